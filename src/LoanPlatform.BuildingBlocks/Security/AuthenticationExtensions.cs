@@ -1,0 +1,43 @@
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LoanPlatform.BuildingBlocks.Security;
+
+public static class AuthenticationExtensions
+{
+    public const string ServicePolicy = "Service";
+
+    /// <summary>
+    /// Bearer validation as strict as the gateway's (defence in depth): pinned issuer and audience, ES256 only,
+    /// signed and expiring tokens, keys only from the issuer's JWKS by kid; plus the internal service-to-service scheme.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
+    {
+        var jwt = builder.Configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.SectionName));
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.MetadataAddress = jwt.MetadataAddress;
+                options.RequireHttpsMetadata = !IsLoopback(jwt.MetadataAddress);
+                options.TokenValidationParameters = PlatformTokenValidation.ForAccessTokens(jwt.Issuer, jwt.Audience);
+            })
+            .AddServiceIdentityBearer(builder.Configuration);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ServicePolicy, policy => policy
+                .AddAuthenticationSchemes(ServiceIdentityDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(PlatformRoles.Service));
+        return builder;
+    }
+
+    internal static bool IsLoopback(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback;
+}

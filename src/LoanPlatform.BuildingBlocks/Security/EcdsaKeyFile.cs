@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+
+namespace LoanPlatform.BuildingBlocks.Security;
+
+/// <summary>
+/// A P-256 key kept as a PKCS#8 PEM file: generated on first local run, reused after. Local development only;
+/// in Azure keys live in Key Vault.
+/// </summary>
+public static class EcdsaKeyFile
+{
+    private static readonly Lock Gate = new();
+
+    public static ECDsa LoadOrCreate(string path)
+    {
+        lock (Gate)
+        {
+            var key = ECDsa.Create();
+            if (File.Exists(path))
+            {
+                key.ImportFromPem(File.ReadAllText(path));
+                return key;
+            }
+
+            key.GenerateKey(ECCurve.NamedCurves.nistP256);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temp = path + ".tmp";
+            File.WriteAllText(temp, key.ExportPkcs8PrivateKeyPem());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return key;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace LoanPlatform.BuildingBlocks.Security;
+
+/// <summary>Claim names as they appear in the JWTs (inbound claim mapping is off, so these are the raw names).</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Roles = "roles";
+    public const string Email = "email";
+    public const string Name = "name";
+    public const string SessionId = "sid";
+}
