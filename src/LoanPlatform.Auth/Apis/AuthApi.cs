@@ -1,0 +1,55 @@
+using LoanPlatform.Auth.Infrastructure;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LoanPlatform.Auth.Apis;
+
+/// <summary>The public Auth API under /auth. Handlers are static so the Function app calls the very same code.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
+
+        api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange email and password for an access and a refresh token");
+        api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair");
+        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("End the session a refresh token belongs to");
+        api.MapGet("/.well-known/openid-configuration", OpenIdConfiguration).WithName("OpenIdConfiguration").WithSummary("The issuer's OpenID Connect discovery document");
+        api.MapGet("/.well-known/jwks.json", Jwks).WithName("Jwks").WithSummary("The public keys that verify access tokens");
+        return app;
+    }
+
+    public static async Task<Ok<TokenResponse>> Login(LoginRequest request, TokenService tokens, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tokens.LoginAsync(request, cancellationToken));
+
+    public static async Task<Ok<TokenResponse>> Refresh(RefreshRequest request, TokenService tokens, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tokens.RefreshAsync(request, cancellationToken));
+
+    public static async Task<NoContent> Logout(LogoutRequest request, TokenService tokens, CancellationToken cancellationToken)
+    {
+        await tokens.LogoutAsync(request, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(HttpRequest request, IOptions<JwtOptions> jwt)
+    {
+        // The JWKS address follows the address the document was asked on, so internal callers stay internal.
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/auth";
+        return TypedResults.Ok(new OpenIdConfigurationDocument(
+            jwt.Value.Issuer,
+            baseUrl + "/.well-known/jwks.json",
+            baseUrl + "/login",
+            [SecurityAlgorithms.EcdsaSha256],
+            ["public"]));
+    }
+
+    public static Ok<JwksDocument> Jwks(SigningKeyProvider keys) =>
+        TypedResults.Ok(new JwksDocument(keys.PublicKeys.Select(JwksKey.From).ToArray()));
+}

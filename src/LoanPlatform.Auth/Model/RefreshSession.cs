@@ -1,0 +1,26 @@
+namespace LoanPlatform.Auth.Model;
+
+/// <summary>
+/// A refresh-token family. The client holds "{familyId}.{secret}"; only the secret's hash is stored. Each use rotates
+/// the secret; presenting a secret that was already rotated away is reuse, and revokes the whole family.
+/// </summary>
+public sealed record RefreshSession
+{
+    public required string FamilyId { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string Email { get; init; }
+
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    public required string CurrentSecretHash { get; init; }
+
+    public IReadOnlyList<string> UsedSecretHashes { get; init; } = [];
+
+    public int SessionGeneration { get; init; }
+
+    public bool Revoked { get; init; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+}

@@ -1,0 +1,184 @@
+using LoanPlatform.Auth.Infrastructure;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.BuildingBlocks.Identity;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Auth.Services;
+
+/// <summary>Login, refresh-token rotation with reuse detection, and logout.</summary>
+public sealed class TokenService(
+    IDocumentStore<Credential> credentials,
+    IDocumentStore<RefreshSession> sessions,
+    PasswordHasher hasher,
+    AccessTokenIssuer issuer,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<TokenService> logger)
+{
+    // One answer for every kind of failure, so a caller cannot learn which emails have accounts.
+    private static ProblemException InvalidCredentials() =>
+        new(401, "invalid-credentials", "The email or password is wrong, or the account is temporarily locked.");
+
+    private static ProblemException InvalidRefreshToken() =>
+        new(401, "invalid-refresh-token", "The refresh token is not valid. Sign in again.");
+
+    public async Task<TokenResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
+    {
+        new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Email), "email", "The email is required.")
+            .Require(!string.IsNullOrEmpty(request.Password), "password", "The password is required.")
+            .ThrowIfInvalid();
+
+        var key = EmailAddress.Normalize(request.Email!);
+        var stored = await credentials.FindAsync(key, key, cancellationToken);
+        if (stored is null)
+        {
+            hasher.VerifyAgainstDummy(request.Password!);
+            throw InvalidCredentials();
+        }
+
+        var now = time.GetUtcNow();
+        var credential = stored.Value;
+        var passwordOk = hasher.Verify(request.Password!, credential.PasswordHash);
+        if (credential.LockedUntil > now)
+        {
+            throw InvalidCredentials();
+        }
+
+        if (!passwordOk)
+        {
+            await RecordFailureAsync(stored, now, cancellationToken);
+            throw InvalidCredentials();
+        }
+
+        if (credential.FailedAttempts > 0)
+        {
+            await TryReplaceAsync(credentials, stored, credential with { FailedAttempts = 0, LockedUntil = null }, cancellationToken);
+        }
+
+        return await StartSessionAsync(credential, now, cancellationToken);
+    }
+
+    public async Task<TokenResponse> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
+    {
+        if (!RefreshTokenFormat.TryParse(request.RefreshToken, out var familyId, out var secret))
+        {
+            throw InvalidRefreshToken();
+        }
+
+        var stored = await sessions.FindAsync(familyId, familyId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (stored is null || stored.Value.Revoked || stored.Value.ExpiresAt <= now)
+        {
+            throw InvalidRefreshToken();
+        }
+
+        var session = stored.Value;
+        var hash = RefreshTokenFormat.HashSecret(secret);
+        if (session.UsedSecretHashes.Contains(hash))
+        {
+            // A rotated-away token came back: someone holds a copy. End the whole family.
+            logger.LogWarning("Refresh token reuse detected; revoking session family {FamilyId}", familyId);
+            await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
+            throw InvalidRefreshToken();
+        }
+
+        if (hash != session.CurrentSecretHash)
+        {
+            throw InvalidRefreshToken();
+        }
+
+        var credential = await credentials.FindAsync(EmailAddress.Normalize(session.Email), EmailAddress.Normalize(session.Email), cancellationToken);
+        if (credential is null || credential.Value.SessionGeneration != session.SessionGeneration || credential.Value.UserId != session.UserId)
+        {
+            await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
+            throw InvalidRefreshToken();
+        }
+
+        var newSecret = RefreshTokenFormat.NewSecret();
+        var rotated = session with
+        {
+            CurrentSecretHash = RefreshTokenFormat.HashSecret(newSecret),
+            UsedSecretHashes = [.. session.UsedSecretHashes, hash],
+            Roles = credential.Value.Roles,
+        };
+        try
+        {
+            await sessions.ReplaceAsync(familyId, familyId, rotated, stored.ETag, Ttl(rotated, now), cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            // Two refreshes raced with the same token: only one may win, the other is treated as invalid.
+            throw InvalidRefreshToken();
+        }
+
+        return new TokenResponse(
+            issuer.Issue(session.UserId, session.Email, rotated.Roles, familyId),
+            RefreshTokenFormat.Compose(familyId, newSecret),
+            issuer.LifetimeSeconds);
+    }
+
+    public async Task LogoutAsync(LogoutRequest request, CancellationToken cancellationToken)
+    {
+        if (!RefreshTokenFormat.TryParse(request.RefreshToken, out var familyId, out var secret))
+        {
+            throw InvalidRefreshToken();
+        }
+
+        var stored = await sessions.FindAsync(familyId, familyId, cancellationToken);
+        if (stored is null || stored.Value.CurrentSecretHash != RefreshTokenFormat.HashSecret(secret))
+        {
+            throw InvalidRefreshToken();
+        }
+
+        await TryReplaceAsync(sessions, stored, stored.Value with { Revoked = true }, cancellationToken);
+    }
+
+    private async Task<TokenResponse> StartSessionAsync(Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var familyId = RefreshTokenFormat.NewFamilyId();
+        var secret = RefreshTokenFormat.NewSecret();
+        var session = new RefreshSession
+        {
+            FamilyId = familyId,
+            UserId = credential.UserId,
+            Email = credential.Email,
+            Roles = credential.Roles,
+            CurrentSecretHash = RefreshTokenFormat.HashSecret(secret),
+            SessionGeneration = credential.SessionGeneration,
+            ExpiresAt = now + options.Value.RefreshTokenLifetime,
+        };
+        await sessions.CreateAsync(familyId, familyId, session, Ttl(session, now), cancellationToken);
+        return new TokenResponse(
+            issuer.Issue(credential.UserId, credential.Email, credential.Roles, familyId),
+            RefreshTokenFormat.Compose(familyId, secret),
+            issuer.LifetimeSeconds);
+    }
+
+    private async Task RecordFailureAsync(StoredDocument<Credential> stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failures = stored.Value.FailedAttempts + 1;
+        var overLimit = failures - options.Value.MaxFailedAttempts;
+        DateTimeOffset? lockedUntil = overLimit >= 0
+            ? now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10))
+            : null;
+        await TryReplaceAsync(credentials, stored, stored.Value with { FailedAttempts = failures, LockedUntil = lockedUntil }, cancellationToken);
+    }
+
+    private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.ExpiresAt - now);
+
+    /// <summary>A best-effort conditional write: if a concurrent request already moved the document on, its write stands.</summary>
+    private static async Task TryReplaceAsync<T>(IDocumentStore<T> store, StoredDocument<T> stored, T value, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            await store.ReplaceAsync(stored.PartitionKey, stored.Id, value, stored.ETag, cancellationToken: cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace LoanPlatform.Loans.Model;
+
+/// <summary>
+/// The loan aggregate and the source of truth for its progress: the orchestration drives it, but a restart rebuilds
+/// the orchestration from this document. Partitioned by its own id so any caller with the id reads it in one point read.
+/// </summary>
+public sealed record LoanApplication
+{
+    public required string LoanId { get; init; }
+
+    public required string ApplicantId { get; init; }
+
+    public required string Product { get; init; }
+
+    public required int WorkflowVersion { get; init; }
+
+    public required long Amount { get; init; }
+
+    public required int TenorMonths { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public required long MonthlyIncome { get; init; }
+
+    public required LoanStatus Status { get; init; }
+
+    /// <summary>Denormalized for queries: true until the application reaches a final state.</summary>
+    public bool IsOpen => !Status.IsFinal();
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ScoreResult? Score { get; init; }
+
+    public IReadOnlyList<ApprovalStage> Stages { get; init; } = [];
+
+    /// <summary>Index into <see cref="Stages"/> of the stage waiting for a decision; meaningful in PendingApproval.</summary>
+    public int CurrentStage { get; init; }
+
+    /// <summary>Bumped whenever the current wait changes (new stage, escalation), so each wait has its own event name.</summary>
+    public int WaitRound { get; init; }
+
+    /// <summary>A decision accepted by the API and on its way to the orchestration; blocks a second one for the same wait.</summary>
+    public PendingDecision? PendingDecision { get; init; }
+
+    public long? ApprovedAmount { get; init; }
+
+    public decimal MonthlyRatePercent { get; init; }
+
+    public string InterestMethod { get; init; } = "annuity";
+
+    public decimal OriginationFeePercent { get; init; }
+
+    public IReadOnlyList<RepaymentInstallment> Schedule { get; init; } = [];
+
+    public IReadOnlyList<LoanHistoryEntry> History { get; init; } = [];
+}

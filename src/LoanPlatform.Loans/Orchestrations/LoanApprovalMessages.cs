@@ -1,0 +1,26 @@
+using LoanPlatform.Loans.Model;
+
+namespace LoanPlatform.Loans.Orchestrations;
+
+/// <summary>The orchestration's input: only the id. Everything else is read from the Loans store by activities.</summary>
+public sealed record LoanApprovalInput(string LoanId);
+
+/// <summary>What scoring left: a final status when the application ended there, else where approval (re)starts.</summary>
+public sealed record ApprovalPlan(LoanStatus? FinalStatus, int CurrentStage, int StageCount);
+
+public sealed record StageRef(string LoanId, int StageIndex);
+
+/// <summary>What the current wait is for: whose decision, until when, under which event name round.</summary>
+public sealed record StageWait(int StageIndex, int WaitRound, string Role, DateTimeOffset Deadline, bool Escalated);
+
+public sealed record ApplyDecisionInput(string LoanId, PendingDecision Decision);
+
+public enum DecisionOutcome
+{
+    StageApproved,
+    Rejected,
+    Cancelled,
+
+    /// <summary>The decision no longer fits the loan (another already applied); the stage keeps waiting.</summary>
+    Ignored,
+}

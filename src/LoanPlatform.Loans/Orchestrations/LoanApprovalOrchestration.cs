@@ -1,0 +1,67 @@
+using LoanPlatform.Loans.Model;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace LoanPlatform.Loans.Orchestrations;
+
+/// <summary>
+/// One instance per loan (instance id = loan id): score, then each approval stage waits for a decision raced against
+/// its SLA timer; a fired timer escalates once and then expires the application. Deterministic: time comes from the
+/// context, every read and write goes through activities, and each activity is idempotent against the loan document,
+/// so the same code can be started again from the store after the local engine restarts.
+/// </summary>
+[DurableTask(LoanApprovalTaskNames.Orchestration)]
+public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInput, LoanStatus>
+{
+    public override async Task<LoanStatus> RunAsync(TaskOrchestrationContext context, LoanApprovalInput input)
+    {
+        var logger = context.CreateReplaySafeLogger<LoanApprovalOrchestration>();
+        var plan = await context.CallActivityAsync<ApprovalPlan>(LoanApprovalTaskNames.ScoreApplication, input.LoanId);
+        if (plan.FinalStatus is { } ended)
+        {
+            return ended;
+        }
+
+        for (var stage = plan.CurrentStage; stage < plan.StageCount; stage++)
+        {
+            var wait = await context.CallActivityAsync<StageWait>(LoanApprovalTaskNames.OpenStage, new StageRef(input.LoanId, stage));
+            while (true)
+            {
+                context.SetCustomStatus(wait);
+                using var timerCancellation = new CancellationTokenSource();
+                var decisionTask = context.WaitForExternalEvent<PendingDecision>(LoanApprovalTaskNames.DecisionEvent(stage, wait.WaitRound));
+                var timerTask = context.CreateTimer(wait.Deadline.UtcDateTime, timerCancellation.Token);
+                if (await Task.WhenAny(decisionTask, timerTask) == decisionTask)
+                {
+                    await timerCancellation.CancelAsync();
+                    var outcome = await context.CallActivityAsync<DecisionOutcome>(
+                        LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, await decisionTask));
+                    logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
+                    switch (outcome)
+                    {
+                        case DecisionOutcome.Rejected:
+                            return LoanStatus.Rejected;
+                        case DecisionOutcome.Cancelled:
+                            return LoanStatus.Cancelled;
+                        case DecisionOutcome.Ignored:
+                            continue;
+                    }
+
+                    break;
+                }
+
+                var escalated = await context.CallActivityAsync<StageWait?>(LoanApprovalTaskNames.EscalateStage, new StageRef(input.LoanId, stage));
+                if (escalated is null)
+                {
+                    await context.CallActivityAsync(LoanApprovalTaskNames.ExpireApplication, input.LoanId);
+                    return LoanStatus.Expired;
+                }
+
+                logger.LogInformation("Loan {LoanId} stage {Stage} escalated to {Role}", input.LoanId, stage, escalated.Role);
+                wait = escalated;
+            }
+        }
+
+        return await context.CallActivityAsync<LoanStatus>(LoanApprovalTaskNames.CompleteApproval, input.LoanId);
+    }
+}

@@ -1,0 +1,243 @@
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Loans.Domain;
+using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
+using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Loans.Workflows;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Loans.Services;
+
+/// <summary>
+/// The work behind every activity of the approval orchestration. Each step is idempotent against the loan document
+/// (running it twice, or again after a restart, changes nothing more), which is what makes re-hydration safe.
+/// </summary>
+public sealed class LoanProgressService(
+    LoanRepository loans,
+    IDocumentStore<OpenApplicationClaim> openClaims,
+    WorkflowCatalog workflows,
+    UsersDirectoryClient users,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
+{
+    private const string System = "system";
+    private const string SystemRole = "System";
+
+    public async Task<ApprovalPlan> ScoreAsync(string loanId, CancellationToken cancellationToken)
+    {
+        var current = (await loans.FindAsync(loanId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Loan {loanId} does not exist.");
+        if (current.Status != LoanStatus.Submitted)
+        {
+            return PlanOf(current);
+        }
+
+        var workflow = workflows.Get(current.Product, current.WorkflowVersion);
+        var applicant = await users.GetApplicantAsync(current.ApplicantId, cancellationToken)
+            ?? new ApplicantProfile(current.ApplicantId, false, DateOnly.MinValue);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var schedule = RepaymentScheduleCalculator.Calculate(current.Amount, current.TenorMonths, current.MonthlyRatePercent, current.InterestMethod, current.OriginationFeePercent, today);
+        var score = LoanScorer.Score(current, workflow, applicant, today, schedule[0].Total);
+
+        var updated = await loans.UpdateAsync(loanId, loan =>
+        {
+            if (loan.Status != LoanStatus.Submitted)
+            {
+                return loan;
+            }
+
+            var now = time.GetUtcNow();
+            var scored = Transition(loan with { Score = score }, LoanStatus.Scoring, "Scored", System, SystemRole, $"Score {score.Score}, band {score.Band}.", now);
+            return score.HardRuleFailed
+                ? Transition(scored, LoanStatus.Rejected, "RejectedByRules", System, SystemRole,
+                    string.Join(" ", score.Reasons.Where(r => !r.Passed).Select(r => r.Explanation)), now)
+                : Transition(scored with
+                {
+                    Stages = workflow.StagesFor(loan.Amount).Select(s => new ApprovalStage
+                    {
+                        Name = s.Name,
+                        Role = s.Role,
+                        SlaHours = s.SlaHours,
+                        EscalateToRole = s.EscalateToRole,
+                        EscalationSlaHours = s.EscalationSlaHours,
+                    }).ToArray(),
+                    CurrentStage = 0,
+                }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now);
+        }, cancellationToken);
+
+        if (updated.Status.IsFinal())
+        {
+            await ReleaseOpenClaimAsync(updated, cancellationToken);
+        }
+
+        return PlanOf(updated);
+    }
+
+    public async Task<StageWait> OpenStageAsync(StageRef stage, CancellationToken cancellationToken)
+    {
+        var updated = await loans.UpdateAsync(stage.LoanId, loan =>
+        {
+            if (loan.Stages[stage.StageIndex].Deadline is not null)
+            {
+                return loan;
+            }
+
+            var now = time.GetUtcNow();
+            var definition = loan.Stages[stage.StageIndex];
+            var stages = loan.Stages.ToArray();
+            stages[stage.StageIndex] = definition with { Deadline = now + SlaDuration(definition.SlaHours) };
+            return loan with
+            {
+                Stages = stages,
+                CurrentStage = stage.StageIndex,
+                WaitRound = loan.WaitRound + 1,
+                UpdatedAt = now,
+                History = [.. loan.History, new LoanHistoryEntry(now, "StageOpened", loan.Status, loan.Status, System, SystemRole, $"{definition.Name} waits for a {definition.Role}.")],
+            };
+        }, cancellationToken);
+        return WaitOf(updated, stage.StageIndex);
+    }
+
+    public async Task<StageWait?> EscalateAsync(StageRef stage, CancellationToken cancellationToken)
+    {
+        var updated = await loans.UpdateAsync(stage.LoanId, loan =>
+        {
+            var current = loan.Stages[stage.StageIndex];
+            if (current.Escalated || current.EscalateToRole is null || current.EscalationSlaHours is null || loan.Status != LoanStatus.PendingApproval)
+            {
+                return loan;
+            }
+
+            var now = time.GetUtcNow();
+            var stages = loan.Stages.ToArray();
+            stages[stage.StageIndex] = current with { Escalated = true, Deadline = now + SlaDuration(current.EscalationSlaHours.Value) };
+            return loan with
+            {
+                Stages = stages,
+                WaitRound = loan.WaitRound + 1,
+                PendingDecision = null,
+                UpdatedAt = now,
+                History = [.. loan.History, new LoanHistoryEntry(now, "Escalated", loan.Status, loan.Status, System, SystemRole, $"{current.Name} passed its SLA; now waits for a {current.EscalateToRole}.")],
+            };
+        }, cancellationToken);
+        var after = updated.Stages[stage.StageIndex];
+        return after.Escalated && updated.Status == LoanStatus.PendingApproval ? WaitOf(updated, stage.StageIndex) : null;
+    }
+
+    public async Task<DecisionOutcome> ApplyDecisionAsync(ApplyDecisionInput input, CancellationToken cancellationToken)
+    {
+        var decision = input.Decision;
+        DecisionOutcome outcome = DecisionOutcome.Ignored;
+        var updated = await loans.UpdateAsync(input.LoanId, loan =>
+        {
+            var stage = loan.Stages.ElementAtOrDefault(decision.StageIndex);
+            if (stage?.Decision?.DecisionId == decision.DecisionId)
+            {
+                // Already applied (a replayed or re-delivered activity): report the same outcome, write nothing.
+                outcome = stage.Decision.Kind switch
+                {
+                    DecisionKind.Approve => DecisionOutcome.StageApproved,
+                    DecisionKind.Reject => DecisionOutcome.Rejected,
+                    _ => DecisionOutcome.Cancelled,
+                };
+                return loan;
+            }
+
+            if (loan.Status != LoanStatus.PendingApproval || stage is null || loan.CurrentStage != decision.StageIndex || loan.WaitRound != decision.WaitRound)
+            {
+                outcome = DecisionOutcome.Ignored;
+                return loan.PendingDecision?.DecisionId == decision.DecisionId ? loan with { PendingDecision = null } : loan;
+            }
+
+            var now = time.GetUtcNow();
+            var stages = loan.Stages.ToArray();
+            stages[decision.StageIndex] = stage with
+            {
+                Decision = new LoanDecisionRecord(decision.DecisionId, decision.ActorId, decision.ActorRole, decision.Kind, decision.Reason, now),
+            };
+            var decided = loan with { Stages = stages, PendingDecision = null, UpdatedAt = now };
+            switch (decision.Kind)
+            {
+                case DecisionKind.Approve:
+                    outcome = DecisionOutcome.StageApproved;
+                    var approvedAmount = decision.ApprovedAmount is { } lower ? Math.Min(lower, loan.ApprovedAmount ?? loan.Amount) : loan.ApprovedAmount;
+                    return decided with
+                    {
+                        ApprovedAmount = approvedAmount,
+                        History = [.. loan.History, new LoanHistoryEntry(now, "StageApproved", loan.Status, loan.Status, decision.ActorId, decision.ActorRole, decision.Reason)],
+                    };
+                case DecisionKind.Reject:
+                    outcome = DecisionOutcome.Rejected;
+                    return Transition(decided, LoanStatus.Rejected, "Rejected", decision.ActorId, decision.ActorRole, decision.Reason, now);
+                default:
+                    outcome = DecisionOutcome.Cancelled;
+                    return Transition(decided, LoanStatus.Cancelled, "Cancelled", decision.ActorId, decision.ActorRole, decision.Reason, now);
+            }
+        }, cancellationToken);
+
+        if (updated.Status.IsFinal())
+        {
+            await ReleaseOpenClaimAsync(updated, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public async Task<LoanStatus> CompleteApprovalAsync(string loanId, CancellationToken cancellationToken)
+    {
+        var updated = await loans.UpdateAsync(loanId, loan =>
+        {
+            if (loan.Status != LoanStatus.PendingApproval)
+            {
+                return loan;
+            }
+
+            var now = time.GetUtcNow();
+            var principal = loan.ApprovedAmount ?? loan.Amount;
+            var schedule = RepaymentScheduleCalculator.Calculate(principal, loan.TenorMonths, loan.MonthlyRatePercent, loan.InterestMethod, loan.OriginationFeePercent, DateOnly.FromDateTime(now.UtcDateTime));
+            return Transition(loan with { ApprovedAmount = principal, Schedule = schedule }, LoanStatus.Approved, "Approved", System, SystemRole,
+                $"Approved for {principal:N0} IDR over {loan.TenorMonths} months.", now);
+        }, cancellationToken);
+        await ReleaseOpenClaimAsync(updated, cancellationToken);
+        return updated.Status;
+    }
+
+    public async Task ExpireAsync(string loanId, CancellationToken cancellationToken)
+    {
+        var updated = await loans.UpdateAsync(loanId, loan => loan.Status != LoanStatus.PendingApproval
+            ? loan
+            : Transition(loan with { PendingDecision = null }, LoanStatus.Expired, "Expired", System, SystemRole, "No decision was made within the approval SLA.", time.GetUtcNow()),
+            cancellationToken);
+        await ReleaseOpenClaimAsync(updated, cancellationToken);
+    }
+
+    internal static LoanApplication Transition(LoanApplication loan, LoanStatus to, string eventName, string actorId, string actorRole, string? comment, DateTimeOffset at) =>
+        loan with
+        {
+            Status = to,
+            UpdatedAt = at,
+            History = [.. loan.History, new LoanHistoryEntry(at, eventName, loan.Status, to, actorId, actorRole, comment)],
+        };
+
+    private async Task ReleaseOpenClaimAsync(LoanApplication loan, CancellationToken cancellationToken)
+    {
+        if (loan.Status.IsFinal())
+        {
+            var claim = await openClaims.FindAsync(loan.ApplicantId, OpenApplicationClaim.IdFor(loan.Product), cancellationToken);
+            if (claim?.Value.LoanId == loan.LoanId)
+            {
+                await openClaims.DeleteAsync(loan.ApplicantId, claim.Id, claim.ETag, cancellationToken);
+            }
+        }
+    }
+
+    private TimeSpan SlaDuration(double hours) => options.Value.SlaHour * hours;
+
+    private static ApprovalPlan PlanOf(LoanApplication loan) =>
+        new(loan.Status.IsFinal() ? loan.Status : null, loan.CurrentStage, loan.Stages.Count);
+
+    private static StageWait WaitOf(LoanApplication loan, int stageIndex)
+    {
+        var stage = loan.Stages[stageIndex];
+        return new StageWait(stageIndex, loan.WaitRound, stage.CurrentRole, stage.Deadline!.Value, stage.Escalated);
+    }
+}
