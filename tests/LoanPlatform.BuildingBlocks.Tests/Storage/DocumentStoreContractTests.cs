@@ -61,7 +61,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
         await loans.CreateAsync(partition, id, Loan());
 
         Assert.Equal(id, (await loans.FindAsync(partition, id))!.Id);
-        Assert.Equal(id, Assert.Single(await ToListAsync(loans.QueryAsync(DocumentQuery.InPartition(partition)))).Id);
+        Assert.Equal(id, Assert.Single(await loans.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync()).Id);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
         await loans.CreateAsync(partition, "other-term", Loan() with { Status = "submitted", TermMonths = 36 });
         await loans.CreateAsync(Unique("customer"), "other-partition", Loan() with { Status = "submitted", TermMonths = 24 });
 
-        var found = await ToListAsync(loans.QueryAsync(
-            DocumentQuery.InPartition(partition).And("status", "submitted").And("termMonths", 24)));
+        var found = await loans.QueryAsync(
+            DocumentQuery.InPartition(partition).And("status", "submitted").And("termMonths", 24)).ToListAsync();
 
         Assert.Equal(["match"], found.Select(document => document.Id));
         Assert.All(found, document => Assert.Equal(partition, document.PartitionKey));
@@ -150,7 +150,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
         await loans.CreateAsync(otherPartition, "urgent-2", Loan() with { Urgent = true });
         await loans.CreateAsync(otherPartition, "calm", Loan() with { Urgent = false });
 
-        var found = await ToListAsync(loans.QueryAsync(DocumentQuery.Where("applicant", applicant).And("urgent", true)));
+        var found = await loans.QueryAsync(DocumentQuery.Where("applicant", applicant).And("urgent", true)).ToListAsync();
 
         Assert.Equal(
             new[] { (partition, "urgent-1"), (otherPartition, "urgent-2") }.Order(),
@@ -165,7 +165,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
             await loans.CreateAsync(partition, $"loan-{i}", Loan());
         }
 
-        var found = await ToListAsync(loans.QueryAsync(DocumentQuery.InPartition(partition) with { MaxItems = 3 }));
+        var found = await loans.QueryAsync(DocumentQuery.InPartition(partition) with { MaxItems = 3 }).ToListAsync();
 
         Assert.Equal(3, found.Count);
         Assert.Equal(3, found.Select(document => document.Id).Distinct().Count());
@@ -176,7 +176,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
     {
         var query = DocumentQuery.Where("status = status OR 1", "x");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ToListAsync(loans.QueryAsync(query)));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await loans.QueryAsync(query).ToListAsync());
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
         await creditChecks.CreateAsync(partition, "shared-id", new CreditCheck(applicant, 700));
 
         Assert.Equal(700, (await creditChecks.FindAsync(partition, "shared-id"))!.Value.Score);
-        Assert.Single(await ToListAsync(creditChecks.QueryAsync(DocumentQuery.InPartition(partition))));
+        Assert.Single(await creditChecks.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
         Assert.True(await creditChecks.DeleteAsync(partition, "shared-id"));
         Assert.Equal(applicant, (await loans.FindAsync(partition, "shared-id"))!.Value.Applicant);
     }
@@ -201,7 +201,7 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
         await Task.Delay(ShortLife + TimeSpan.FromSeconds(1.5));
 
         Assert.Null(await loans.FindAsync(partition, "short-lived"));
-        Assert.Equal(["long-lived"], (await ToListAsync(loans.QueryAsync(DocumentQuery.InPartition(partition)))).Select(document => document.Id));
+        Assert.Equal(["long-lived"], (await loans.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync()).Select(document => document.Id));
         await loans.CreateAsync(partition, "short-lived", Loan());
     }
 
@@ -239,15 +239,4 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
     private LoanApplication Loan() => new(applicant, 25_000m, "submitted", 24, Urgent: false);
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
-    private static async Task<List<StoredDocument<T>>> ToListAsync<T>(IAsyncEnumerable<StoredDocument<T>> documents) where T : class
-    {
-        var list = new List<StoredDocument<T>>();
-        await foreach (var document in documents)
-        {
-            list.Add(document);
-        }
-
-        return list;
-    }
 }
