@@ -1,0 +1,4 @@
+namespace LoanPlatform.BuildingBlocks.Tests.Storage;
+
+public sealed class CosmosDocumentStoreTests(CosmosDocumentStoreFixture fixture)
+    : DocumentStoreContractTests(fixture.Host), IClassFixture<CosmosDocumentStoreFixture>;

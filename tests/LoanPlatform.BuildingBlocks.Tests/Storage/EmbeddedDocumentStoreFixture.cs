@@ -1,0 +1,19 @@
+namespace LoanPlatform.BuildingBlocks.Tests.Storage;
+
+/// <summary>An embedded store in a fresh temporary folder.</summary>
+public sealed class EmbeddedDocumentStoreFixture : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-store-").FullName;
+
+    public DocumentStoreHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Host = await DocumentStoreHost.StartAsync(new Dictionary<string, string?> { ["Data:Path"] = folder });
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}

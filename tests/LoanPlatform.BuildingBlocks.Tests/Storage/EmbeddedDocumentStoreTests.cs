@@ -1,0 +1,4 @@
+namespace LoanPlatform.BuildingBlocks.Tests.Storage;
+
+public sealed class EmbeddedDocumentStoreTests(EmbeddedDocumentStoreFixture fixture)
+    : DocumentStoreContractTests(fixture.Host), IClassFixture<EmbeddedDocumentStoreFixture>;
