@@ -8,7 +8,11 @@ namespace LoanPlatform.BuildingBlocks.Storage;
 /// </summary>
 internal static class DocumentJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    // Enums are stored by name: a reordered enum must not change what old documents mean.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

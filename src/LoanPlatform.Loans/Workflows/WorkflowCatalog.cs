@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +56,7 @@ public sealed class WorkflowCatalog
             : throw new InvalidOperationException($"Workflow {product} v{version} is no longer deployed.");
 
     /// <summary>Checks a definition file against the schema; returns the problems, empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(JsonSchema schema, JsonNode? document)
+    public static IReadOnlyList<string> Validate(JsonSchema schema, JsonElement document)
     {
         var result = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
@@ -71,14 +70,14 @@ public sealed class WorkflowCatalog
 
     private static T Read<T>(string file, JsonSchema schema)
     {
-        var node = JsonNode.Parse(File.ReadAllText(file));
-        var problems = Validate(schema, node);
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        var problems = Validate(schema, document.RootElement);
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"{file} does not match its schema: {string.Join("; ", problems)}");
         }
 
-        return node.Deserialize<T>(Json) ?? throw new InvalidDataException($"{file} is empty.");
+        return document.RootElement.Deserialize<T>(Json) ?? throw new InvalidDataException($"{file} is empty.");
     }
 
     // Rules a schema cannot express: ranges ordered, the last tier open-ended, tiers ascending.

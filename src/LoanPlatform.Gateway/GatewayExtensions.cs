@@ -1,0 +1,79 @@
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace LoanPlatform.Gateway;
+
+/// <summary>The local stand-in for API Management: the same routes, token rules, limits and headers, on YARP.</summary>
+public static class GatewayExtensions
+{
+    public const string AuthenticatedPolicy = "authenticated";
+
+    /// <summary>Headers a client might send to pass itself off as someone; only the gateway's own validation says who a caller is.</summary>
+    public static readonly IReadOnlyList<string> ForgeableIdentityHeaders =
+        ["X-User-Id", "X-User-Roles", "X-User-Email", "X-Forwarded-User", "X-MS-CLIENT-PRINCIPAL", "X-MS-CLIENT-PRINCIPAL-ID", "X-MS-CLIENT-PRINCIPAL-NAME"];
+
+    public static IHostApplicationBuilder AddPlatformGateway(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.AddPlatformAuthentication();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser());
+        builder.Services.AddGatewayRateLimiting(options);
+        builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));
+        builder.Services.AddHealthChecks().AddCheck<ServiceReadinessCheck>("services", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(BuildRoutes(), BuildClusters(options))
+            .AddTransforms(context =>
+            {
+                foreach (var header in ForgeableIdentityHeaders)
+                {
+                    context.AddRequestHeaderRemove(header);
+                }
+            });
+        return builder;
+    }
+
+    public static WebApplication MapPlatformGateway(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapDefaultEndpoints();
+        app.MapScalarApiReference("/docs", scalar =>
+        {
+            scalar.Title = "LoanPlatform API";
+            foreach (var service in GatewayRoutes.Services)
+            {
+                scalar.AddDocument(service, service, $"/openapi/{service}.json");
+            }
+        }).AllowAnonymous();
+        app.MapReverseProxy();
+        return app;
+    }
+
+    public static IReadOnlyList<RouteConfig> BuildRoutes() => GatewayRoutes.All.Select(route => new RouteConfig
+    {
+        RouteId = route.RouteId,
+        ClusterId = route.Service,
+        AuthorizationPolicy = route.Access == GatewayAccess.Authenticated ? AuthenticatedPolicy : "anonymous",
+        RateLimiterPolicy = route.RateLimitPolicy,
+        Match = new RouteMatch { Path = route.Path, Methods = route.Methods },
+    }).ToArray();
+
+    private static ClusterConfig[] BuildClusters(GatewayOptions options) => GatewayRoutes.Services.Select(service => new ClusterConfig
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [service] = new() { Address = options.Services.TryGetValue(service, out var address) ? address : throw new InvalidOperationException($"Gateway:Services:{service} is not configured.") },
+        },
+    }).ToArray();
+}

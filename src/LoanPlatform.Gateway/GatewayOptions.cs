@@ -1,0 +1,18 @@
+namespace LoanPlatform.Gateway;
+
+/// <summary>Configuration section "Gateway".</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    public string Url { get; set; } = "http://localhost:8080";
+
+    /// <summary>Each service's internal base address, by service name.</summary>
+    public Dictionary<string, string> Services { get; set; } = [];
+
+    public int LoginPerIpPerMinute { get; set; } = 20;
+
+    public int AnonymousPerIpPerMinute { get; set; } = 120;
+
+    public int PerUserPerMinute { get; set; } = 600;
+}

@@ -1,0 +1,52 @@
+using System.Threading.RateLimiting;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoanPlatform.Gateway;
+
+/// <summary>
+/// Fixed-window limits: login per client IP, other anonymous calls per IP, authenticated calls per subject (the
+/// validated token's sub, never a forwarded header). A refusal is a 429 problem with Retry-After.
+/// </summary>
+public static class GatewayRateLimiting
+{
+    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, GatewayOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails { Status = 429, Type = ProblemTypes.Uri("rate-limited"), Title = "Too many requests; slow down and retry later." },
+                });
+            };
+            limiter.AddPolicy(RateLimitPolicies.Login, context => Window($"login:{ClientIp(context)}", options.LoginPerIpPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.PerIp, context => Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.PerUser, context => context.User.Identity?.IsAuthenticated == true
+                ? Window($"user:{context.User.GetSubject()}", options.PerUserPerMinute)
+                : Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    // The gateway is the edge: the connection's address is the client's. No X-Forwarded-For is trusted here.
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

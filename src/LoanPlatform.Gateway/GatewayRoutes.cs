@@ -1,0 +1,26 @@
+namespace LoanPlatform.Gateway;
+
+/// <summary>The public route table. Anything not listed here (notably every /internal/ path) is not reachable from outside.</summary>
+public static class GatewayRoutes
+{
+    public const string Auth = "auth";
+    public const string Users = "users";
+    public const string Loans = "loans";
+
+    public static readonly IReadOnlyList<string> Services = [Auth, Users, Loans];
+
+    public static readonly IReadOnlyList<GatewayRoute> All =
+    [
+        new("auth-login", "/auth/login", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
+        new("auth-public", "/auth/{**rest}", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp),
+        new("users-register", "/users", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["POST"]),
+        new("users-me", "/users/me/{**rest}", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
+        new("users-me-root", "/users/me", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
+        new("document-files", "/files/{**rest}", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["PUT", "GET"]),
+        new("loans-root", "/loans", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
+        new("loans", "/loans/{**rest}", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
+        new("openapi-auth", "/openapi/auth.json", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
+        new("openapi-users", "/openapi/users.json", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
+        new("openapi-loans", "/openapi/loans.json", Loans, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
+    ];
+}

@@ -1,0 +1,17 @@
+using LoanPlatform.Loans.Activities;
+using Microsoft.DurableTask;
+
+namespace LoanPlatform.Loans.Orchestrations;
+
+public static class LoanApprovalRegistry
+{
+    /// <summary>Registers the approval orchestration and its activities with a Durable Task worker (the local host's engine).</summary>
+    public static DurableTaskRegistry AddLoanApprovalTasks(this DurableTaskRegistry registry) => registry
+        .AddOrchestrator<LoanApprovalOrchestration>()
+        .AddActivity<ScoreApplicationActivity>()
+        .AddActivity<OpenStageActivity>()
+        .AddActivity<ApplyDecisionActivity>()
+        .AddActivity<EscalateStageActivity>()
+        .AddActivity<ExpireApplicationActivity>()
+        .AddActivity<CompleteApprovalActivity>();
+}

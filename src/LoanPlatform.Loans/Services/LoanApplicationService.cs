@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Loans.Domain;
+using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
+using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Loans.Workflows;
+
+namespace LoanPlatform.Loans.Services;
+
+/// <summary>Takes loan applications: validation, KTP gate, one open application, cost cap, idempotency, then the orchestration.</summary>
+public sealed class LoanApplicationService(
+    LoanRepository loans,
+    IDocumentStore<IdempotencyRecord> idempotency,
+    IDocumentStore<OpenApplicationClaim> openClaims,
+    WorkflowCatalog workflows,
+    UsersDirectoryClient users,
+    TimeProvider time)
+{
+    private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    public async Task<LoanAccepted> ApplyAsync(string applicantId, string? idempotencyKey, ApplyForLoanRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            throw ProblemException.BadRequest("idempotency-key-required", "An Idempotency-Key header (at most 100 characters) is required to apply for a loan.");
+        }
+
+        var workflow = Validate(request);
+        var requestHash = Hash(request, workflow.Product);
+
+        var existing = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
+        if (existing is not null)
+        {
+            return await ReplayAsync(existing.Value, requestHash, cancellationToken);
+        }
+
+        var loanId = Guid.NewGuid().ToString("N");
+        try
+        {
+            await idempotency.CreateAsync(applicantId, idempotencyKey, new IdempotencyRecord(requestHash, loanId, false, time.GetUtcNow()), new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            var winner = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
+            return winner is null
+                ? throw ProblemException.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed.")
+                : await ReplayAsync(winner.Value, requestHash, cancellationToken);
+        }
+
+        try
+        {
+            var accepted = await SubmitAsync(loanId, applicantId, request, workflow, engine, cancellationToken);
+            var record = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
+            if (record is not null)
+            {
+                await idempotency.ReplaceAsync(applicantId, idempotencyKey, record.Value with { Completed = true }, record.ETag, new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
+            }
+
+            return accepted;
+        }
+        catch
+        {
+            // The application did not go through: free the key so the client may retry with it.
+            await idempotency.DeleteAsync(applicantId, idempotencyKey, cancellationToken: CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<LoanAccepted> ReplayAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
+    {
+        if (record.RequestHash != requestHash)
+        {
+            throw new ProblemException(422, "idempotency-key-reused", "This Idempotency-Key was already used with a different request.");
+        }
+
+        if (!record.Completed)
+        {
+            throw ProblemException.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed.");
+        }
+
+        var loan = await loans.FindAsync(record.LoanId, cancellationToken);
+        return new LoanAccepted(record.LoanId, loan?.Value.Status ?? LoanStatus.Submitted);
+    }
+
+    private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
+        if (applicant is not { KtpVerified: true })
+        {
+            throw ProblemException.Conflict("ktp-not-verified", "A verified KTP and selfie are needed before applying for a loan.");
+        }
+
+        var now = time.GetUtcNow();
+        var schedule = RepaymentScheduleCalculator.Calculate(request.Amount!.Value, request.TenorMonths!.Value, workflow.Interest.MonthlyRatePercent, workflow.Interest.Method, workflow.Fees.OriginationPercent, DateOnly.FromDateTime(now.UtcDateTime));
+        var capProblem = CostOfCredit.CheckCap(workflows.InterestCaps, workflow.ProductType, schedule, request.Amount.Value, DateOnly.FromDateTime(now.UtcDateTime));
+        if (capProblem is not null)
+        {
+            throw new ProblemException(422, "interest-cap-exceeded", "The loan's cost is above the regulator's cap.", capProblem);
+        }
+
+        if (workflow.MaxOpenApplications == 1)
+        {
+            try
+            {
+                await openClaims.CreateAsync(applicantId, OpenApplicationClaim.IdFor(workflow.Product), new OpenApplicationClaim(loanId, now), cancellationToken: cancellationToken);
+            }
+            catch (DocumentConflictException)
+            {
+                throw ProblemException.Conflict("open-application-exists", $"You already have an open {workflow.Product} application; wait for its decision or cancel it.");
+            }
+        }
+
+        var loan = new LoanApplication
+        {
+            LoanId = loanId,
+            ApplicantId = applicantId,
+            Product = workflow.Product,
+            WorkflowVersion = workflow.Version,
+            Amount = request.Amount.Value,
+            TenorMonths = request.TenorMonths.Value,
+            Purpose = request.Purpose!.Trim(),
+            MonthlyIncome = request.MonthlyIncome!.Value,
+            MonthlyRatePercent = workflow.Interest.MonthlyRatePercent,
+            InterestMethod = workflow.Interest.Method,
+            OriginationFeePercent = workflow.Fees.OriginationPercent,
+            Status = LoanStatus.Submitted,
+            SubmittedAt = now,
+            UpdatedAt = now,
+            History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
+        };
+        await loans.CreateAsync(loan, cancellationToken);
+        await engine.StartAsync(loanId, cancellationToken);
+        return new LoanAccepted(loanId, loan.Status);
+    }
+
+    private LoanWorkflowDefinition Validate(ApplyForLoanRequest request)
+    {
+        var product = string.IsNullOrWhiteSpace(request.Product) ? workflows.DefaultProduct : request.Product.Trim();
+        var workflow = workflows.FindLatest(product);
+        var validation = new RequestValidation()
+            .Require(workflow is not null, "product", $"Unknown product '{product}'.")
+            .Require(request.Amount is > 0, "amount", "The amount in whole rupiah is required.")
+            .Require(request.TenorMonths is > 0, "tenorMonths", "The tenor in months is required.")
+            .Require(!string.IsNullOrWhiteSpace(request.Purpose) && request.Purpose.Length <= 200, "purpose", "A purpose of at most 200 characters is required.")
+            .Require(request.MonthlyIncome is > 0, "monthlyIncome", "The declared monthly income in whole rupiah is required.");
+        if (workflow is not null && request.Amount is > 0 && !workflow.Amount.Contains(request.Amount.Value))
+        {
+            validation.Add("amount", $"{workflow.Product} lends {workflow.Amount.Min:N0} to {workflow.Amount.Max:N0} IDR.");
+        }
+
+        if (workflow is not null && request.TenorMonths is > 0 && !workflow.TenorMonths.Contains(request.TenorMonths.Value))
+        {
+            validation.Add("tenorMonths", $"{workflow.Product} runs {workflow.TenorMonths.Min} to {workflow.TenorMonths.Max} months.");
+        }
+
+        validation.ThrowIfInvalid();
+        return workflow!;
+    }
+
+    private static string Hash(ApplyForLoanRequest request, string product) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request with { Product = product }))));
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
+using LoanPlatform.Loans.Orchestrations;
+
+namespace LoanPlatform.Loans.Services;
+
+/// <summary>
+/// Accepts officers' decisions and applicants' cancellations and hands them to the orchestration. Checks the four-eyes
+/// rules here, before anything is raised, and marks the wait as taken with an ETag-checked write so a second decision
+/// for the same wait is refused instead of silently lost.
+/// </summary>
+public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
+{
+    /// <summary>A pending decision older than this never reached the orchestration (the raise failed) and may be replaced.</summary>
+    private static readonly TimeSpan PendingDecisionTimeout = TimeSpan.FromMinutes(2);
+
+    public async Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var kind = request.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "approve" => DecisionKind.Approve,
+            "reject" => DecisionKind.Reject,
+            _ => (DecisionKind?)null,
+        };
+        new RequestValidation()
+            .Require(kind is not null, "decision", "The decision must be \"approve\" or \"reject\".")
+            .Require(kind != DecisionKind.Reject || !string.IsNullOrWhiteSpace(request.Reason), "reason", "A rejection needs a reason.")
+            .Require(request.Reason is null || request.Reason.Length <= 1000, "reason", "The reason has at most 1000 characters.")
+            .Require(request.ApprovedAmount is null or > 0, "approvedAmount", "A lower approved amount must be positive.")
+            .ThrowIfInvalid();
+
+        var stored = await loans.FindAsync(loanId, cancellationToken) ?? throw ProblemException.NotFound("The loan");
+        var loan = stored.Value;
+        var officerId = officer.GetSubject();
+        if (loan.ApplicantId == officerId)
+        {
+            throw ProblemException.Forbidden("own-application", "Nobody decides on their own loan application.");
+        }
+
+        var stage = RequirePendingStage(loan);
+        var role = PlatformRoles.Deciders.Append(PlatformRoles.Admin).FirstOrDefault(r => r == stage.CurrentRole && officer.IsInRole(r));
+        if (role is null)
+        {
+            throw ProblemException.Forbidden("wrong-role", $"The current stage ({stage.Name}) needs a decision by a {stage.CurrentRole}.");
+        }
+
+        if (loan.Stages.Any(s => s.Decision?.OfficerId == officerId))
+        {
+            throw ProblemException.Conflict("four-eyes", "You already approved an earlier stage of this loan; another officer must decide this one.");
+        }
+
+        if (request.ApprovedAmount > (loan.ApprovedAmount ?? loan.Amount))
+        {
+            throw ProblemException.BadRequest("amount-above-requested", "An officer may approve less than was asked, never more.");
+        }
+
+        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        await RaiseAsync(stored, decision, engine, cancellationToken);
+        return new LoanAccepted(loanId, loan.Status);
+    }
+
+    public async Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var stored = await loans.FindAsync(loanId, cancellationToken);
+        if (stored is null || stored.Value.ApplicantId != applicantId)
+        {
+            throw ProblemException.NotFound("The loan");
+        }
+
+        var loan = stored.Value;
+        RequirePendingStage(loan);
+        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.Cancel, request.Reason?.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        await RaiseAsync(stored, decision, engine, cancellationToken);
+        return new LoanAccepted(loanId, loan.Status);
+    }
+
+    private static ApprovalStage RequirePendingStage(LoanApplication loan)
+    {
+        if (loan.Status != LoanStatus.PendingApproval || loan.CurrentStage >= loan.Stages.Count || loan.Stages[loan.CurrentStage].Deadline is null)
+        {
+            throw ProblemException.Conflict("not-awaiting-decision", $"The loan is {loan.Status} and is not waiting for a decision.");
+        }
+
+        return loan.Stages[loan.CurrentStage];
+    }
+
+    private async Task RaiseAsync(StoredDocument<LoanApplication> stored, PendingDecision decision, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var pending = stored.Value.PendingDecision;
+        if (pending is not null && pending.WaitRound == stored.Value.WaitRound && time.GetUtcNow() - pending.RequestedAt < PendingDecisionTimeout)
+        {
+            throw ProblemException.Conflict("decision-in-progress", "A decision for this stage is already being processed.");
+        }
+
+        if (!await engine.IsWaitingAsync(stored.Id, cancellationToken))
+        {
+            throw ProblemException.Conflict("not-awaiting-decision", "The approval workflow of this loan is not running; try again shortly.");
+        }
+
+        try
+        {
+            await loans.ReplaceAsync(stored, stored.Value with { PendingDecision = decision }, cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            throw ProblemException.Conflict("decision-in-progress", "The loan changed while the decision was made; read it again.");
+        }
+
+        await engine.RaiseDecisionAsync(stored.Id, decision, cancellationToken);
+    }
+}

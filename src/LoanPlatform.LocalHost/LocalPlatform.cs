@@ -1,0 +1,190 @@
+using System.Text;
+using LoanPlatform.Auth.Apis;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.ServiceDefaults;
+using LoanPlatform.Gateway;
+using LoanPlatform.Loans.Apis;
+using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Loans.Services;
+using LoanPlatform.LocalHost.Durable;
+using LoanPlatform.LocalHost.Services;
+using LoanPlatform.LocalHost.Staff;
+using LoanPlatform.Users.Apis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using AuthExtensions = LoanPlatform.Auth.Extensions.Extensions;
+using LoansExtensions = LoanPlatform.Loans.Extensions.Extensions;
+using UsersExtensions = LoanPlatform.Users.Extensions.Extensions;
+
+namespace LoanPlatform.LocalHost;
+
+/// <summary>
+/// Starts the services in dependency order (Auth, Users, Loans with its engine, then the gateway last, so nothing is
+/// reachable before open loans are re-hydrated) and stops them in reverse.
+/// </summary>
+public sealed class LocalPlatform : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _stopOrder = [];
+
+    private LocalPlatform(LocalPlatformSettings settings) => Settings = settings;
+
+    public LocalPlatformSettings Settings { get; }
+
+    public string GatewayUrl { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, string> ServiceUrls { get; private set; } = new Dictionary<string, string>();
+
+    public int RehydratedLoans { get; private set; }
+
+    public static async Task<LocalPlatform> StartAsync(LocalPlatformSettings settings, CancellationToken cancellationToken = default)
+    {
+        var platform = new LocalPlatform(settings);
+        try
+        {
+            await platform.StartServicesAsync(cancellationToken);
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServicesAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Settings.DataPath);
+        var keys = Path.Combine(Settings.DataPath, "keys");
+        var issuer = Settings.GatewayUrl + "/auth";
+
+        Dictionary<string, string?> Common(string service) => new()
+        {
+            ["Data:Path"] = Settings.DataPath,
+            ["Jwt:Issuer"] = issuer,
+            ["ServiceIdentity:Mode"] = "Local",
+            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
+            ["ServiceIdentity:ServiceName"] = service,
+        };
+
+        // Auth first: the others validate tokens against its OpenID configuration.
+        var authConfig = Common(AuthExtensions.ServiceName);
+        authConfig["Auth:SigningKeyPath"] = Path.Combine(keys, "token-signing.pem");
+        var authBuilder = ServiceApplication.CreateBuilder(AuthExtensions.ServiceName, Settings, authConfig);
+        authBuilder.AddPlatformAuthentication();
+        authBuilder.AddAuthServices();
+        var auth = authBuilder.Build();
+        auth.UseServicePipeline();
+        auth.MapAuthApi();
+        auth.MapAuthInternalApi();
+        var authUrl = await StartAsync(auth, cancellationToken);
+        await LocalStaffAccounts.SeedAsync(auth.Services, Settings.StaffPassword, cancellationToken);
+        var metadata = authUrl + "/auth/.well-known/openid-configuration";
+
+        var usersConfig = Common(UsersExtensions.ServiceName);
+        usersConfig["Jwt:MetadataAddress"] = metadata;
+        usersConfig["Services:Auth:InternalUrl"] = authUrl;
+        usersConfig["Documents:PublicBaseUrl"] = Settings.GatewayUrl;
+        var usersBuilder = ServiceApplication.CreateBuilder(UsersExtensions.ServiceName, Settings, usersConfig);
+        usersBuilder.AddPlatformAuthentication();
+        usersBuilder.AddUsersServices();
+        var users = usersBuilder.Build();
+        users.UseServicePipeline();
+        users.MapUsersApi();
+        users.MapUsersInternalApi();
+        users.MapLocalFileEndpoints();
+        var usersUrl = await StartAsync(users, cancellationToken);
+
+        var engine = await InProcessDurableEngine.StartAsync(auth.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+        var loansConfig = Common(LoansExtensions.ServiceName);
+        loansConfig["Jwt:MetadataAddress"] = metadata;
+        loansConfig["Services:Users:InternalUrl"] = usersUrl;
+        var loansBuilder = ServiceApplication.CreateBuilder(LoansExtensions.ServiceName, Settings, loansConfig);
+        loansBuilder.AddPlatformAuthentication();
+        loansBuilder.AddLoansServices();
+        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
+        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
+        loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
+        var loans = loansBuilder.Build();
+        loans.UseServicePipeline();
+        loans.MapLoansApi();
+        // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
+        _stopOrder.Insert(0, engine);
+        var loansUrl = await StartAsync(loans, cancellationToken);
+        RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
+            .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
+
+        ServiceUrls = new Dictionary<string, string>
+        {
+            [GatewayRoutes.Auth] = authUrl,
+            [GatewayRoutes.Users] = usersUrl,
+            [GatewayRoutes.Loans] = loansUrl,
+        };
+
+        var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        gatewayBuilder.Configuration.AddConfiguration(Settings.Configuration);
+        gatewayBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jwt:Issuer"] = issuer,
+            ["Jwt:MetadataAddress"] = metadata,
+            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
+            ["ServiceIdentity:ServiceName"] = "gateway",
+            [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = authUrl,
+            [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = usersUrl,
+            [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = loansUrl,
+        });
+        gatewayBuilder.WebHost.UseUrls(Settings.GatewayUrl);
+        gatewayBuilder.AddServiceDefaults("gateway");
+        gatewayBuilder.AddPlatformGateway();
+        var gateway = gatewayBuilder.Build();
+        gateway.UsePlatformDefaults();
+        gateway.MapPlatformGateway();
+        GatewayUrl = (await StartAsync(gateway, cancellationToken)).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+    }
+
+    private async Task<string> StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        _stopOrder.Insert(0, app);
+        return app.Urls.First().TrimEnd('/');
+    }
+
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("LoanPlatform is running locally.");
+        text.AppendLine($"  Gateway:      {GatewayUrl}");
+        text.AppendLine($"  API docs:     {GatewayUrl}/docs");
+        text.AppendLine($"  Health:       {GatewayUrl}/health/ready");
+        text.AppendLine($"  Data folder:  {Settings.DataPath}");
+        text.AppendLine($"  Re-hydrated:  {RehydratedLoans} open loan(s)");
+        text.AppendLine("  Staff accounts (local only):");
+        foreach (var (email, _, role) in LocalStaffAccounts.All)
+        {
+            text.AppendLine($"    {email,-24} {role}");
+        }
+
+        text.AppendLine(Settings.StaffPasswordGenerated
+            ? $"  Staff password (generated; set LOCAL_STAFF_PASSWORD to choose one): {Settings.StaffPassword}"
+            : "  Staff password: the value of LOCAL_STAFF_PASSWORD");
+        text.AppendLine("Press Ctrl+C to stop.");
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var part in _stopOrder.ToArray())
+        {
+            if (part is WebApplication app)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await app.StopAsync(timeout.Token);
+            }
+
+            await part.DisposeAsync();
+        }
+
+        _stopOrder.Clear();
+    }
+}
