@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+
+namespace LoanPlatform.BuildingBlocks.Storage.Embedded;
+
+/// <summary>
+/// One SQLite file per service holding every document type in a single table. Connections are pooled by
+/// Microsoft.Data.Sqlite; WAL lets readers run beside the single writer, and busy writers wait rather than fail.
+/// </summary>
+internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
+    private readonly string connectionString;
+    private readonly Lazy<Task> schema;
+    private long nextPurgeTicks;
+
+    public SqliteDocumentDatabase(string path, TimeProvider timeProvider)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        TimeProvider = timeProvider;
+        schema = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public IDocumentStore<T> CreateStore<T>(string documentType) where T : class =>
+        new SqliteDocumentStore<T>(this, DocumentNames.DocumentType(documentType));
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => schema.Value.WaitAsync(cancellationToken);
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents WHERE 0";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await schema.Value.WaitAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    public long NowMilliseconds() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Expired rows are already invisible; deleting them now and then only keeps the file from growing.</summary>
+    public async Task PurgeExpiredIfDueAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.GetUtcNow().UtcTicks;
+        var due = Interlocked.Read(ref nextPurgeTicks);
+        if (now < due || Interlocked.CompareExchange(ref nextPurgeTicks, now + PurgeInterval.Ticks, due) != due)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM documents WHERE expires_at <= $now";
+        command.Parameters.AddWithValue("$now", NowMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS documents (
+                type TEXT NOT NULL,
+                pk TEXT NOT NULL,
+                id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                expires_at INTEGER NULL,
+                PRIMARY KEY (type, pk, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS documents_expiry ON documents (expires_at) WHERE expires_at IS NOT NULL;
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+}
