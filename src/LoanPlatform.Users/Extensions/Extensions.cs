@@ -46,9 +46,15 @@ public static class Extensions
         });
         services.AddSingleton<IDocumentObjectStore>(provider => provider.GetRequiredService<LocalDocumentObjectStore>());
 
-        services.AddInternalApiClient<AuthCredentialsClient>(AuthCredentialsClient.BaseAddressKey, builder.Configuration);
-        // Creating a credential is not idempotent: a blind retry after a lost response would look like a taken email.
-        services.Configure<HttpStandardResilienceOptions>($"{nameof(AuthCredentialsClient)}-standard", options => options.Retry.DisableForUnsafeHttpMethods());
+        // Creating a credential is not idempotent: a blind retry after a lost response would look like a taken email,
+        // so this client keeps the standard timeouts and circuit breaker but retries only safe methods.
+        // RemoveAllResilienceHandlers is marked experimental; it is the only way to replace the handler the service
+        // defaults add to every client, and a registration-time call is easy to revisit if it changes.
+#pragma warning disable EXTEXP0001
+        services.AddInternalApiClient<AuthCredentialsClient>(AuthCredentialsClient.BaseAddressKey, builder.Configuration)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+#pragma warning restore EXTEXP0001
 
         services.AddSingleton<UniqueClaims>();
         services.AddScoped<UserProfiles>();
