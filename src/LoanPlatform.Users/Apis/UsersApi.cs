@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Objects.Local;
+using LoanPlatform.Users.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoanPlatform.Users.Apis;
+
+/// <summary>The public /users API. Handlers are public so an Azure Functions HTTP trigger can call the same code.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/users").WithTags("Users");
+        users.MapPost("/", RegisterAsync).AllowAnonymous()
+            .WithName("RegisterUser").WithSummary("Register a customer with profile, consent and login credential.");
+
+        var me = users.MapGroup("/me").RequireAuthorization();
+        me.MapGet("/", GetProfileAsync)
+            .WithName("GetMyProfile").WithSummary("The signed-in user's profile, with its ETag.");
+        me.MapPatch("/", UpdateProfileAsync)
+            .WithName("UpdateMyProfile").WithSummary("Change full name, phone or language; requires If-Match.");
+        me.MapPost("/documents", RequestDocumentAsync)
+            .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.");
+        me.MapPost("/documents/{documentId}/complete", CompleteDocumentAsync)
+            .WithName("CompleteMyDocumentUpload").WithSummary("Check the uploaded object against its declaration and verify it.");
+        me.MapGet("/documents", ListDocumentsAsync)
+            .WithName("ListMyDocuments").WithSummary("The signed-in user's documents.");
+        me.MapGet("/documents/{documentId}", GetDocumentAsync)
+            .WithName("GetMyDocument").WithSummary("One document, with a short-lived download URL once verified.");
+
+        // The local object store serves its own signed URLs; cloud adapters hand out Blob or S3 URLs instead.
+        if (app.ServiceProvider.GetService<LocalDocumentObjectStore>() is not null)
+        {
+            app.MapLocalFileEndpoints();
+        }
+
+        return app;
+    }
+
+    public static async Task<Created<RegisterUserResponse>> RegisterAsync(RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
+    {
+        var userId = await registration.RegisterAsync(request, cancellationToken);
+        // The new user reads their profile at /users/me once signed in; there is no public per-id address.
+        return TypedResults.Created("/users/me", new RegisterUserResponse(userId));
+    }
+
+    public static async Task<Ok<UserProfileResponse>> GetProfileAsync(ClaimsPrincipal user, HttpResponse response, UserProfiles profiles, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(user.GetSubject(), cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
+        return TypedResults.Ok(UserProfiles.ToResponse(profile.Value));
+    }
+
+    public static async Task<Ok<UserProfileResponse>> UpdateProfileAsync(
+        ClaimsPrincipal user,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        UpdateProfileRequest request,
+        HttpResponse response,
+        UserProfiles profiles,
+        CancellationToken cancellationToken)
+    {
+        var profile = await profiles.UpdateAsync(user.GetSubject(), ifMatch, request, cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
+        return TypedResults.Ok(UserProfiles.ToResponse(profile.Value));
+    }
+
+    public static async Task<Created<DocumentUploadResponse>> RequestDocumentAsync(ClaimsPrincipal user, RequestDocumentRequest request, UserDocuments documents, CancellationToken cancellationToken)
+    {
+        var upload = await documents.RequestUploadAsync(user.GetSubject(), request, cancellationToken);
+        return TypedResults.Created($"/users/me/documents/{upload.DocumentId}", upload);
+    }
+
+    public static async Task<Ok<UserDocumentResponse>> CompleteDocumentAsync(ClaimsPrincipal user, string documentId, UserDocuments documents, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await documents.CompleteAsync(user.GetSubject(), documentId, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<UserDocumentResponse>>> ListDocumentsAsync(ClaimsPrincipal user, UserDocuments documents, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await documents.ListAsync(user.GetSubject(), cancellationToken));
+
+    public static async Task<Ok<UserDocumentResponse>> GetDocumentAsync(ClaimsPrincipal user, string documentId, UserDocuments documents, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await documents.GetAsync(user.GetSubject(), documentId, cancellationToken));
+}

@@ -1,0 +1,27 @@
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace LoanPlatform.Users.Apis;
+
+/// <summary>Service-to-service endpoints; only callers with a service identity get in.</summary>
+public static class UsersInternalApi
+{
+    public static IEndpointRouteBuilder MapUsersInternalApi(this IEndpointRouteBuilder app)
+    {
+        var internalUsers = app.MapGroup("/internal/users")
+            .RequireAuthorization(AuthenticationExtensions.ServicePolicy)
+            .WithTags("Users internal");
+        internalUsers.MapGet("/{userId}/eligibility", GetEligibilityAsync)
+            .WithName("GetUserEligibility").WithSummary("KTP verification, date of birth and NIK province of a user, for loan scoring.");
+        return app;
+    }
+
+    public static async Task<Ok<UserEligibilityResponse>> GetEligibilityAsync(string userId, UserEligibility eligibility, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await eligibility.FindAsync(userId, cancellationToken) ?? throw ProblemException.NotFound("The user"));
+}

@@ -1,0 +1,3 @@
+namespace LoanPlatform.Users.Contracts;
+
+public sealed record ConsentRequest(bool Accepted, string? Version);

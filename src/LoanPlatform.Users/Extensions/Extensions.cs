@@ -1,0 +1,66 @@
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Users.Auth;
+using LoanPlatform.Users.Model;
+using LoanPlatform.Users.Objects;
+using LoanPlatform.Users.Objects.Local;
+using LoanPlatform.Users.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Users.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "users";
+
+    /// <summary>
+    /// Everything the Users service needs: its document store and types, the document object store (local files for now),
+    /// the Auth internal client and the services behind the endpoints.
+    /// Reads Data:Path, DocumentStore:*, Documents:* and Services:Auth:InternalUrl.
+    /// </summary>
+    public static IHostApplicationBuilder AddUsersServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddDocumentStore(ServiceName);
+        services.AddDocumentType<UserProfile>(UserDocumentTypes.Profile);
+        services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
+        services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
+
+        services.AddOptions<DocumentsOptions>().Bind(builder.Configuration.GetSection(DocumentsOptions.SectionName));
+        var dataPath = builder.Configuration["Data:Path"] ?? ".data";
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DocumentsOptions>>().Value;
+            var root = options.LocalPath ?? Path.Combine(dataPath, ServiceName);
+            return new LocalDocumentObjectStore(
+                new LocalUrlSigner(Path.Combine(root, "object-url-signing.key")),
+                Path.Combine(root, "objects"),
+                new Uri(options.PublicBaseUrl),
+                provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IDocumentObjectStore>(provider => provider.GetRequiredService<LocalDocumentObjectStore>());
+
+        // Creating a credential is not idempotent: a blind retry after a lost response would look like a taken email,
+        // so this client keeps the standard timeouts and circuit breaker but retries only safe methods.
+        // RemoveAllResilienceHandlers is marked experimental; it is the only way to replace the handler the service
+        // defaults add to every client, and a registration-time call is easy to revisit if it changes.
+#pragma warning disable EXTEXP0001
+        services.AddInternalApiClient<AuthCredentialsClient>(AuthCredentialsClient.BaseAddressKey, builder.Configuration)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+#pragma warning restore EXTEXP0001
+
+        services.AddSingleton<UniqueClaims>();
+        services.AddScoped<UserProfiles>();
+        services.AddScoped<UserDocuments>();
+        services.AddScoped<UserEligibility>();
+        services.AddScoped<UserRegistration>();
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+namespace LoanPlatform.Users.Model;
+
+public enum UserDocumentKind
+{
+    Ktp,
+    Selfie,
+}

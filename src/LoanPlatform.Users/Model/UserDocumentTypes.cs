@@ -1,0 +1,9 @@
+namespace LoanPlatform.Users.Model;
+
+/// <summary>The document types the Users service keeps in its store.</summary>
+public static class UserDocumentTypes
+{
+    public const string Profile = "user_profile";
+    public const string UniqueClaim = "unique_claim";
+    public const string Document = "user_document";
+}

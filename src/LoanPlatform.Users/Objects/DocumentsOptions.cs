@@ -1,0 +1,21 @@
+namespace LoanPlatform.Users.Objects;
+
+/// <summary>The "Documents" configuration section.</summary>
+public sealed class DocumentsOptions
+{
+    public const string SectionName = "Documents";
+
+    /// <summary>The largest upload accepted (5 MB unless configured).</summary>
+    public long MaxSizeBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How long an upload URL works; short, because it is a bearer credential.</summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Local adapter: the address clients reach the local file endpoints at (the gateway).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:8080";
+
+    /// <summary>Local adapter: where objects and the URL-signing key are kept; defaults to {Data:Path}/users.</summary>
+    public string? LocalPath { get; set; }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using LoanPlatform.BuildingBlocks.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LoanPlatform.Users.Objects.Local;
+
+/// <summary>
+/// Objects as files under {root}/objects, written and read through HMAC-signed, expiring URLs served by
+/// <see cref="Apis.LocalFileEndpoints"/>: the local stand-in for a Blob SAS or an S3 presigned URL.
+/// </summary>
+public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objectsRoot, Uri publicBaseUrl, TimeProvider time) : IDocumentObjectStore
+{
+    public const string RoutePrefix = "/files";
+    private const string ContentTypeSuffix = ".content-type";
+
+    public Task<SignedObjectRequest> CreateUploadRequestAsync(string objectKey, ObjectUploadConstraints constraints, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var exp = expiresAt.ToUnixTimeSeconds();
+        var url = BuildUrl(objectKey, new Dictionary<string, string?>
+        {
+            ["exp"] = exp.ToString(CultureInfo.InvariantCulture),
+            ["method"] = HttpMethods.Put,
+            ["size"] = constraints.MaxSizeBytes.ToString(CultureInfo.InvariantCulture),
+            ["sig"] = signer.Sign(HttpMethods.Put, objectKey, exp, constraints.ContentType, constraints.MaxSizeBytes),
+        });
+        return Task.FromResult(new SignedObjectRequest(url, HttpMethods.Put, new Dictionary<string, string> { ["Content-Type"] = constraints.ContentType }, expiresAt));
+    }
+
+    public Task<SignedObjectRequest> CreateDownloadRequestAsync(string objectKey, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var exp = expiresAt.ToUnixTimeSeconds();
+        var url = BuildUrl(objectKey, new Dictionary<string, string?>
+        {
+            ["exp"] = exp.ToString(CultureInfo.InvariantCulture),
+            ["method"] = HttpMethods.Get,
+            ["sig"] = signer.Sign(HttpMethods.Get, objectKey, exp, "", 0),
+        });
+        return Task.FromResult(new SignedObjectRequest(url, HttpMethods.Get, new Dictionary<string, string>(), expiresAt));
+    }
+
+    public Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        var path = PathOf(objectKey);
+        var typePath = path + ContentTypeSuffix;
+        if (!File.Exists(path) || !File.Exists(typePath))
+        {
+            return Task.FromResult<StoredObject?>(null);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return Task.FromResult<StoredObject?>(new StoredObject(stream.Length, File.ReadAllText(typePath), stream));
+    }
+
+    public Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        var path = PathOf(objectKey);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        File.Delete(path + ContentTypeSuffix);
+        return Task.FromResult(existed);
+    }
+
+    /// <summary>
+    /// Stores the body of a signed PUT. Refuses (403) an expired URL, a signature that does not cover this object,
+    /// method, content type and size limit, and a body over the limit, which is detected while reading, not trusted from headers.
+    /// </summary>
+    public async Task WriteSignedAsync(string objectKey, IQueryCollection query, string? contentType, long? contentLength, Stream body, CancellationToken cancellationToken)
+    {
+        var maxSize = long.TryParse(query["size"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : -1;
+        Authorize(HttpMethods.Put, objectKey, query, contentType ?? "", maxSize);
+        if (contentLength > maxSize)
+        {
+            throw TooLarge();
+        }
+
+        var path = PathOf(objectKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.upload";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                long total = 0;
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > maxSize)
+                    {
+                        throw TooLarge();
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            await File.WriteAllTextAsync(path + ContentTypeSuffix, contentType, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Opens the object a signed GET names, or 404 when the URL is valid but nothing is stored.</summary>
+    public async Task<StoredObject> ReadSignedAsync(string objectKey, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        Authorize(HttpMethods.Get, objectKey, query, "", 0);
+        return await OpenReadAsync(objectKey, cancellationToken) ?? throw ProblemException.NotFound("The file");
+    }
+
+    private void Authorize(string method, string objectKey, IQueryCollection query, string contentType, long maxSize)
+    {
+        if (!ObjectKeys.IsValid(objectKey)
+            || !string.Equals(query["method"], method, StringComparison.Ordinal)
+            || !long.TryParse(query["exp"], NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
+            || query["sig"].ToString() is not { Length: > 0 } signature
+            || !signer.Verify(signature, method, objectKey, exp, contentType, maxSize))
+        {
+            throw ProblemException.Forbidden("signature-invalid", "The signed URL does not allow this request.");
+        }
+
+        if (time.GetUtcNow().ToUnixTimeSeconds() > exp)
+        {
+            throw ProblemException.Forbidden("signature-expired", "The signed URL has expired.");
+        }
+    }
+
+    private static ProblemException TooLarge() => ProblemException.Forbidden("upload-too-large", "The upload is larger than the size it was signed for.");
+
+    private Uri BuildUrl(string objectKey, Dictionary<string, string?> query) =>
+        new(QueryHelpers.AddQueryString($"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}{RoutePrefix}/{objectKey}", query));
+
+    private string PathOf(string objectKey)
+    {
+        if (!ObjectKeys.IsValid(objectKey))
+        {
+            throw new ArgumentException("Invalid object key.", nameof(objectKey));
+        }
+
+        return Path.Combine(objectsRoot, objectKey.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

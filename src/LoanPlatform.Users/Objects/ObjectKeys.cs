@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace LoanPlatform.Users.Objects;
+
+/// <summary>Object keys are "users/{userId}/{documentId}"; only plain segments are allowed so a key can never escape its folder.</summary>
+public static partial class ObjectKeys
+{
+    public static string ForDocument(string userId, string documentId) => $"users/{userId}/{documentId}";
+
+    public static bool IsValid(string? objectKey) => objectKey is { Length: > 0 and <= 256 } && Pattern().IsMatch(objectKey);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Users.Model;
+
+namespace LoanPlatform.Users.Services;
+
+/// <summary>
+/// Reserves unique values through the store's create-if-absent, so concurrent requests cannot both win.
+/// Ids are hashes of the value, keeping NIKs and phone numbers out of ids that appear in diagnostics.
+/// </summary>
+public sealed class UniqueClaims(IDocumentStore<UniqueClaim> claims, TimeProvider time)
+{
+    /// <summary>Claims the value for the user; throws the matching 409 problem when someone else holds it.</summary>
+    public async Task ReserveAsync(UniqueField field, string value, string userId, CancellationToken cancellationToken)
+    {
+        var id = IdOf(field, value);
+        try
+        {
+            await claims.CreateAsync(id, id, new UniqueClaim(userId, field, time.GetUtcNow()), cancellationToken: cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            throw UserProblems.Taken(field);
+        }
+    }
+
+    /// <summary>Frees the value if this user holds it (never someone else's claim). Runs during compensation, so it ignores cancellation.</summary>
+    public async Task ReleaseAsync(UniqueField field, string value, string userId)
+    {
+        var id = IdOf(field, value);
+        var claim = await claims.FindAsync(id, id, CancellationToken.None);
+        if (claim is not null && claim.Value.UserId == userId)
+        {
+            await claims.DeleteAsync(id, id, claim.ETag, CancellationToken.None);
+        }
+    }
+
+    internal static string IdOf(UniqueField field, string value) =>
+        $"{field.ToString().ToLowerInvariant()}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))}";
+}

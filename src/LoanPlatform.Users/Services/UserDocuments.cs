@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Model;
+using LoanPlatform.Users.Objects;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Users.Services;
+
+/// <summary>
+/// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
+/// client declared (size, type, SHA-256) before the document counts. Verification is automatic for now.
+/// </summary>
+public sealed class UserDocuments(
+    IDocumentStore<UserDocument> documents,
+    IDocumentObjectStore objects,
+    UserProfiles profiles,
+    IOptions<DocumentsOptions> options,
+    TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> ContentTypes = ["image/jpeg", "image/png", "application/pdf"];
+
+    public async Task<DocumentUploadResponse> RequestUploadAsync(string userId, RequestDocumentRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxSizeBytes;
+        var validation = new RequestValidation();
+        var kind = request.Type?.Trim().ToLowerInvariant() switch
+        {
+            "ktp" => UserDocumentKind.Ktp,
+            "selfie" => UserDocumentKind.Selfie,
+            _ => (UserDocumentKind?)null,
+        };
+        validation.Require(kind is not null, "type", "Type must be \"ktp\" or \"selfie\".");
+        var contentType = request.ContentType?.Trim().ToLowerInvariant();
+        validation.Require(contentType is not null && ContentTypes.Contains(contentType), "contentType", $"Content type must be one of {string.Join(", ", ContentTypes)}.");
+        validation.Require(request.SizeBytes is > 0 && request.SizeBytes <= limit, "sizeBytes", $"Size must be between 1 and {limit} bytes.");
+        var sha256 = Sha256Digest.TryNormalize(request.Sha256);
+        validation.Require(sha256 is not null, "sha256", "SHA-256 must be 64 hex characters or the base64 of 32 bytes.");
+        validation.ThrowIfInvalid();
+
+        await profiles.GetAsync(userId, cancellationToken);
+        var now = time.GetUtcNow();
+        var documentId = Guid.CreateVersion7().ToString("N");
+        var objectKey = ObjectKeys.ForDocument(userId, documentId);
+        var document = new UserDocument(documentId, userId, kind!.Value, contentType!, request.SizeBytes!.Value, sha256!, objectKey, UserDocumentStatus.Requested, now, null);
+        await documents.CreateAsync(userId, documentId, document, cancellationToken: cancellationToken);
+
+        var upload = await objects.CreateUploadRequestAsync(objectKey, new ObjectUploadConstraints(document.ContentType, document.SizeBytes), now + options.Value.UploadUrlLifetime, cancellationToken);
+        return new DocumentUploadResponse(documentId, document.Status, ToResponse(upload));
+    }
+
+    /// <summary>
+    /// Verifies the stored object against the declaration. A mismatching object is deleted and the document stays
+    /// Requested, so the client can upload again with the same URL while it lasts (or request a new one).
+    /// </summary>
+    public async Task<UserDocumentResponse> CompleteAsync(string userId, string documentId, CancellationToken cancellationToken)
+    {
+        var stored = await FindAsync(userId, documentId, cancellationToken);
+        var document = stored.Value;
+        if (document.Status == UserDocumentStatus.Verified)
+        {
+            return await ToResponseAsync(document, cancellationToken);
+        }
+
+        var reason = await CheckObjectAsync(document, cancellationToken);
+        if (reason is not null)
+        {
+            await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
+            throw UserProblems.UploadNotValid(reason);
+        }
+
+        var verified = document with { Status = UserDocumentStatus.Verified, VerifiedAt = time.GetUtcNow() };
+        await documents.ReplaceAsync(userId, documentId, verified, stored.ETag, cancellationToken: cancellationToken);
+        if (verified.Kind == UserDocumentKind.Ktp)
+        {
+            await profiles.MarkKtpVerifiedAsync(userId, cancellationToken);
+        }
+
+        return await ToResponseAsync(verified, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserDocumentResponse>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        var list = new List<UserDocumentResponse>();
+        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
+        {
+            list.Add(await ToResponseAsync(document.Value, cancellationToken));
+        }
+
+        return list.OrderBy(d => d.CreatedAt).ToList();
+    }
+
+    public async Task<UserDocumentResponse> GetAsync(string userId, string documentId, CancellationToken cancellationToken) =>
+        await ToResponseAsync((await FindAsync(userId, documentId, cancellationToken)).Value, cancellationToken);
+
+    /// <summary>True when the user has a verified selfie; the KTP's own state lives on the profile.</summary>
+    public async Task<bool> HasVerifiedSelfieAsync(string userId, CancellationToken cancellationToken)
+    {
+        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
+        {
+            if (document.Value is { Kind: UserDocumentKind.Selfie, Status: UserDocumentStatus.Verified })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Documents live in the owner's partition, so another user's id is simply not found: a 404, never a 403.
+    private async Task<StoredDocument<UserDocument>> FindAsync(string userId, string documentId, CancellationToken cancellationToken) =>
+        await documents.FindAsync(userId, documentId, cancellationToken) ?? throw ProblemException.NotFound("The document");
+
+    private async Task<string?> CheckObjectAsync(UserDocument document, CancellationToken cancellationToken)
+    {
+        await using var stored = await objects.OpenReadAsync(document.ObjectKey, cancellationToken);
+        if (stored is null)
+        {
+            throw ProblemException.Conflict("upload-missing", "Nothing has been uploaded for this document yet.");
+        }
+
+        if (stored.SizeBytes != document.SizeBytes)
+        {
+            return $"The stored size is {stored.SizeBytes} bytes, not the declared {document.SizeBytes}.";
+        }
+
+        if (!string.Equals(stored.ContentType, document.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return "The stored content type differs from the declared one.";
+        }
+
+        // Hash what is actually stored: the client's claim proves nothing until it matches the bytes.
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stored.Content, cancellationToken));
+        return actual == document.Sha256Hex ? null : "The SHA-256 of the stored bytes differs from the declared one.";
+    }
+
+    private async Task<UserDocumentResponse> ToResponseAsync(UserDocument document, CancellationToken cancellationToken)
+    {
+        var download = document.Status == UserDocumentStatus.Verified
+            ? ToResponse(await objects.CreateDownloadRequestAsync(document.ObjectKey, time.GetUtcNow() + options.Value.DownloadUrlLifetime, cancellationToken))
+            : null;
+        return new UserDocumentResponse(document.DocumentId, document.Kind, document.ContentType, document.SizeBytes, document.Status, document.CreatedAt, document.VerifiedAt, download);
+    }
+
+    private static SignedRequestResponse ToResponse(SignedObjectRequest request) =>
+        new(request.Url.AbsoluteUri, request.Method, request.Headers, request.ExpiresAt);
+}

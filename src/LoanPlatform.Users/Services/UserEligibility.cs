@@ -1,0 +1,23 @@
+using LoanPlatform.BuildingBlocks.Indonesia;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Model;
+
+namespace LoanPlatform.Users.Services;
+
+/// <summary>The Loans service's view of a user: identity verification and what age and region rules need.</summary>
+public sealed class UserEligibility(IDocumentStore<UserProfile> profiles, UserDocuments documents, TimeProvider time)
+{
+    public async Task<UserEligibilityResponse?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var profile = (await profiles.FindAsync(userId, userId, cancellationToken))?.Value;
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var ktpVerified = profile.KtpStatus == KtpStatus.Verified && await documents.HasVerifiedSelfieAsync(userId, cancellationToken);
+        int? province = Nik.TryParse(profile.Nik, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out var nik, out _) ? nik.ProvinceCode : null;
+        return new UserEligibilityResponse(userId, ktpVerified, profile.DateOfBirth, province);
+    }
+}

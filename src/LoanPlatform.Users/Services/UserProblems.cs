@@ -1,0 +1,25 @@
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.Users.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace LoanPlatform.Users.Services;
+
+/// <summary>The problems the Users service answers with, so each type code is spelled in one place.</summary>
+public static class UserProblems
+{
+    public static ProblemException Taken(UniqueField field) => field switch
+    {
+        UniqueField.Email => ProblemException.Conflict("email-taken", "This email address is already registered."),
+        UniqueField.Phone => ProblemException.Conflict("phone-taken", "This phone number is already registered."),
+        _ => ProblemException.Conflict("nik-taken", "This NIK is already registered."),
+    };
+
+    public static ProblemException PreconditionRequired() =>
+        new(StatusCodes.Status428PreconditionRequired, "precondition-required", "Send If-Match with the ETag you last read.");
+
+    public static ProblemException StaleETag() =>
+        new(StatusCodes.Status412PreconditionFailed, "stale-etag", "The resource was changed by someone else; read it again and retry.");
+
+    public static ProblemException UploadNotValid(string reason) =>
+        ProblemException.Conflict("upload-not-valid", "The uploaded document does not match what was declared.", reason);
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using LoanPlatform.BuildingBlocks.Security;
+
+namespace LoanPlatform.Users.Tests.Functional;
+
+public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
+{
+    [Fact]
+    public async Task Register_creates_the_user_and_the_customer_credential()
+    {
+        var registration = UsersHost.NewRegistration();
+        registration["email"] = "  Mixed.Case" + registration["email"] + " ";
+
+        using var response = await host.RegisterAsync(registration);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("/users/me", response.Headers.Location?.OriginalString);
+        var userId = (await response.Content.ReadFromJsonAsync<UsersHost.RegisterResult>())!.UserId;
+        var credential = host.Auth.Credentials[userId];
+        Assert.Equal(((string)registration["email"]!).Trim().ToLowerInvariant(), credential.Email);
+        Assert.Equal([PlatformRoles.Customer], credential.Roles);
+    }
+
+    [Theory]
+    [InlineData("email", "email-taken")]
+    [InlineData("phone", "phone-taken")]
+    [InlineData("nik", "nik-taken")]
+    public async Task A_taken_value_is_a_409_naming_it(string field, string type)
+    {
+        var first = UsersHost.NewRegistration();
+        (await host.RegisterAsync(first)).EnsureSuccessStatusCode();
+        var second = UsersHost.NewRegistration();
+        second[field] = field switch
+        {
+            "email" => ((string)first["email"]!).ToUpperInvariant(),
+            // The same number written another way is the same number.
+            "phone" => "+62 " + ((string)first["phone"]!)[1..],
+            _ => first[field],
+        };
+
+        using var response = await host.RegisterAsync(second);
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, type);
+    }
+
+    [Fact]
+    public async Task Concurrent_registrations_with_one_NIK_let_exactly_one_through()
+    {
+        var nik = UsersHost.NewRegistration()["nik"];
+        var attempts = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var registration = UsersHost.NewRegistration();
+            registration["nik"] = nik;
+            return host.RegisterAsync(registration);
+        });
+
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var rejected in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await rejected.AssertProblemAsync(HttpStatusCode.Conflict, "nik-taken");
+        }
+    }
+
+    [Fact]
+    public async Task Every_invalid_field_is_listed_in_one_400()
+    {
+        using var response = await host.Anonymous.PostAsJsonAsync("/users", new
+        {
+            fullName = "A",
+            email = "not-an-email",
+            phone = "021-555-1234",
+            nik = "9971074506900001",
+            dateOfBirth = "05-06-1990",
+            password = "short",
+            consent = new { accepted = false, version = "2025-01" },
+            language = "fr",
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(["consent.accepted", "dateOfBirth", "email", "fullName", "language", "nik", "password", "phone"], fields);
+    }
+
+    [Fact]
+    public async Task A_NIK_that_does_not_match_the_birth_date_is_refused()
+    {
+        var registration = UsersHost.NewRegistration();
+        registration["dateOfBirth"] = "1990-06-06";
+
+        using var response = await host.RegisterAsync(registration);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("nik", out _));
+    }
+
+    [Fact]
+    public async Task When_Auth_fails_nothing_is_left_behind_and_a_retry_succeeds()
+    {
+        var registration = UsersHost.NewRegistration();
+        host.Auth.FailWith = 500;
+        HttpResponseMessage failed;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            failed = await host.RegisterAsync(registration);
+        }
+        finally
+        {
+            host.Auth.FailWith = null;
+        }
+
+        await failed.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "auth-unavailable");
+        // Creating a credential is not retried blindly (it is not idempotent), so the failure is reported at once.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+
+        using var retried = await host.RegisterAsync(registration);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_409_from_Auth_is_email_taken_and_releases_the_claims()
+    {
+        var registration = UsersHost.NewRegistration();
+        host.Auth.FailWith = 409;
+        HttpResponseMessage failed;
+        try
+        {
+            failed = await host.RegisterAsync(registration);
+        }
+        finally
+        {
+            host.Auth.FailWith = null;
+        }
+
+        await failed.AssertProblemAsync(HttpStatusCode.Conflict, "email-taken");
+        using var retried = await host.RegisterAsync(registration);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+    }
+}

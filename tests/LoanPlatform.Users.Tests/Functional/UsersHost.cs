@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using LoanPlatform.BuildingBlocks.ServiceDefaults;
+using LoanPlatform.Users.Apis;
+using LoanPlatform.Users.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Users.Tests.Functional;
+
+/// <summary>
+/// The Users service wired exactly as the local host wires it (service defaults, platform authentication, the embedded
+/// store in a temp folder, local object store), on Kestrel at a loopback port, next to the Auth stand-in.
+/// </summary>
+public sealed class UsersHost : IAsyncLifetime
+{
+    private static int _sequence = Random.Shared.Next(1000);
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-users-tests", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public AuthStandIn Auth { get; private set; } = null!;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var serviceKeyPath = Path.Combine(_dataPath, "service-identity.pem");
+        Auth = await AuthStandIn.StartAsync(serviceKeyPath);
+        var url = $"http://127.0.0.1:{FreePort()}";
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Path"] = _dataPath,
+            ["Jwt:Issuer"] = AuthStandIn.Issuer,
+            ["Jwt:Audience"] = TestTokens.Audience,
+            ["Jwt:MetadataAddress"] = Auth.Url + "/.well-known/openid-configuration",
+            ["ServiceIdentity:KeyPath"] = serviceKeyPath,
+            ["ServiceIdentity:ServiceName"] = "users",
+            ["Services:Auth:InternalUrl"] = Auth.Url + "/",
+            ["Documents:PublicBaseUrl"] = url,
+            ["Documents:MaxSizeBytes"] = "1000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
+        builder.AddServiceDefaults("users");
+        builder.AddPlatformAuthentication();
+        builder.AddUsersServices();
+        _app = builder.Build();
+        _app.UsePlatformDefaults();
+        _app.MapDefaultEndpoints();
+        _app.MapUsersApi();
+        _app.MapUsersInternalApi();
+        await _app.StartAsync();
+
+        Anonymous = new HttpClient { BaseAddress = new Uri(url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Anonymous.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await Auth.DisposeAsync();
+        Directory.Delete(_dataPath, recursive: true);
+    }
+
+    /// <summary>A registration no other test uses: unique email, phone and NIK (a woman born 5 June 1990 in Jakarta Selatan).</summary>
+    public static Dictionary<string, object?> NewRegistration()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        return new Dictionary<string, object?>
+        {
+            ["fullName"] = "Siti Rahayu",
+            ["email"] = $"siti{n}@example.com",
+            ["phone"] = $"0812{n:D8}",
+            ["nik"] = $"317107450690{n % 9999 + 1:D4}",
+            ["dateOfBirth"] = "1990-06-05",
+            ["password"] = "correct-horse-battery",
+            ["consent"] = new { accepted = true, version = "2025-01" },
+        };
+    }
+
+    public Task<HttpResponseMessage> RegisterAsync(Dictionary<string, object?> registration) =>
+        Anonymous.PostAsJsonAsync("/users", registration);
+
+    /// <summary>Registers a fresh user and returns a client signed in as them.</summary>
+    public async Task<(string UserId, HttpClient Client)> NewCustomerAsync()
+    {
+        using var response = await RegisterAsync(NewRegistration());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var userId = (await response.Content.ReadFromJsonAsync<RegisterResult>())!.UserId;
+        return (userId, ClientFor(userId));
+    }
+
+    public HttpClient ClientFor(string userId)
+    {
+        var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ForCustomer(Auth.SigningKey, userId));
+        return client;
+    }
+
+    /// <summary>A client calling as another service (the Loans service) with a local service-identity token.</summary>
+    public async Task<HttpClient> ServiceClientAsync()
+    {
+        var provider = new LocalServiceTokenProvider(
+            Options.Create(new ServiceIdentityOptions { KeyPath = Path.Combine(_dataPath, "service-identity.pem"), ServiceName = "loans" }),
+            TimeProvider.System);
+        var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await provider.GetTokenAsync(CancellationToken.None));
+        return client;
+    }
+
+    public T GetRequiredService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public sealed record RegisterResult(string UserId);
+}
