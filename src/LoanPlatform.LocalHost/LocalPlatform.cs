@@ -10,6 +10,9 @@ using LoanPlatform.LocalHost.Durable;
 using LoanPlatform.LocalHost.Services;
 using LoanPlatform.LocalHost.Staff;
 using LoanPlatform.Users.Apis;
+using LoanPlatform.Auth.Extensions;
+using LoanPlatform.Loans.Extensions;
+using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -92,7 +95,6 @@ public sealed class LocalPlatform : IAsyncDisposable
         users.UseServicePipeline();
         users.MapUsersApi();
         users.MapUsersInternalApi();
-        users.MapLocalFileEndpoints();
         var usersUrl = await StartAsync(users, cancellationToken);
 
         var engine = await InProcessDurableEngine.StartAsync(auth.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);

@@ -4,5 +4,5 @@ namespace LoanPlatform.Auth.Services;
 public static class AuthDocumentTypes
 {
     public const string Credential = "credential";
-    public const string RefreshSession = "refresh-session";
+    public const string RefreshSession = "refreshSession";
 }

@@ -5,5 +5,5 @@ public static class LoanDocumentTypes
 {
     public const string Loan = "loan";
     public const string IdempotencyRecord = "idempotency";
-    public const string OpenApplicationClaim = "open-application";
+    public const string OpenApplicationClaim = "openApplication";
 }
