@@ -136,6 +136,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = loansUrl,
         });
         gatewayBuilder.WebHost.UseUrls(Settings.GatewayUrl);
+        gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
         var gateway = gatewayBuilder.Build();

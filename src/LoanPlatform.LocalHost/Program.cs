@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LoanPlatform.LocalHost;
 
 // The whole platform on one machine: gateway, Auth, Users and Loans services, the in-process Durable Task engine,
@@ -6,12 +7,15 @@ await using var platform = await LocalPlatform.StartAsync(LocalPlatformSettings.
 Console.WriteLine(platform.Describe());
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void RequestStop(PosixSignalContext signal)
 {
-    e.Cancel = true;
+    // Handled here so the platform stops in order (gateway first, engine last) and loses nothing.
+    signal.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);

@@ -21,6 +21,7 @@ public static class ServiceApplication
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.Configuration.AddInMemoryCollection(serviceConfiguration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.AddServiceDefaults(serviceName);
         builder.Services.AddOpenApi(serviceName);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
