@@ -156,15 +156,9 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         return (body.GetProperty("documentId").GetString()!, body.GetProperty("upload"));
     }
 
-    internal Task<HttpResponseMessage> PutAsync(JsonElement upload, byte[] content) =>
-        PutAsync(upload.GetProperty("url").GetString()!, upload.GetProperty("headers").GetProperty("Content-Type").GetString()!, content);
+    private Task<HttpResponseMessage> PutAsync(JsonElement upload, byte[] content) => host.UploadAsync(upload, content);
 
-    private Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content)
-    {
-        var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return host.Anonymous.PutAsync(url, body);
-    }
+    private Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content) => host.PutAsync(url, contentType, content);
 
     /// <summary>Forces chunked transfer: HttpClient cannot know the length up front.</summary>
     private sealed class NonSeekableStream(byte[] content) : MemoryStream(content)

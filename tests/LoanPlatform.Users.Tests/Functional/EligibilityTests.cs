@@ -22,7 +22,7 @@ public sealed class EligibilityTests(UsersHost host) : IClassFixture<UsersHost>
         {
             var content = RandomNumberGenerator.GetBytes(300);
             var (documentId, upload) = await DocumentTests.RequestAsync(client, type, content);
-            (await new DocumentTests(host).PutAsync(upload, content)).EnsureSuccessStatusCode();
+            (await host.UploadAsync(upload, content)).EnsureSuccessStatusCode();
             (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
         }
 
