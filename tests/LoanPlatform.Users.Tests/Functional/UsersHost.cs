@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
@@ -126,6 +127,17 @@ public sealed class UsersHost : IAsyncLifetime
         var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await provider.GetTokenAsync(CancellationToken.None));
         return client;
+    }
+
+    /// <summary>Uploads through a signed request exactly as a client would: its URL, method and headers.</summary>
+    public Task<HttpResponseMessage> UploadAsync(JsonElement upload, byte[] content) =>
+        PutAsync(upload.GetProperty("url").GetString()!, upload.GetProperty("headers").GetProperty("Content-Type").GetString()!, content);
+
+    public Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return Anonymous.PutAsync(url, body);
     }
 
     public T GetRequiredService<T>() where T : notnull => Services.GetRequiredService<T>();

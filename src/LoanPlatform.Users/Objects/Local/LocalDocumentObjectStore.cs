@@ -56,8 +56,16 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
     {
         var path = PathOf(objectKey);
         var existed = File.Exists(path);
-        File.Delete(path);
-        File.Delete(path + ContentTypeSuffix);
+        if (existed)
+        {
+            File.Delete(path);
+        }
+
+        if (File.Exists(path + ContentTypeSuffix))
+        {
+            File.Delete(path + ContentTypeSuffix);
+        }
+
         return Task.FromResult(existed);
     }
 

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LoanPlatform.Users.Objects;
+using LoanPlatform.Users.Objects.Local;
+
+namespace LoanPlatform.Users.Tests.Functional;
+
+public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
+{
+    private static readonly byte[] Image = RandomNumberGenerator.GetBytes(600);
+
+    [Fact]
+    public async Task Request_upload_complete_then_the_document_is_verified_and_downloadable()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+        var (documentId, upload) = await RequestAsync(client, "ktp", Image, base64Digest: true);
+        Assert.Equal("PUT", upload.GetProperty("method").GetString());
+
+        using var put = await PutAsync(upload, Image);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+        Assert.Equal("verified", (await complete.ReadJsonAsync()).GetProperty("status").GetString());
+
+        using var read = await client.GetAsync($"/users/me/documents/{documentId}");
+        var download = (await read.ReadJsonAsync()).GetProperty("download").GetProperty("url").GetString()!;
+        Assert.Equal(Image, await host.Anonymous.GetByteArrayAsync(download));
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/users/me/documents");
+        Assert.Equal(documentId, Assert.Single(list.EnumerateArray()).GetProperty("documentId").GetString());
+
+        using var profile = await client.GetAsync("/users/me");
+        Assert.Equal("verified", (await profile.ReadJsonAsync()).GetProperty("ktpStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Completing_with_nothing_uploaded_is_a_409()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+        var (documentId, _) = await RequestAsync(client, "selfie", Image);
+
+        using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+
+        await complete.AssertProblemAsync(HttpStatusCode.Conflict, "upload-missing");
+    }
+
+    [Fact]
+    public async Task A_checksum_mismatch_is_refused_the_object_deleted_and_the_document_stays_requested()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+        var (documentId, upload) = await RequestAsync(client, "ktp", Image);
+        var other = RandomNumberGenerator.GetBytes(Image.Length);
+        (await PutAsync(upload, other)).EnsureSuccessStatusCode();
+
+        using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        await complete.AssertProblemAsync(HttpStatusCode.Conflict, "upload-not-valid");
+
+        using var again = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "upload-missing");
+        var document = await client.GetFromJsonAsync<JsonElement>($"/users/me/documents/{documentId}");
+        Assert.Equal("requested", document.GetProperty("status").GetString());
+
+        // The same signed URL still works for a correct upload while it lasts.
+        (await PutAsync(upload, Image)).EnsureSuccessStatusCode();
+        using var fixedUp = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        Assert.Equal(HttpStatusCode.OK, fixedUp.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_urls_refuse_tampering_other_paths_methods_types_and_oversize_bodies()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+        var (documentId, upload) = await RequestAsync(client, "ktp", Image);
+        var url = upload.GetProperty("url").GetString()!;
+
+        using var tampered = await PutAsync(url.Replace("sig=", "sig=A", StringComparison.Ordinal), "image/png", Image);
+        await tampered.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
+
+        using var otherPath = await PutAsync(url.Replace(documentId, Guid.NewGuid().ToString("N"), StringComparison.Ordinal), "image/png", Image);
+        await otherPath.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
+
+        using var wrongMethod = await host.Anonymous.GetAsync(url);
+        await wrongMethod.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
+
+        using var wrongType = await PutAsync(url, "application/pdf", Image);
+        await wrongType.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
+
+        using var biggerSize = await PutAsync(url.Replace($"size={Image.Length}", "size=100000", StringComparison.Ordinal), "image/png", Image);
+        await biggerSize.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
+
+        using var oversize = await PutAsync(url, "image/png", new byte[Image.Length + 1]);
+        await oversize.AssertProblemAsync(HttpStatusCode.Forbidden, "upload-too-large");
+
+        // Without a Content-Length the limit is enforced while reading.
+        var chunked = new StreamContent(new NonSeekableStream(new byte[Image.Length * 3]));
+        chunked.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var streamed = await host.Anonymous.PutAsync(url, chunked);
+        await streamed.AssertProblemAsync(HttpStatusCode.Forbidden, "upload-too-large");
+
+        using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        await complete.AssertProblemAsync(HttpStatusCode.Conflict, "upload-missing");
+    }
+
+    [Fact]
+    public async Task An_expired_url_is_refused()
+    {
+        var store = host.GetRequiredService<LocalDocumentObjectStore>();
+        var upload = await store.CreateUploadRequestAsync("users/someone/expired", new ObjectUploadConstraints("image/png", 10), DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+
+        using var response = await PutAsync(upload.Url.AbsoluteUri, "image/png", new byte[10]);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-expired");
+    }
+
+    [Fact]
+    public async Task Another_users_document_is_not_found()
+    {
+        var (_, owner) = await host.NewCustomerAsync();
+        var (_, stranger) = await host.NewCustomerAsync();
+        var (documentId, _) = await RequestAsync(owner, "ktp", Image);
+
+        using var read = await stranger.GetAsync($"/users/me/documents/{documentId}");
+        await read.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using var complete = await stranger.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        await complete.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task Invalid_declarations_are_a_400()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+
+        using var response = await client.PostAsJsonAsync("/users/me/documents", new { type = "passport", contentType = "image/gif", sizeBytes = 5_000_000, sha256 = "abc" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(4, problem.GetProperty("errors").EnumerateObject().Count());
+    }
+
+    internal static async Task<(string DocumentId, JsonElement Upload)> RequestAsync(HttpClient client, string type, byte[] content, bool base64Digest = false)
+    {
+        var digest = SHA256.HashData(content);
+        using var response = await client.PostAsJsonAsync("/users/me/documents", new
+        {
+            type,
+            contentType = "image/png",
+            sizeBytes = content.Length,
+            sha256 = base64Digest ? Convert.ToBase64String(digest) : Convert.ToHexString(digest),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("requested", body.GetProperty("status").GetString());
+        return (body.GetProperty("documentId").GetString()!, body.GetProperty("upload"));
+    }
+
+    private Task<HttpResponseMessage> PutAsync(JsonElement upload, byte[] content) => host.UploadAsync(upload, content);
+
+    private Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content) => host.PutAsync(url, contentType, content);
+
+    /// <summary>Forces chunked transfer: HttpClient cannot know the length up front.</summary>
+    private sealed class NonSeekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+}
