@@ -1,0 +1,122 @@
+metadata description = 'App settings of one LoanPlatform Function app. Every value is an endpoint, a name or a Key Vault reference: storage, Cosmos DB, Service Bus, Communication Services and App Insights are reached with the app\'s user-assigned identity, so no key or connection secret exists to store.'
+
+param functionAppName string
+
+@description('Client id of the app\'s user-assigned identity (AZURE_CLIENT_ID for DefaultAzureCredential / ManagedIdentityCredential).')
+param identityClientId string
+
+param runtimeBlobEndpoint string
+param runtimeQueueEndpoint string
+param runtimeTableEndpoint string
+param taskHubName string
+
+@description('Settings common to every service.')
+param shared SharedSettings
+
+@description('The service\'s own Cosmos DB container; empty for a service without data.')
+param cosmosContainerName string = ''
+
+@description('Blob endpoint of the documents account; empty for services that do not handle documents.')
+param documentsBlobEndpoint string = ''
+param documentsContainerName string = 'documents'
+
+@description('Name of the token-signing key; only the Auth service gets it.')
+param signingKeyName string = ''
+
+@description('Communication Services endpoint and sender; only the Notifications service gets them.')
+param emailEndpoint string = ''
+param emailSenderAddress string = ''
+
+@description('Key Vault secret names for push credentials, by app setting name; only the Notifications service gets them.')
+param pushSecretNames object = {}
+
+type SharedSettings = {
+  applicationInsightsConnectionString: string
+  cosmosEndpoint: string
+  cosmosDatabaseName: string
+  jwtIssuer: string
+  jwtAudience: string
+  jwtAuthority: string
+  staffTenantId: string
+  staffApiClientId: string
+  keyVaultUri: string
+  notificationsQueueEndpoint: string
+  notificationsQueueName: string
+  serviceBusFullyQualifiedNamespace: string
+  serviceBusTopicName: string
+}
+
+var common = {
+  AZURE_CLIENT_ID: identityClientId
+  // Host storage by identity: no AzureWebJobsStorage connection string exists.
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: runtimeBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: runtimeQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: runtimeTableEndpoint
+  TASKHUB_NAME: taskHubName
+  // App Insights with local auth off: the connection string only locates the resource; ingestion is authorized by Entra ID.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: shared.applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+  Jwt__Issuer: shared.jwtIssuer
+  Jwt__Audience: shared.jwtAudience
+  Jwt__Authority: shared.jwtAuthority
+  AzureAd__Instance: environment().authentication.loginEndpoint
+  AzureAd__TenantId: shared.staffTenantId
+  AzureAd__ClientId: shared.staffApiClientId
+  AzureAd__Audience: 'api://${shared.staffApiClientId}'
+  Notifications__Queue__ServiceUri: shared.notificationsQueueEndpoint
+  Notifications__Queue__Name: shared.notificationsQueueName
+  ServiceBus__FullyQualifiedNamespace: shared.serviceBusFullyQualifiedNamespace
+  ServiceBus__TopicName: shared.serviceBusTopicName
+}
+
+var documentStore = {
+  DocumentStore__Provider: 'Cosmos'
+  DocumentStore__Cosmos__AccountEndpoint: shared.cosmosEndpoint
+  DocumentStore__Cosmos__DatabaseName: shared.cosmosDatabaseName
+  DocumentStore__Cosmos__ContainerName: cosmosContainerName
+}
+
+var documents = {
+  Documents__Provider: 'AzureBlob'
+  Documents__AzureBlob__ServiceUri: documentsBlobEndpoint
+  Documents__AzureBlob__Container: documentsContainerName
+}
+
+// The signing key stays in Key Vault: the app gets its location and signs through the Key Vault API.
+var signing = {
+  Auth__SigningKey__KeyVaultUri: shared.keyVaultUri
+  Auth__SigningKey__KeyName: signingKeyName
+}
+
+var email = {
+  Email__Provider: 'Acs'
+  Email__Acs__Endpoint: emailEndpoint
+  Email__Acs__Sender: emailSenderAddress
+}
+
+// Push credentials are secrets: Key Vault references, resolved by the platform with the app's identity.
+var push = toObject(
+  items(pushSecretNames),
+  item => item.key,
+  item => '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/${item.value}/)'
+)
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  // Each group is a literal object so that the infrastructure tests can read every setting; the conditions pick the groups.
+  properties: union(
+    common,
+    empty(cosmosContainerName) ? {} : documentStore,
+    empty(documentsBlobEndpoint) ? {} : documents,
+    empty(signingKeyName) ? {} : signing,
+    empty(emailEndpoint) ? {} : email,
+    push
+  )
+}

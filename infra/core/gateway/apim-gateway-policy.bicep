@@ -1,0 +1,63 @@
+metadata description = 'Named values used by the policy files and the service-level (global) policy from infra/apim/policies/global.xml.'
+
+param apimName string
+
+@description('Origins allowed by CORS (the web and mobile-web apps).')
+param allowedOrigins string[]
+
+@description('Issuer of customer tokens (the Auth service), also used to choose customer vs staff validation.')
+param customerIssuer string
+param customerAudience string
+
+@description('The Auth service\'s OpenID configuration URL, read by validate-jwt for its signing keys.')
+param authOpenIdConfigUrl string
+
+param staffTenantId string
+param staffApiAudience string
+param staffClientAppId string
+
+@description('Front Door profile id (X-Azure-FDID) to accept traffic from; empty when Front Door is not deployed.')
+param frontDoorId string = ''
+
+resource apim 'Microsoft.ApiManagement/service@2024-05-01' existing = {
+  name: apimName
+}
+
+// Named values referenced as {{name}} in the policy files. None is a secret.
+var namedValues = {
+  'customer-issuer': customerIssuer
+  'customer-audience': customerAudience
+  'auth-openid-config-url': authOpenIdConfigUrl
+  'staff-tenant-id': staffTenantId
+  'staff-api-audience': staffApiAudience
+  'staff-client-app-id': staffClientAppId
+  'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
+}
+
+resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = [
+  for item in items(namedValues): {
+    parent: apim
+    name: item.key
+    properties: {
+      displayName: item.key
+      value: item.value
+      secret: false
+    }
+  }
+]
+
+var allowedOriginsXml = join(map(allowedOrigins, origin => '<origin>${origin}</origin>'), '')
+
+resource globalPolicy 'Microsoft.ApiManagement/service/policies@2024-05-01' = {
+  parent: apim
+  name: 'policy'
+  dependsOn: [
+    apimNamedValues
+  ]
+  properties: {
+    format: 'rawxml'
+    value: replace(loadTextContent('../../apim/policies/global.xml'), '__ALLOWED_ORIGINS__', allowedOriginsXml)
+  }
+}
+
+output name string = apim.name

@@ -1,0 +1,580 @@
+targetScope = 'subscription'
+
+metadata description = 'LoanPlatform: four Function apps (auth, users, loans, notifications) on Flex Consumption behind API Management (and optionally Front Door with WAF), with Cosmos DB, Blob Storage, Service Bus, Communication Services Email, Key Vault and Azure Monitor. Identity-based access everywhere; no keys or connection secrets.'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; used in the resource group name and the resource token.')
+param environmentName string
+
+@minLength(1)
+@description('Primary location for all resources.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Name of the resource group; default rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('API Management SKU. BasicV2 provisions in minutes; Developer has no SLA; Consumption lacks rate-limit-by-key.')
+@allowed([
+  'Developer'
+  'BasicV2'
+  'StandardV2'
+  'Premium'
+])
+param apimSku string = 'BasicV2'
+
+@description('Publisher e-mail shown by API Management (required by the service).')
+param apimPublisherEmail string
+
+param apimPublisherName string = 'LoanPlatform'
+
+@description('Comma-separated origins of the web apps, for CORS on the gateway and direct document uploads to Blob Storage.')
+param allowedOrigins string
+
+@description('Deploy Azure Front Door Premium with WAF in front of API Management.')
+param enableFrontDoor bool = false
+
+@description('Cosmos DB capacity mode.')
+@allowed([
+  'Serverless'
+  'Provisioned'
+])
+param cosmosCapacityMode string = 'Serverless'
+
+@description('Entra tenant of the staff (officers); default the deployment\'s tenant.')
+param staffTenantId string = tenant().tenantId
+
+@description('Application (client) id of the staff API app registration that defines the LoanOfficer, SeniorLoanOfficer, Auditor and Admin app roles. The all-zero default accepts no staff token.')
+param staffApiClientId string = '00000000-0000-0000-0000-000000000000'
+
+@description('Application (client) id of the staff client app (officer portal) allowed to call the API.')
+param staffClientAppId string = '00000000-0000-0000-0000-000000000000'
+
+@description('Audience of customer tokens issued by the Auth service.')
+param jwtAudience string = 'loanplatform-api'
+
+@description('Function app that serves the /audit API.')
+@allowed([
+  'auth'
+  'users'
+  'loans'
+])
+param auditService string = 'loans'
+
+@description('Requests per minute per token subject.')
+@minValue(1)
+param rateLimitPerMinute int = 120
+
+@description('Requests per minute per client IP on anonymous operations.')
+@minValue(1)
+param anonymousRateLimitPerMinute int = 60
+
+@description('Login, refresh and registration attempts per 5 minutes per client IP.')
+@minValue(1)
+param loginRateLimitPer5Minutes int = 20
+
+var abbrs = loadJsonContent('./abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var origins = filter(map(split(allowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
+
+var cosmosDatabaseName = 'loanplatform'
+var documentsContainerName = 'documents'
+var notificationsQueueName = 'notifications'
+var integrationTopicName = 'platform-events'
+var signingKeyName = 'token-signing'
+var publicOperations = loadJsonContent('./apim/operations.json')
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+// ---------------------------------------------------------------- shared resources
+
+module monitoring './core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module cosmos './core/database/cosmos-account.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    name: '${abbrs.documentDBDatabaseAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    capacityMode: cosmosCapacityMode
+    databaseName: cosmosDatabaseName
+    // One container per service; /pk is the aggregate owner's key; defaultTtl -1 lets items set their own ttl.
+    // Uniqueness of e-mail, phone and NIK spans partitions, so the Users service enforces it with reservation
+    // documents rather than unique keys (which hold only within one logical partition).
+    containers: [
+      {
+        name: 'auth'
+        partitionKeyPath: '/pk'
+        defaultTtl: -1
+        uniqueKeyPaths: []
+      }
+      {
+        name: 'users'
+        partitionKeyPath: '/pk'
+        defaultTtl: -1
+        uniqueKeyPaths: []
+      }
+      {
+        name: 'loans'
+        partitionKeyPath: '/pk'
+        defaultTtl: -1
+        uniqueKeyPaths: []
+      }
+    ]
+  }
+}
+
+module documentsStorage './core/storage/storage-account.bicep' = {
+  name: 'documents-storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}doc${resourceToken}'
+    location: location
+    tags: tags
+    containers: [
+      documentsContainerName
+    ]
+    // Clients PUT the KTP image straight to Blob Storage with a short-lived user-delegation SAS.
+    blobCorsRules: [
+      {
+        allowedOrigins: origins
+        allowedMethods: [
+          'PUT'
+          'GET'
+          'HEAD'
+        ]
+        allowedHeaders: [
+          'content-type'
+          'content-md5'
+          'x-ms-blob-type'
+          'x-ms-blob-content-type'
+          'x-ms-blob-content-md5'
+          'x-ms-version'
+          'x-ms-date'
+          'x-ms-client-request-id'
+        ]
+        exposedHeaders: [
+          'etag'
+          'x-ms-request-id'
+        ]
+        maxAgeInSeconds: 600
+      }
+    ]
+    deleteRetentionDays: 30
+    enableVersioning: true
+    lifecycleRules: [
+      {
+        enabled: true
+        name: 'documents-versions'
+        type: 'Lifecycle'
+        definition: {
+          filters: {
+            blobTypes: [
+              'blockBlob'
+            ]
+            prefixMatch: [
+              '${documentsContainerName}/'
+            ]
+          }
+          actions: {
+            baseBlob: {
+              tierToCool: {
+                daysAfterModificationGreaterThan: 30
+              }
+            }
+            version: {
+              delete: {
+                daysAfterCreationGreaterThan: 90
+              }
+            }
+          }
+        }
+      }
+    ]
+  }
+}
+
+module serviceBus './core/messaging/service-bus.bicep' = {
+  name: 'service-bus'
+  scope: rg
+  params: {
+    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
+    location: location
+    tags: tags
+    topicNames: [
+      integrationTopicName
+    ]
+  }
+}
+
+module email './core/communication/email.bicep' = {
+  name: 'email'
+  scope: rg
+  params: {
+    communicationServiceName: '${abbrs.communicationServices}${resourceToken}'
+    emailServiceName: '${abbrs.communicationEmailServices}${resourceToken}'
+    tags: tags
+  }
+}
+
+module keyVault './core/security/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    location: location
+    tags: tags
+    signingKeyName: signingKeyName
+  }
+}
+
+// ---------------------------------------------------------------- services (one Function app each)
+
+module auth './app/service.bicep' = {
+  name: 'service-auth'
+  scope: rg
+  params: {
+    serviceName: 'auth'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}auth-${resourceToken}'
+    functionAppName: '${abbrs.webSitesFunctions}auth-${resourceToken}'
+    planName: '${abbrs.webServerFarms}auth-${resourceToken}'
+    storageAccountName: '${abbrs.storageStorageAccounts}auth${resourceToken}'
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    cosmosContainerName: 'auth'
+  }
+}
+
+module users './app/service.bicep' = {
+  name: 'service-users'
+  scope: rg
+  params: {
+    serviceName: 'users'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}users-${resourceToken}'
+    functionAppName: '${abbrs.webSitesFunctions}users-${resourceToken}'
+    planName: '${abbrs.webServerFarms}users-${resourceToken}'
+    storageAccountName: '${abbrs.storageStorageAccounts}usr${resourceToken}'
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    cosmosContainerName: 'users'
+  }
+}
+
+module loans './app/service.bicep' = {
+  name: 'service-loans'
+  scope: rg
+  params: {
+    serviceName: 'loans'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}loans-${resourceToken}'
+    functionAppName: '${abbrs.webSitesFunctions}loans-${resourceToken}'
+    planName: '${abbrs.webServerFarms}loans-${resourceToken}'
+    storageAccountName: '${abbrs.storageStorageAccounts}loan${resourceToken}'
+    // Durable Functions (Azure Storage provider) keeps the task hub in queues and tables of this account.
+    needsQueuesAndTables: true
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    cosmosContainerName: 'loans'
+  }
+}
+
+module notifications './app/service.bicep' = {
+  name: 'service-notifications'
+  scope: rg
+  params: {
+    serviceName: 'notifications'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}notifications-${resourceToken}'
+    functionAppName: '${abbrs.webSitesFunctions}notifications-${resourceToken}'
+    planName: '${abbrs.webServerFarms}notifications-${resourceToken}'
+    storageAccountName: '${abbrs.storageStorageAccounts}ntf${resourceToken}'
+    // The notifications queue lives in the Notifications app's own account: its queue trigger uses AzureWebJobsStorage.
+    queues: [
+      notificationsQueueName
+    ]
+    needsQueuesAndTables: true
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    // Stateless: no Cosmos DB container, no data role.
+    cosmosContainerName: ''
+  }
+}
+
+module access './app/access.bicep' = {
+  name: 'access'
+  scope: rg
+  params: {
+    principalIds: {
+      auth: auth.outputs.identityPrincipalId
+      users: users.outputs.identityPrincipalId
+      loans: loans.outputs.identityPrincipalId
+      notifications: notifications.outputs.identityPrincipalId
+    }
+    documentsStorageAccountName: documentsStorage.outputs.name
+    documentsContainerName: documentsContainerName
+    notificationsStorageAccountName: notifications.outputs.storageAccountName
+    notificationsQueueName: notificationsQueueName
+    serviceBusNamespaceName: serviceBus.outputs.name
+    topicName: integrationTopicName
+    keyVaultName: keyVault.outputs.name
+    signingKeyName: keyVault.outputs.signingKeyName
+    communicationServiceName: email.outputs.communicationServiceName
+    resourceToken: resourceToken
+  }
+}
+
+// ---------------------------------------------------------------- gateway
+
+module apim './core/gateway/apim.bicep' = {
+  name: 'apim'
+  scope: rg
+  params: {
+    name: '${abbrs.apiManagementService}${resourceToken}'
+    location: location
+    tags: tags
+    sku: apimSku
+    publisherEmail: apimPublisherEmail
+    publisherName: apimPublisherName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+  }
+}
+
+module frontDoor './core/gateway/front-door.bicep' = if (enableFrontDoor) {
+  name: 'front-door'
+  scope: rg
+  params: {
+    profileName: '${abbrs.cdnProfiles}${resourceToken}'
+    endpointName: '${abbrs.cdnProfilesEndpoints}${resourceToken}'
+    wafPolicyName: '${abbrs.networkFrontDoorWebApplicationFirewallPolicies}${resourceToken}'
+    tags: tags
+    originHostName: apim.outputs.gatewayHostName
+  }
+}
+
+// The public base URL clients use: Front Door when deployed, otherwise the API Management gateway.
+var publicBaseUrl = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : apim.outputs.gatewayUrl
+var customerIssuer = '${publicBaseUrl}/auth'
+// Internal: services and the gateway read the Auth service's metadata and keys from the Function app directly.
+var authAuthority = 'https://${auth.outputs.defaultHostName}/auth'
+
+module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
+  name: 'apim-gateway-policy'
+  scope: rg
+  params: {
+    apimName: apim.outputs.name
+    allowedOrigins: origins
+    customerIssuer: customerIssuer
+    customerAudience: jwtAudience
+    authOpenIdConfigUrl: '${authAuthority}/.well-known/openid-configuration'
+    staffTenantId: staffTenantId
+    staffApiAudience: 'api://${staffApiClientId}'
+    staffClientAppId: staffClientAppId
+    frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
+  }
+}
+
+var apiBackendHosts = {
+  auth: auth.outputs.defaultHostName
+  users: users.outputs.defaultHostName
+  loans: loans.outputs.defaultHostName
+  audit: auditService == 'auth'
+    ? auth.outputs.defaultHostName
+    : auditService == 'users' ? users.outputs.defaultHostName : loans.outputs.defaultHostName
+}
+
+var apiDisplayNames = {
+  auth: 'Auth'
+  users: 'Users'
+  loans: 'Loans'
+  audit: 'Audit'
+}
+
+@batchSize(1)
+module apimApis './core/gateway/apim-api.bicep' = [
+  for api in [
+    'auth'
+    'users'
+    'loans'
+    'audit'
+  ]: {
+    name: 'apim-api-${api}'
+    scope: rg
+    dependsOn: [
+      gatewayPolicy
+    ]
+    params: {
+      apimName: apim.outputs.name
+      apiName: api
+      displayName: apiDisplayNames[api]
+      backendHostName: apiBackendHosts[api]
+      operations: publicOperations[api]
+      rateLimitCalls: rateLimitPerMinute
+      anonymousRateLimitCalls: anonymousRateLimitPerMinute
+      loginRateLimitCalls: loginRateLimitPer5Minutes
+    }
+  }
+]
+
+// ---------------------------------------------------------------- app settings (need every endpoint above)
+
+var sharedSettings = {
+  applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+  cosmosEndpoint: cosmos.outputs.endpoint
+  cosmosDatabaseName: cosmosDatabaseName
+  jwtIssuer: customerIssuer
+  jwtAudience: jwtAudience
+  jwtAuthority: authAuthority
+  staffTenantId: staffTenantId
+  staffApiClientId: staffApiClientId
+  keyVaultUri: keyVault.outputs.uri
+  notificationsQueueEndpoint: notifications.outputs.queueEndpoint
+  notificationsQueueName: notificationsQueueName
+  serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+  serviceBusTopicName: integrationTopicName
+}
+
+module authSettings './app/app-settings.bicep' = {
+  name: 'app-settings-auth'
+  scope: rg
+  dependsOn: [
+    access
+  ]
+  params: {
+    shared: sharedSettings
+    functionAppName: auth.outputs.functionAppName
+    identityClientId: auth.outputs.identityClientId
+    runtimeBlobEndpoint: auth.outputs.blobEndpoint
+    runtimeQueueEndpoint: auth.outputs.queueEndpoint
+    runtimeTableEndpoint: auth.outputs.tableEndpoint
+    taskHubName: 'authhub'
+    cosmosContainerName: 'auth'
+    signingKeyName: keyVault.outputs.signingKeyName
+  }
+}
+
+module usersSettings './app/app-settings.bicep' = {
+  name: 'app-settings-users'
+  scope: rg
+  dependsOn: [
+    access
+  ]
+  params: {
+    shared: sharedSettings
+    functionAppName: users.outputs.functionAppName
+    identityClientId: users.outputs.identityClientId
+    runtimeBlobEndpoint: users.outputs.blobEndpoint
+    runtimeQueueEndpoint: users.outputs.queueEndpoint
+    runtimeTableEndpoint: users.outputs.tableEndpoint
+    taskHubName: 'usershub'
+    cosmosContainerName: 'users'
+    documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
+    documentsContainerName: documentsContainerName
+  }
+}
+
+module loansSettings './app/app-settings.bicep' = {
+  name: 'app-settings-loans'
+  scope: rg
+  dependsOn: [
+    access
+  ]
+  params: {
+    shared: sharedSettings
+    functionAppName: loans.outputs.functionAppName
+    identityClientId: loans.outputs.identityClientId
+    runtimeBlobEndpoint: loans.outputs.blobEndpoint
+    runtimeQueueEndpoint: loans.outputs.queueEndpoint
+    runtimeTableEndpoint: loans.outputs.tableEndpoint
+    taskHubName: 'loanshub'
+    cosmosContainerName: 'loans'
+  }
+}
+
+module notificationsSettings './app/app-settings.bicep' = {
+  name: 'app-settings-notifications'
+  scope: rg
+  dependsOn: [
+    access
+  ]
+  params: {
+    shared: sharedSettings
+    functionAppName: notifications.outputs.functionAppName
+    identityClientId: notifications.outputs.identityClientId
+    runtimeBlobEndpoint: notifications.outputs.blobEndpoint
+    runtimeQueueEndpoint: notifications.outputs.queueEndpoint
+    runtimeTableEndpoint: notifications.outputs.tableEndpoint
+    taskHubName: 'notificationshub'
+    emailEndpoint: email.outputs.endpoint
+    emailSenderAddress: email.outputs.senderAddress
+    // Secrets the operator puts in Key Vault after provisioning (see docs/deployment.md); referenced, never stored here.
+    pushSecretNames: {
+      Push__Vapid__PrivateKey: 'push-vapid-private-key'
+      Push__Fcm__ServiceAccountJson: 'push-fcm-service-account'
+    }
+  }
+}
+
+// ---------------------------------------------------------------- outputs (azd writes them to .azure/<env>/.env)
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output API_BASE_URL string = publicBaseUrl
+output APIM_NAME string = apim.outputs.name
+output APIM_GATEWAY_URL string = apim.outputs.gatewayUrl
+output FRONT_DOOR_ENDPOINT string = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : ''
+output JWT_ISSUER string = customerIssuer
+output JWT_AUDIENCE string = jwtAudience
+output JWT_AUTHORITY string = authAuthority
+output STAFF_TENANT_ID string = staffTenantId
+output STAFF_API_CLIENT_ID string = staffApiClientId
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output COSMOS_DATABASE_NAME string = cosmosDatabaseName
+output DOCUMENTS_BLOB_ENDPOINT string = documentsStorage.outputs.blobEndpoint
+output DOCUMENTS_CONTAINER_NAME string = documentsContainerName
+output NOTIFICATIONS_QUEUE_ENDPOINT string = notifications.outputs.queueEndpoint
+output NOTIFICATIONS_QUEUE_NAME string = notificationsQueueName
+output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output SERVICE_BUS_TOPIC_NAME string = integrationTopicName
+output EMAIL_ENDPOINT string = email.outputs.endpoint
+output EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
+output KEY_VAULT_NAME string = keyVault.outputs.name
+output KEY_VAULT_URI string = keyVault.outputs.uri
+output SIGNING_KEY_NAME string = keyVault.outputs.signingKeyName
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
+output AUTH_FUNCTION_APP_NAME string = auth.outputs.functionAppName
+output USERS_FUNCTION_APP_NAME string = users.outputs.functionAppName
+output LOANS_FUNCTION_APP_NAME string = loans.outputs.functionAppName
+output NOTIFICATIONS_FUNCTION_APP_NAME string = notifications.outputs.functionAppName

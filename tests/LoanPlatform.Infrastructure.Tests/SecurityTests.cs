@@ -1,0 +1,255 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace LoanPlatform.Infrastructure.Tests;
+
+public partial class SecurityTests
+{
+    private static readonly string[] Services = ["auth", "users", "loans", "notifications"];
+
+    private static CompiledTemplate Compiled => CompiledTemplate.Instance;
+
+    /// <summary>Resources the template creates (not references to existing ones).</summary>
+    /// <remarks>A module called N times embeds its template N times; identical copies count once.</remarks>
+    private static IEnumerable<TemplateResource> Created(string type) =>
+        Compiled.OfType(type)
+            .Where(r => r.Resource["existing"]?.GetValue<bool>() != true)
+            .DistinctBy(r => r.Resource.ToJsonString());
+
+    private static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var b) ? b : null;
+
+    [Fact]
+    public void Storage_accounts_allow_neither_shared_keys_nor_public_blobs()
+    {
+        var accounts = Created("Microsoft.Storage/storageAccounts").ToList();
+        Assert.NotEmpty(accounts);
+        foreach (var account in accounts)
+        {
+            var p = account.Properties!;
+            Assert.False(Bool(p["allowSharedKeyAccess"]) ?? true, "allowSharedKeyAccess must be the literal false");
+            Assert.False(Bool(p["allowBlobPublicAccess"]) ?? true, "allowBlobPublicAccess must be the literal false");
+            Assert.True(Bool(p["supportsHttpsTrafficOnly"]));
+            Assert.True(Bool(p["defaultToOAuthAuthentication"]));
+            Assert.Equal("TLS1_2", p["minimumTlsVersion"]?.ToString());
+        }
+
+        foreach (var container in Created("Microsoft.Storage/storageAccounts/blobServices/containers"))
+        {
+            Assert.Equal("None", container.Properties!["publicAccess"]?.ToString());
+        }
+    }
+
+    [Fact]
+    public void Documents_storage_has_cors_soft_delete_versioning_and_a_lifecycle_rule()
+    {
+        var module = Compiled.Module("documents-storage").Properties!["parameters"]!;
+        Assert.Equal("[variables('documentsContainerName')]", module["containers"]!["value"]![0]!.ToString());
+        Assert.Equal("documents", Compiled.Root["variables"]!["documentsContainerName"]!.ToString());
+        var cors = module["blobCorsRules"]!["value"]![0]!;
+        Assert.Contains("PUT", cors["allowedMethods"]!.AsArray().Select(m => m!.ToString()));
+        Assert.Equal("[variables('origins')]", cors["allowedOrigins"]!.ToString());
+        Assert.True(module["deleteRetentionDays"]!["value"]!.GetValue<int>() > 0);
+        Assert.True(module["enableVersioning"]!["value"]!.GetValue<bool>());
+        Assert.NotEmpty(module["lifecycleRules"]!["value"]!.AsArray());
+    }
+
+    [Fact]
+    public void Local_authentication_is_off_wherever_the_service_supports_it()
+    {
+        var cosmos = Created("Microsoft.DocumentDB/databaseAccounts").Single().Properties!;
+        Assert.True(Bool(cosmos["disableLocalAuth"]));
+        Assert.True(Bool(cosmos["disableKeyBasedMetadataWriteAccess"]));
+
+        Assert.True(Bool(Created("Microsoft.ServiceBus/namespaces").Single().Properties!["disableLocalAuth"]));
+        Assert.True(Bool(Created("Microsoft.Communication/communicationServices").Single().Properties!["disableLocalAuth"]));
+        Assert.True(Bool(Created("Microsoft.Insights/components").Single().Properties!["DisableLocalAuth"]));
+        Assert.True(Bool(Created("Microsoft.OperationalInsights/workspaces").Single().Properties!["features"]!["disableLocalAuth"]));
+
+        var vault = Created("Microsoft.KeyVault/vaults").Single().Properties!;
+        Assert.True(Bool(vault["enableRbacAuthorization"]));
+        Assert.True(Bool(vault["enablePurgeProtection"]));
+        Assert.Null(vault["accessPolicies"]);
+    }
+
+    [Fact]
+    public void Cosmos_has_one_container_per_service_with_pk_and_item_ttl()
+    {
+        var containers = Compiled.Module("cosmos").Properties!["parameters"]!["containers"]!["value"]!.AsArray();
+        Assert.Equal(["auth", "users", "loans"], containers.Select(c => c!["name"]!.ToString()));
+        foreach (var container in containers)
+        {
+            Assert.Equal("/pk", container!["partitionKeyPath"]!.ToString());
+            Assert.Equal(-1, container["defaultTtl"]!.GetValue<int>());
+        }
+
+        Assert.Equal("loanplatform", Compiled.Root["variables"]!["cosmosDatabaseName"]!.ToString());
+    }
+
+    [Fact]
+    public void Every_cosmos_data_role_is_scoped_to_the_services_own_container()
+    {
+        // The only data-plane assignment in the template, in the per-service module: container scope, own identity.
+        var assignment = Created("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments").Single();
+        Assert.Equal(
+            "[format('{0}/dbs/{1}/colls/{2}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), parameters('cosmosDatabaseName'), parameters('cosmosContainerName'))]",
+            assignment.Properties!["scope"]!.ToString());
+        Assert.Equal("[reference('identity').principalId]", assignment.Properties["principalId"]!.ToString());
+        Assert.Equal("[not(empty(parameters('cosmosContainerName')))]", assignment.Resource["condition"]!.ToString());
+        Assert.EndsWith("variables('roles').cosmosDataContributor)]", assignment.Properties["roleDefinitionId"]!.ToString());
+        Assert.Equal("00000000-0000-0000-0000-000000000002", assignment.Template["variables"]!["roles"]!["cosmosDataContributor"]!.ToString());
+        Assert.Equal("Microsoft.ManagedIdentity/userAssignedIdentities", assignment.Template["resources"]!["identity"]!["type"]!.ToString());
+        Assert.Empty(Created("Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions"));
+
+        // Each service module is given its own container (Notifications has none).
+        foreach (var service in Services)
+        {
+            var parameters = Compiled.Module("service-" + service).Properties!["parameters"]!;
+            Assert.Equal(service, parameters["serviceName"]!["value"]!.ToString());
+            Assert.Equal(service == "notifications" ? "" : service, parameters["cosmosContainerName"]!["value"]!.ToString());
+        }
+
+        // And no Azure RBAC role on the Cosmos account itself (control-plane roles like Contributor can list keys).
+        foreach (var roleAssignment in Created("Microsoft.Authorization/roleAssignments"))
+        {
+            Assert.DoesNotContain("DocumentDB", roleAssignment.Resource["scope"]?.ToString() ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_function_app_runs_on_flex_consumption_as_its_own_user_assigned_identity()
+    {
+        var site = Created("Microsoft.Web/sites").Single();
+        var identity = site.Resource["identity"]!;
+        Assert.Equal("UserAssigned", identity["type"]!.ToString());
+        Assert.Equal("[parameters('identityId')]", site.Properties!["keyVaultReferenceIdentity"]!.ToString());
+        Assert.Equal("functionapp,linux", site.Resource["kind"]!.ToString());
+        Assert.True(Bool(site.Properties["httpsOnly"]));
+        var config = site.Properties["functionAppConfig"]!;
+        Assert.Equal("UserAssignedIdentity", config["deployment"]!["storage"]!["authentication"]!["type"]!.ToString());
+        Assert.Equal("[parameters('runtimeName')]", config["runtime"]!["name"]!.ToString());
+        Assert.Equal("dotnet-isolated", site.Template["parameters"]!["runtimeName"]!["defaultValue"]!.ToString());
+        Assert.Equal("10.0", site.Template["parameters"]!["runtimeVersion"]!["defaultValue"]!.ToString());
+
+        var plan = Created("Microsoft.Web/serverfarms").Single();
+        Assert.Equal("FC1", plan.Resource["sku"]!["name"]!.ToString());
+        Assert.Equal("FlexConsumption", plan.Resource["sku"]!["tier"]!.ToString());
+
+        foreach (var policy in Created("Microsoft.Web/sites/basicPublishingCredentialsPolicies"))
+        {
+            Assert.False(Bool(policy.Properties!["allow"]) ?? true);
+        }
+
+        // One service module per app, each creating its own identity and tagging the app for azd.
+        foreach (var service in Services)
+        {
+            var module = Compiled.Module("service-" + service);
+            var resources = CompiledTemplate.ResourcesOf(module.Properties!["template"]!.AsObject()).ToList();
+            Assert.Contains(resources, r => r.Resource["type"]!.ToString() == "Microsoft.ManagedIdentity/userAssignedIdentities");
+            Assert.Contains("'azd-service-name', parameters('serviceName')", module.Properties["template"]!.ToJsonString().Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void No_secret_is_read_from_a_resource_or_written_into_the_template()
+    {
+        var json = Compiled.Build.StandardOutput;
+        foreach (var forbidden in new[] { "listKeys(", "listConnectionStrings(", "listAccountSas(", "listServiceSas(", "listSecrets(", "listCredentials(", "AccountKey=", "SharedAccessKey=", "primaryMasterKey", "primaryKey" })
+        {
+            Assert.DoesNotContain(forbidden, json, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // No secure parameter with a default value anywhere.
+        foreach (var template in Compiled.Resources.Select(r => r.Template).Append(Compiled.Root).Distinct())
+        {
+            foreach (var (name, parameter) in (template["parameters"] as JsonObject ?? []).Select(p => (p.Key, p.Value!)))
+            {
+                var type = parameter["type"]?.ToString() ?? "";
+                if (type.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
+                {
+                    Assert.Null(parameter["defaultValue"]);
+                }
+
+                Assert.False(SecretName().IsMatch(name) && type == "string" && parameter["defaultValue"] is not null, $"parameter {name} looks like a secret and has a default");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_app_setting_is_an_endpoint_a_name_or_a_key_vault_reference()
+    {
+        var config = Created("Microsoft.Web/sites/config").Single();
+        Assert.EndsWith("'appsettings')]", config.Resource["name"]!.ToString(), StringComparison.Ordinal);
+        var variables = config.Template["variables"]!.AsObject();
+
+        var union = config.Resource["properties"]!.ToString();
+        Assert.StartsWith("[union(variables('common')", union, StringComparison.Ordinal);
+
+        var settings = new Dictionary<string, string>();
+        foreach (var group in new[] { "common", "documentStore", "documents", "signing", "email" })
+        {
+            Assert.Contains($"variables('{group}')", union, StringComparison.Ordinal);
+            foreach (var (key, value) in variables[group]!.AsObject())
+            {
+                settings.Add(key, value!.ToString());
+            }
+        }
+
+        // Host storage by identity: no AzureWebJobsStorage connection string.
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"]);
+
+        // App Insights by Entra ID.
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+
+        // The settings the code reads.
+        foreach (var required in new[]
+        {
+            "DocumentStore__Provider", "DocumentStore__Cosmos__AccountEndpoint", "DocumentStore__Cosmos__ContainerName",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING", "Documents__Provider", "Documents__AzureBlob__ServiceUri", "Documents__AzureBlob__Container",
+            "Jwt__Issuer", "Jwt__Audience", "Jwt__Authority", "Auth__SigningKey__KeyVaultUri", "Notifications__Queue__ServiceUri",
+            "ServiceBus__FullyQualifiedNamespace", "Email__Acs__Endpoint", "TASKHUB_NAME",
+        })
+        {
+            Assert.Contains(required, settings.Keys);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            // The App Insights connection string locates the resource only: local auth is off, so it authorizes nothing.
+            if (key == "APPLICATIONINSIGHTS_CONNECTION_STRING")
+            {
+                continue;
+            }
+
+            Assert.False(SecretName().IsMatch(key) && !value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal), $"{key} looks like a secret but is not a Key Vault reference");
+            if (!value.StartsWith('['))
+            {
+                // A literal: a short non-secret constant.
+                Assert.True(value.Length < 40 && !value.Contains('='), $"{key} holds a literal that could be a secret: {value}");
+            }
+        }
+
+        // The push secrets: Key Vault references built from the vault URI and a secret name.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["push"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("variables('push')", union, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signing_key_is_usable_only_by_the_auth_service()
+    {
+        var key = Created("Microsoft.KeyVault/vaults/keys").Single();
+        Assert.Equal("RSA", key.Properties!["kty"]!.ToString());
+
+        var access = Compiled.Module("access");
+        var grant = CompiledTemplate.ResourcesOf(access.Properties!["template"]!.AsObject())
+            .Select(r => r.Resource)
+            .Single(r => r["type"]!.ToString() == "Microsoft.Authorization/roleAssignments"
+                && (r["scope"]?.ToString() ?? "").Contains("Microsoft.KeyVault/vaults/keys", StringComparison.Ordinal));
+        Assert.Equal("[parameters('principalIds').auth]", grant["properties"]!["principalId"]!.ToString());
+    }
+
+    [GeneratedRegex("(?i)(password|secret|privatekey|apikey|accountkey|sharedaccess|connectionstring|serviceaccountjson|sas)")]
+    private static partial Regex SecretName();
+}
