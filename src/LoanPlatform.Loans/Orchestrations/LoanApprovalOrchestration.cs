@@ -33,7 +33,8 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
                 var timerTask = context.CreateTimer(wait.Deadline.UtcDateTime, timerCancellation.Token);
                 if (await Task.WhenAny(decisionTask, timerTask) == decisionTask)
                 {
-                    await timerCancellation.CancelAsync();
+                    // Synchronous on purpose: CancelAsync would continue on the thread pool, outside the orchestrator's replay.
+                    timerCancellation.Cancel();
                     var outcome = await context.CallActivityAsync<DecisionOutcome>(
                         LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, await decisionTask));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
