@@ -27,7 +27,7 @@ public sealed class NodeStandIn : IAsyncDisposable
     public static async Task<NodeStandIn> StartAsync(string script, Func<int, IEnumerable<string>> arguments, TimeSpan? startTimeout = null)
     {
         _ = RepositoryPaths.NodeModules;
-        var port = FreePort();
+        var port = LoopbackPorts.FindFree();
         var startInfo = new ProcessStartInfo("node")
         {
             WorkingDirectory = RepositoryPaths.Root,
@@ -84,13 +84,6 @@ public sealed class NodeStandIn : IAsyncDisposable
         {
             output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitForPortAsync(TimeSpan timeout)

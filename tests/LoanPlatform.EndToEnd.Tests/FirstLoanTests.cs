@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace LoanPlatform.EndToEnd.Tests;
+
+/// <summary>The platform's whole path, through the gateway: register, KTP, apply, decide, approved, history, schedule.</summary>
+public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    [Fact]
+    public async Task A_customer_is_refused_before_the_KTP_is_verified_and_approved_after_an_officer_decides()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterAsync();
+
+        using (var refused = await client.ApplyAsync(customer.Token, 10_000_000))
+        {
+            Assert.Equal("ktp-not-verified", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(refused, HttpStatusCode.Conflict)));
+        }
+
+        await client.VerifyKtpAsync(customer);
+        var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
+        var pending = await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        Assert.Equal("LoanOfficer", pending["currentStage"]!["waitingForRole"]!.GetValue<string>());
+
+        var officer = await client.LoginStaffAsync("officer1@staff.local");
+        var queue = await client.SendOkAsync(HttpMethod.Get, "/loans?status=pendingApproval", null, officer);
+        Assert.Contains(queue.AsArray(), item => item!["loanId"]!.GetValue<string>() == loanId);
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", reason = "Income verified" }, officer);
+        var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
+        Assert.Equal(10_000_000, approved["approvedAmount"]!.GetValue<long>());
+
+        var history = (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token)).AsArray();
+        Assert.Equal(["Submitted", "Scored", "AwaitingApproval", "StageOpened", "StageApproved", "Approved"], history.Select(h => h!["event"]!.GetValue<string>()));
+        Assert.Contains(history, h => h!["event"]!.GetValue<string>() == "StageApproved" && h["actorId"]!.GetValue<string>() == "staff-officer1" && h["actorRole"]!.GetValue<string>() == "LoanOfficer");
+
+        var schedule = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/schedule", null, customer.Token);
+        var installments = schedule["installments"]!.AsArray();
+        Assert.Equal(12, installments.Count);
+        Assert.Equal(10_000_000, installments.Sum(i => i!["principal"]!.GetValue<long>()));
+        Assert.Equal(0, installments[^1]!["balance"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Above_the_first_tier_two_different_officers_must_approve_in_role_order()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 60_000_000, tenorMonths: 24);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+
+        var officer1 = await client.LoginStaffAsync("officer1@staff.local");
+        var officer2 = await client.LoginStaffAsync("officer2@staff.local");
+        var senior = await client.LoginStaffAsync("senior@staff.local");
+
+        using (var seniorFirst = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, senior))
+        {
+            Assert.Equal("wrong-role", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(seniorFirst, HttpStatusCode.Forbidden)));
+        }
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer1);
+        var atSenior = await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["name"]?.GetValue<string>() == "senior-review");
+        Assert.Equal("SeniorLoanOfficer", atSenior["currentStage"]!["waitingForRole"]!.GetValue<string>());
+
+        using (var wrongRole = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer2))
+        {
+            Assert.Equal("wrong-role", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(wrongRole, HttpStatusCode.Forbidden)));
+        }
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", approvedAmount = 55_000_000 }, senior);
+        var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
+        Assert.Equal(55_000_000, approved["approvedAmount"]!.GetValue<long>());
+        Assert.Equal(["staff-officer1", "staff-senior"], approved["stages"]!.AsArray().Select(s => s!["decidedBy"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_and_ends_the_application()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 5_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        var officer = await client.LoginStaffAsync("officer2@staff.local");
+
+        using (var noReason = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "reject" }, officer))
+        {
+            var problem = await PlatformClient.ReadProblemAsync(noReason, HttpStatusCode.BadRequest);
+            Assert.NotNull(problem["errors"]!["reason"]);
+        }
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "reject", reason = "Income could not be verified" }, officer);
+        await client.WaitForStatusAsync(loanId, customer.Token, "rejected");
+
+        using var tooLate = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
+        Assert.Equal("not-awaiting-decision", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(tooLate, HttpStatusCode.Conflict)));
+
+        // The rejection freed the one-open-application rule.
+        await client.ApplyOkAsync(customer.Token, 2_000_000);
+    }
+
+    [Fact]
+    public async Task The_applicant_may_cancel_before_the_decision_and_a_second_open_application_is_refused()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 3_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+
+        using (var second = await client.ApplyAsync(customer.Token, 4_000_000))
+        {
+            Assert.Equal("open-application-exists", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(second, HttpStatusCode.Conflict)));
+        }
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/cancel", new { reason = "Tidak jadi" }, customer.Token);
+        await client.WaitForStatusAsync(loanId, customer.Token, "cancelled");
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_answer_and_refuses_another_body()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await client.ApplyAsync(customer.Token, 7_000_000, idempotencyKey: key);
+        using var repeat = await client.ApplyAsync(customer.Token, 7_000_000, idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
+        var firstId = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>();
+        Assert.Equal(firstId, JsonNode.Parse(await repeat.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>());
+
+        using var otherBody = await client.ApplyAsync(customer.Token, 8_000_000, idempotencyKey: key);
+        Assert.Equal("idempotency-key-reused", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(otherBody, HttpStatusCode.UnprocessableEntity)));
+
+        var mine = await client.SendOkAsync(HttpMethod.Get, "/loans", null, customer.Token);
+        Assert.Single(mine.AsArray());
+    }
+}

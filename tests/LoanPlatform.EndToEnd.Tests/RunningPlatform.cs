@@ -1,0 +1,70 @@
+using LoanPlatform.LocalHost;
+using LoanPlatform.Testing;
+
+namespace LoanPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The real local platform, started in-process exactly as `dotnet run --project src/LoanPlatform.LocalHost` starts it,
+/// on a free port and a data folder of its own. Restartable on the same folder.
+/// </summary>
+public sealed class RunningPlatform : IAsyncDisposable
+{
+    public const string StaffPassword = "Staff-Password-For-Tests-1";
+
+    private readonly Dictionary<string, string?> _overrides;
+    private LocalPlatform? _platform;
+
+    private RunningPlatform(string dataPath, int port, IDictionary<string, string?> extra)
+    {
+        DataPath = dataPath;
+        GatewayUrl = $"http://127.0.0.1:{port}";
+        _overrides = new Dictionary<string, string?>(extra)
+        {
+            ["Data:Path"] = dataPath,
+            ["Gateway:Url"] = GatewayUrl,
+            ["LOCAL_STAFF_PASSWORD"] = StaffPassword,
+            // Keep tests quick: the hash cost is a production setting, not what these tests are about.
+            ["Auth:PasswordHashIterations"] = "10000",
+        };
+    }
+
+    public string DataPath { get; }
+
+    public string GatewayUrl { get; }
+
+    public LocalPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is stopped.");
+
+    public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-e2e-" + Guid.NewGuid().ToString("N"));
+        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFree(), overrides ?? new Dictionary<string, string?>());
+        await running.StartAgainAsync();
+        return running;
+    }
+
+    public async Task StartAgainAsync() => _platform = await LocalPlatform.StartAsync(LocalPlatformSettings.FromArgs([], _overrides));
+
+    public async Task StopAsync()
+    {
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+            _platform = null;
+        }
+    }
+
+    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) });
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
