@@ -23,6 +23,7 @@ public static class Extensions
     {
         builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.SectionName));
         builder.Services.AddSingleton<WorkflowCatalog>();
+        builder.Services.AddHostedService<WorkflowCatalogStartupCheck>();
         builder.AddDocumentStore(ServiceName);
         builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
         builder.Services.AddDocumentType<IdempotencyRecord>(LoanDocumentTypes.IdempotencyRecord);

@@ -119,8 +119,12 @@ public sealed class LoanProgressService(
                 History = [.. loan.History, new LoanHistoryEntry(now, "Escalated", loan.Status, loan.Status, System, SystemRole, $"{current.Name} passed its SLA; now waits for a {current.EscalateToRole}.")],
             };
         }, cancellationToken);
+        // Escalated with time left: this call escalated it (or is a re-delivery of the call that did). Escalated and
+        // out of time: the escalation SLA has run out too, so there is nothing further to escalate to.
         var after = updated.Stages[stage.StageIndex];
-        return after.Escalated && updated.Status == LoanStatus.PendingApproval ? WaitOf(updated, stage.StageIndex) : null;
+        return after.Escalated && updated.Status == LoanStatus.PendingApproval && after.Deadline > time.GetUtcNow()
+            ? WaitOf(updated, stage.StageIndex)
+            : null;
     }
 
     public async Task<DecisionOutcome> ApplyDecisionAsync(ApplyDecisionInput input, CancellationToken cancellationToken)

@@ -66,7 +66,9 @@ public sealed class WorkflowCatalog
                 .ToArray();
     }
 
-    public static JsonSchema LoadSchema(string folder, string name) => JsonSchema.FromFile(Path.Combine(folder, "schema", name));
+    /// <summary>Each load gets its own registry: the global one refuses a second schema with the same $id (a second host in one process).</summary>
+    public static JsonSchema LoadSchema(string folder, string name) =>
+        JsonSchema.FromFile(Path.Combine(folder, "schema", name), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     private static T Read<T>(string file, JsonSchema schema)
     {
