@@ -240,7 +240,9 @@ public partial class SecurityTests
     public void Signing_key_is_usable_only_by_the_auth_service()
     {
         var key = Created("Microsoft.KeyVault/vaults/keys").Single();
-        Assert.Equal("RSA", key.Properties!["kty"]!.ToString());
+        // ES256, the algorithm every validator (services, gateway, APIM) pins.
+        Assert.Equal("EC", key.Properties!["kty"]!.ToString());
+        Assert.Equal("P-256", key.Properties!["curveName"]!.ToString());
 
         var access = Compiled.Module("access");
         var grant = CompiledTemplate.ResourcesOf(access.Properties!["template"]!.AsObject())

@@ -1,4 +1,4 @@
-metadata description = 'Key Vault with Azure RBAC (no access policies), purge protection, and the RSA key the Auth service signs tokens with (the private key never leaves the vault).'
+metadata description = 'Key Vault with Azure RBAC (no access policies), purge protection, and the EC P-256 key the Auth service signs ES256 tokens with (the private key never leaves the vault).'
 
 param name string
 param location string = resourceGroup().location
@@ -31,8 +31,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   resource signingKey 'keys' = {
     name: signingKeyName
     properties: {
-      kty: 'RSA'
-      keySize: 3072
+      kty: 'EC'
+      curveName: 'P-256'
       keyOps: [
         'sign'
         'verify'
