@@ -13,9 +13,9 @@ namespace LoanPlatform.Loans.Functions;
 
 /// <summary>
 /// HTTP triggers for <see cref="LoansApi"/>: same names, routes and authorization, and the same handlers. The workflow
-/// engine wraps the invocation's [DurableClient].
+/// engine wraps the invocation's [DurableClient]. Attributes are per function because ASP.NET Core combines a group's
+/// RequireAuthorization() with an endpoint's role policy into the role policy alone; the architecture tests compare them.
 /// </summary>
-[Authorize]
 public sealed class LoansFunctions(LoanApplicationService applications, LoanDecisionService decisions, LoanQueryService queries)
 {
     [Function("ApplyForLoan")]
@@ -27,24 +27,29 @@ public sealed class LoansFunctions(LoanApplicationService applications, LoanDeci
             applications, new LoanWorkflowEngine(client), cancellationToken);
 
     [Function("ListLoans")]
+    [Authorize]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans")] HttpRequest req, CancellationToken cancellationToken) =>
         await LoansApi.List(req.HttpContext.User, queries, req.Query["status"].FirstOrDefault(), cancellationToken);
 
     [Function("GetLoan")]
+    [Authorize]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans/{loanId}")] HttpRequest req, string loanId, CancellationToken cancellationToken) =>
         await LoansApi.Get(loanId, req.HttpContext.User, queries, cancellationToken);
 
     [Function("GetLoanHistory")]
+    [Authorize]
     public async Task<IResult> History(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans/{loanId}/history")] HttpRequest req, string loanId, CancellationToken cancellationToken) =>
         await LoansApi.History(loanId, req.HttpContext.User, queries, cancellationToken);
 
     [Function("GetLoanSchedule")]
+    [Authorize]
     public async Task<IResult> Schedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans/{loanId}/schedule")] HttpRequest req, string loanId, CancellationToken cancellationToken) =>
         await LoansApi.Schedule(loanId, req.HttpContext.User, queries, cancellationToken);
 
     [Function("DecideLoan")]
+    [Authorize]
     [Authorize(Policy = LoansApi.DecidersPolicy)]
     public async Task<IResult> Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "loans/{loanId}/decisions")] HttpRequest req, string loanId,
