@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Azure.Functions.Worker;
 
@@ -26,9 +27,9 @@ public sealed class FunctionAuthorizationPolicies(IAuthorizationPolicyProvider p
 
     private static MethodInfo FindMethod(FunctionDefinition function)
     {
-        // EntryPoint is "Namespace.Type.Method" in the assembly at PathToAssembly (already loaded: it is the app).
+        // EntryPoint is "Namespace.Type.Method" in the assembly at PathToAssembly, found the way the worker finds it.
         var split = function.EntryPoint.LastIndexOf('.');
-        var type = Assembly.LoadFrom(function.PathToAssembly).GetType(function.EntryPoint[..split], throwOnError: true)!;
+        var type = AssemblyLoadContext.Default.LoadFromAssemblyPath(function.PathToAssembly).GetType(function.EntryPoint[..split], throwOnError: true)!;
         return type.GetMethod(function.EntryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
             ?? throw new InvalidOperationException($"Function entry point {function.EntryPoint} was not found.");
     }
