@@ -38,6 +38,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> ServiceUrls { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Each service's container, by gateway route name; tests read the endpoints the local host maps from it.</summary>
+    public IReadOnlyDictionary<string, IServiceProvider> ServiceProviders { get; private set; } = new Dictionary<string, IServiceProvider>();
+
     public int RehydratedLoans { get; private set; }
 
     public static async Task<LocalPlatform> StartAsync(LocalPlatformSettings settings, CancellationToken cancellationToken = default)
@@ -121,6 +124,12 @@ public sealed class LocalPlatform : IAsyncDisposable
             [GatewayRoutes.Auth] = authUrl,
             [GatewayRoutes.Users] = usersUrl,
             [GatewayRoutes.Loans] = loansUrl,
+        };
+        ServiceProviders = new Dictionary<string, IServiceProvider>
+        {
+            [GatewayRoutes.Auth] = auth.Services,
+            [GatewayRoutes.Users] = users.Services,
+            [GatewayRoutes.Loans] = loans.Services,
         };
 
         var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });

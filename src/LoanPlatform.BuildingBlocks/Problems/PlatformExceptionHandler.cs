@@ -33,8 +33,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ProblemException p => WithExtensions(new ProblemDetails { Status = p.Status, Type = ProblemTypes.Uri(p.Type), Title = p.Title, Detail = p.Detail }, p.Extensions),
-        BadHttpRequestException { InnerException: JsonException } or JsonException =>
-            new ProblemDetails { Status = 400, Type = ProblemTypes.Uri("malformed-json"), Title = "The request body is not valid JSON for this operation." },
+        BadHttpRequestException { InnerException: JsonException } or JsonException => ToProblem(ProblemException.MalformedJson()),
         BadHttpRequestException bad =>
             new ProblemDetails { Status = bad.StatusCode, Type = ProblemTypes.Uri("bad-request"), Title = "The request could not be read.", Detail = bad.Message },
         DocumentPreconditionFailedException =>

@@ -26,4 +26,6 @@ public class ProblemException(int status, string type, string title, string? det
     public static ProblemException Forbidden(string type, string title, string? detail = null) => new(StatusCodes.Status403Forbidden, type, title, detail);
 
     public static ProblemException BadRequest(string type, string title, string? detail = null) => new(StatusCodes.Status400BadRequest, type, title, detail);
+
+    public static ProblemException MalformedJson() => BadRequest("malformed-json", "The request body is not valid JSON for this operation.");
 }

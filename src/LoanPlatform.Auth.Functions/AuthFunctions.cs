@@ -1,0 +1,35 @@
+using LoanPlatform.Auth.Apis;
+using LoanPlatform.Auth.Infrastructure;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Http;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Auth.Functions;
+
+/// <summary>HTTP triggers for <see cref="AuthApi"/>: same names and routes, and the same handlers.</summary>
+public sealed class AuthFunctions(TokenService tokens, SigningKeyProvider keys, IOptions<JwtOptions> jwt)
+{
+    [Function("Login")]
+    public async Task<IResult> Login([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.Login(await req.ReadJsonAsync<LoginRequest>(cancellationToken), tokens, cancellationToken);
+
+    [Function("Refresh")]
+    public async Task<IResult> Refresh([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.Refresh(await req.ReadJsonAsync<RefreshRequest>(cancellationToken), tokens, cancellationToken);
+
+    [Function("Logout")]
+    public async Task<IResult> Logout([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.Logout(await req.ReadJsonAsync<LogoutRequest>(cancellationToken), tokens, cancellationToken);
+
+    [Function("OpenIdConfiguration")]
+    public IResult OpenIdConfiguration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/openid-configuration")] HttpRequest req) =>
+        AuthApi.OpenIdConfiguration(req, jwt);
+
+    [Function("Jwks")]
+    public IResult Jwks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/jwks.json")] HttpRequest req) =>
+        AuthApi.Jwks(keys);
+}

@@ -1,0 +1,24 @@
+using LoanPlatform.Auth.Apis;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Http;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LoanPlatform.Auth.Functions;
+
+/// <summary>HTTP triggers for <see cref="AuthInternalApi"/>; service identities only, as locally.</summary>
+[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
+public sealed class AuthInternalFunctions(CredentialService credentials)
+{
+    [Function("CreateCredential")]
+    public async Task<IResult> CreateCredential([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/credentials")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthInternalApi.CreateCredential(await req.ReadJsonAsync<CreateCredentialRequest>(cancellationToken), credentials, cancellationToken);
+
+    [Function("DeleteCredential")]
+    public async Task<IResult> DeleteCredential(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/auth/credentials/{userId}")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
+        await AuthInternalApi.DeleteCredential(userId, req.RequiredQuery("email"), credentials, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using LoanPlatform.BuildingBlocks.Http;
+using LoanPlatform.Users.Apis;
+using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LoanPlatform.Users.Functions;
+
+/// <summary>
+/// HTTP triggers for <see cref="UsersApi"/>: same names and routes, and the same handlers. The local file endpoints
+/// have no counterpart: in Azure, upload and download URLs point at Blob Storage.
+/// </summary>
+[Authorize]
+public sealed class UsersFunctions(UserRegistration registration, UserProfiles profiles, UserDocuments documents)
+{
+    [Function("RegisterUser")]
+    [AllowAnonymous]
+    public async Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.RegisterAsync(await req.ReadJsonAsync<RegisterUserRequest>(cancellationToken), registration, cancellationToken);
+
+    [Function("GetMyProfile")]
+    public async Task<IResult> GetProfile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.GetProfileAsync(req.HttpContext.User, req.HttpContext.Response, profiles, cancellationToken);
+
+    [Function("UpdateMyProfile")]
+    public async Task<IResult> UpdateProfile([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.UpdateProfileAsync(
+            req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), await req.ReadJsonAsync<UpdateProfileRequest>(cancellationToken), req.HttpContext.Response, profiles, cancellationToken);
+
+    [Function("RequestMyDocumentUpload")]
+    public async Task<IResult> RequestDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/documents")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.RequestDocumentAsync(req.HttpContext.User, await req.ReadJsonAsync<RequestDocumentRequest>(cancellationToken), documents, cancellationToken);
+
+    [Function("CompleteMyDocumentUpload")]
+    public async Task<IResult> CompleteDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/documents/{documentId}/complete")] HttpRequest req, string documentId, CancellationToken cancellationToken) =>
+        await UsersApi.CompleteDocumentAsync(req.HttpContext.User, documentId, documents, cancellationToken);
+
+    [Function("ListMyDocuments")]
+    public async Task<IResult> ListDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/documents")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.ListDocumentsAsync(req.HttpContext.User, documents, cancellationToken);
+
+    [Function("GetMyDocument")]
+    public async Task<IResult> GetDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/documents/{documentId}")] HttpRequest req, string documentId, CancellationToken cancellationToken) =>
+        await UsersApi.GetDocumentAsync(req.HttpContext.User, documentId, documents, cancellationToken);
+}

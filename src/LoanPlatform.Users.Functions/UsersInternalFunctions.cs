@@ -1,0 +1,18 @@
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.Users.Apis;
+using LoanPlatform.Users.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LoanPlatform.Users.Functions;
+
+/// <summary>HTTP triggers for <see cref="UsersInternalApi"/>; service identities only, as locally.</summary>
+[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
+public sealed class UsersInternalFunctions(UserEligibility eligibility)
+{
+    [Function("GetUserEligibility")]
+    public async Task<IResult> GetEligibility(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/eligibility")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
+        await UsersInternalApi.GetEligibilityAsync(userId, eligibility, cancellationToken);
+}

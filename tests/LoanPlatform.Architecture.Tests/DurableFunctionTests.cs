@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Reflection;
+using LoanPlatform.Loans.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace LoanPlatform.Architecture.Tests;
+
+/// <summary>The Function app's orchestration and activities answer to the names the orchestration calls and the local engine registers.</summary>
+public sealed class DurableFunctionTests
+{
+    [Fact]
+    public void The_orchestrator_function_has_the_orchestration_name()
+    {
+        var orchestrators = FunctionNamesWith<OrchestrationTriggerAttribute>();
+
+        Assert.Equal([LoanApprovalTaskNames.Orchestration], orchestrators);
+        Assert.Equal(RegisteredNames("Orchestrators"), orchestrators);
+    }
+
+    [Fact]
+    public void The_activity_functions_are_the_activities_the_local_registry_registers()
+    {
+        var activities = FunctionNamesWith<ActivityTriggerAttribute>();
+
+        Assert.Equal(LoanApprovalTaskNames.Activities.Order(), activities);
+        Assert.Equal(RegisteredNames("Activities"), activities);
+    }
+
+    private static string[] FunctionNamesWith<TTrigger>()
+        where TTrigger : Attribute =>
+        FunctionApps.Functions().Where(f => FunctionApps.TriggersOf<TTrigger>(f.Method).Any()).Select(f => f.Name).Order().ToArray();
+
+    /// <summary>DurableTaskRegistry keeps its registrations (name → factory pairs) internal; reading them beats keeping a third list of names.</summary>
+    private static string[] RegisteredNames(string registrations)
+    {
+        var registry = new DurableTaskRegistry().AddLoanApprovalTasks();
+        var property = typeof(DurableTaskRegistry).GetProperty(registrations, BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException($"DurableTaskRegistry.{registrations} is gone; compare another way.");
+        return ((IEnumerable)property.GetValue(registry)!).Cast<object>()
+            .Select(entry => (TaskName)entry.GetType().GetProperty("Key")!.GetValue(entry)!)
+            .Select(name => name.Name).Order().ToArray();
+    }
+}
