@@ -43,6 +43,8 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public int RehydratedLoans { get; private set; }
 
+    public DurableBackend DurableBackend { get; private set; }
+
     public static async Task<LocalPlatform> StartAsync(LocalPlatformSettings settings, CancellationToken cancellationToken = default)
     {
         var platform = new LocalPlatform(settings);
@@ -100,7 +102,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         users.MapUsersInternalApi();
         var usersUrl = await StartAsync(users, cancellationToken);
 
-        var engine = await InProcessDurableEngine.StartAsync(auth.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+        var durable = Settings.Configuration.GetSection(DurableEngineOptions.SectionName).Get<DurableEngineOptions>() ?? new DurableEngineOptions();
+        DurableBackend = durable.Backend;
+        var engine = await InProcessDurableEngine.StartAsync(durable, auth.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
         var loansConfig = Common(LoansExtensions.ServiceName);
         loansConfig["Jwt:MetadataAddress"] = metadata;
         loansConfig["Services:Users:InternalUrl"] = usersUrl;
@@ -170,7 +174,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         text.AppendLine($"  API docs:     {GatewayUrl}/docs");
         text.AppendLine($"  Health:       {GatewayUrl}/health/ready");
         text.AppendLine($"  Data folder:  {Settings.DataPath}");
-        text.AppendLine($"  Re-hydrated:  {RehydratedLoans} open loan(s)");
+        text.AppendLine($"  Durable:      {DurableBackend} backend; re-hydrated {RehydratedLoans} open loan(s)");
         text.AppendLine("  Staff accounts (local only):");
         foreach (var (email, _, role) in LocalStaffAccounts.All)
         {

@@ -1,3 +1,4 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,24 +9,27 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 namespace LoanPlatform.LocalHost.Durable;
 
 /// <summary>
-/// The Durable Task backend of the local platform: the public TaskHubGrpcServer sidecar over the in-memory
-/// orchestration service, on an HTTP/2 loopback port. The Loans service's worker and client connect to it over gRPC,
-/// exactly as they connect to the Functions host's sidecar in Azure, so the orchestration code is the same in both.
-/// State is in memory; the Loans store is the source of truth and open loans are re-hydrated at start.
+/// The Durable Task backend of the local platform: the public TaskHubGrpcServer sidecar over an orchestration
+/// service, on an HTTP/2 loopback port. The Loans service's worker and client connect to it over gRPC, exactly as they
+/// connect to the Functions host's sidecar in Azure, so the orchestration code is the same in both. By default the
+/// state is in memory and the Loans store re-hydrates open loans at start; opt in to the Azure Storage backend (over
+/// Azurite) to keep orchestration state itself across restarts.
 /// </summary>
 public sealed class InProcessDurableEngine : IAsyncDisposable
 {
     private readonly WebApplication _sidecar;
+    private readonly IOrchestrationService _backend;
 
-    private InProcessDurableEngine(WebApplication sidecar, string address)
+    private InProcessDurableEngine(WebApplication sidecar, IOrchestrationService backend, string address)
     {
         _sidecar = sidecar;
+        _backend = backend;
         Address = address;
     }
 
     public string Address { get; }
 
-    public static async Task<InProcessDurableEngine> StartAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<InProcessDurableEngine> StartAsync(DurableEngineOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -33,14 +37,41 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        var orchestrationService = new InMemoryOrchestrationService(loggerFactory);
+        var orchestrationService = await CreateBackendAsync(options, loggerFactory);
         builder.Services.AddSingleton<IOrchestrationService>(orchestrationService);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(orchestrationService);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)orchestrationService);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);
-        return new InProcessDurableEngine(app, app.Urls.Single());
+        return new InProcessDurableEngine(app, orchestrationService, app.Urls.Single());
+    }
+
+    /// <summary>Both backends implement the service and its client; the sidecar needs both halves of the same instance.</summary>
+    private static async Task<IOrchestrationService> CreateBackendAsync(DurableEngineOptions options, ILoggerFactory loggerFactory)
+    {
+        if (options.Backend == DurableBackend.InMemory)
+        {
+            return new InMemoryOrchestrationService(loggerFactory);
+        }
+
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.AzureStorageConnectionString
+                ?? throw new InvalidOperationException("Durable:AzureStorageConnectionString is required for the AzureStorage backend.")),
+            TaskHubName = options.TaskHubName,
+            LoggerFactory = loggerFactory,
+            // The default idle back-off is 30 s; locally a decision should move the loan within a second.
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // Short leases: after a stop that could not release them (a crash, a drain cut short), the next start takes
+            // the partitions over within seconds instead of the default half minute or more.
+            LeaseInterval = TimeSpan.FromSeconds(10),
+            LeaseRenewInterval = TimeSpan.FromSeconds(3),
+            LeaseAcquireInterval = TimeSpan.FromSeconds(2),
+        });
+        // The sidecar does not create the task hub itself.
+        await service.CreateIfNotExistsAsync();
+        return service;
     }
 
     public async ValueTask DisposeAsync()
@@ -48,5 +79,16 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _sidecar.StopAsync(timeout.Token);
         await _sidecar.DisposeAsync();
+
+        // A graceful stop drains and releases the Azure Storage partition leases; otherwise the next start waits for
+        // them to expire before it can deliver a single event.
+        try
+        {
+            await _backend.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // The drain waits for sessions the stopped worker will never finish; the short leases cover this case.
+        }
     }
 }

@@ -1,0 +1,39 @@
+using LoanPlatform.Testing;
+
+namespace LoanPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The opt-in profile: the local engine on the Azure Storage backend Durable Functions uses in Azure, here over
+/// Azurite. The orchestration itself survives the restart, so nothing needs re-hydrating.
+/// </summary>
+public sealed class AzureStorageRestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task On_the_Azure_Storage_backend_a_waiting_loan_survives_a_restart_by_itself()
+    {
+        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Durable:Backend"] = "AzureStorage",
+            ["Durable:AzureStorageConnectionString"] = azurite.ConnectionString,
+        });
+        string loanId;
+        PlatformClient.Customer customer;
+        using (var client = running.CreateClient())
+        {
+            customer = await client.RegisterVerifiedCustomerAsync();
+            loanId = await client.ApplyOkAsync(customer.Token, 15_000_000);
+            await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["deadline"] is not null, TimeSpan.FromSeconds(60));
+        }
+
+        await running.StopAsync();
+        await running.StartAgainAsync();
+        Assert.Equal(0, running.Platform.RehydratedLoans);
+
+        using (var client = running.CreateClient())
+        {
+            var officer = await client.LoginStaffAsync("officer2@staff.local");
+            await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer);
+            await client.WaitForStatusAsync(loanId, customer.Token, "approved", TimeSpan.FromSeconds(60));
+        }
+    }
+}
