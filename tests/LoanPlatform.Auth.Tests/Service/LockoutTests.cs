@@ -63,6 +63,16 @@ public sealed class LockoutTests : IAsyncLifetime
         await _auth.LoginAsync(email, AuthServiceHost.Password);
     }
 
+    [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_all_count_towards_the_lockout()
+    {
+        var email = await _auth.CreateCustomerAsync();
+        // Exactly the limit, all at once: a guess whose write lost the race and was dropped would leave the account open.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => RefusedAsync(email, "parallel-guess-" + i))));
+
+        await RefusedAsync(email, AuthServiceHost.Password);
+    }
+
     private async Task<ProblemException> FailFiveTimesAsync(string email)
     {
         ProblemException? last = null;
