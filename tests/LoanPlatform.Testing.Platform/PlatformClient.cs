@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace LoanPlatform.EndToEnd.Tests;
+namespace LoanPlatform.Testing.Platform;
 
 /// <summary>Drives the public API through the gateway the way a mobile app would, with small helpers for the common steps.</summary>
 public sealed class PlatformClient(HttpClient http) : IDisposable

@@ -1,7 +1,6 @@
 using LoanPlatform.LocalHost;
-using LoanPlatform.Testing;
 
-namespace LoanPlatform.EndToEnd.Tests;
+namespace LoanPlatform.Testing.Platform;
 
 /// <summary>
 /// The real local platform, started in-process exactly as `dotnet run --project src/LoanPlatform.LocalHost` starts it,

@@ -1,0 +1,81 @@
+using LoanPlatform.Auth.Extensions;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LoanPlatform.Auth.Tests.Support;
+
+/// <summary>
+/// The Auth service's own registration on its embedded document store in a temp folder, with a clock the test moves:
+/// the real rules without HTTP and without waiting for lockouts to end.
+/// </summary>
+public sealed class AuthServiceHost : IAsyncDisposable
+{
+    public const string Password = "correct-horse-battery-staple";
+
+    private readonly IHost _host;
+    private readonly string _folder;
+
+    private AuthServiceHost(IHost host, string folder, SettableClock clock)
+    {
+        _host = host;
+        _folder = folder;
+        Clock = clock;
+    }
+
+    public SettableClock Clock { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <param name="settings">Auth settings on top of the embedded store; without PasswordHashIterations the production default applies.</param>
+    public static async Task<AuthServiceHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "loanplatform-auth-" + Guid.NewGuid().ToString("N"));
+        var clock = new SettableClock(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DocumentStore:EmbeddedPath"] = Path.Combine(folder, "auth.db"),
+            ["Auth:SigningKeyPath"] = Path.Combine(folder, "token-signing.pem"),
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.AddAuthServices();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new AuthServiceHost(host, folder, clock);
+    }
+
+    /// <summary>Creates a customer credential the way registration does, and returns its email.</summary>
+    public async Task<string> CreateCustomerAsync()
+    {
+        var email = $"customer-{Guid.NewGuid():N}@example.com";
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CredentialService>()
+            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), CancellationToken.None);
+        return email;
+    }
+
+    public async Task<TokenResponse> LoginAsync(string email, string password)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TokenService>().LoginAsync(new LoginRequest(email, password), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
