@@ -1,20 +1,9 @@
 using LoanPlatform.Auth.Extensions;
-using LoanPlatform.BuildingBlocks.Security;
-using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Functions.Hosting;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using AuthExtensions = LoanPlatform.Auth.Extensions.Extensions;
 
 // The Auth service as an isolated-worker Function app: the same library the local host runs, wired for Azure.
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.AddServiceDefaults(AuthExtensions.ServiceName);
-builder.AddPlatformAuthentication();
+var builder = PlatformFunctionsApplication.CreateBuilder(args, AuthExtensions.ServiceName);
 builder.AddAuthServices();
-builder.UsePlatformFunctionsPipeline();
-builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 await builder.Build().RunAsync();

@@ -36,6 +36,14 @@ public sealed class CredentialService(IDocumentStore<Credential> credentials, Pa
         }
         catch (DocumentConflictException)
         {
+            // A retry of the same registration (its first answer was lost) finds its own credential: same user, same
+            // password. That is success, so the caller's compensation logic never sees a false "email taken".
+            var existing = await credentials.FindAsync(email, email, cancellationToken);
+            if (existing is not null && existing.Value.UserId == credential.UserId && hasher.Verify(request.Password!, existing.Value.PasswordHash))
+            {
+                return existing.Value;
+            }
+
             throw ProblemException.Conflict("email-taken", "An account with this email already exists.");
         }
 

@@ -158,14 +158,29 @@ public sealed class TokenService(
             issuer.LifetimeSeconds);
     }
 
+    /// <summary>
+    /// Counts a failed attempt. Unlike other bookkeeping writes this one retries a lost race: parallel guesses must each
+    /// be counted, or they would slip past the lockout.
+    /// </summary>
     private async Task RecordFailureAsync(StoredDocument<Credential> stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var failures = stored.Value.FailedAttempts + 1;
-        var overLimit = failures - options.Value.MaxFailedAttempts;
-        DateTimeOffset? lockedUntil = overLimit >= 0
-            ? now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10))
-            : null;
-        await TryReplaceAsync(credentials, stored, stored.Value with { FailedAttempts = failures, LockedUntil = lockedUntil }, cancellationToken);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var failures = stored.Value.FailedAttempts + 1;
+            var overLimit = failures - options.Value.MaxFailedAttempts;
+            DateTimeOffset? lockedUntil = overLimit >= 0
+                ? now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10))
+                : stored.Value.LockedUntil;
+            try
+            {
+                await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, stored.Value with { FailedAttempts = failures, LockedUntil = lockedUntil }, stored.ETag, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                stored = await credentials.FindAsync(stored.PartitionKey, stored.Id, cancellationToken) ?? stored;
+            }
+        }
     }
 
     private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.ExpiresAt - now);

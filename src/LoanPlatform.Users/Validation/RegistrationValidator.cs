@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Identity;
 using System.Globalization;
 using LoanPlatform.BuildingBlocks.Indonesia;
 using LoanPlatform.BuildingBlocks.Problems;
@@ -13,7 +14,7 @@ public static class RegistrationValidator
         var validation = new RequestValidation();
         var fullName = ProfileRules.FullName(validation, request.FullName);
 
-        if (!EmailAddresses.TryNormalize(request.Email, out var email))
+        if (!EmailAddress.TryNormalize(request.Email, out var email))
         {
             validation.Add("email", "Email must be a valid address.");
         }

@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Identity;
 using LoanPlatform.Users.Validation;
 
 namespace LoanPlatform.Users.Tests.Unit;
@@ -10,7 +11,7 @@ public sealed class EmailAddressTests
     [InlineData("a+tag@sub.example.id", "a+tag@sub.example.id")]
     public void Valid_addresses_are_trimmed_and_lower_cased(string input, string expected)
     {
-        Assert.True(EmailAddresses.TryNormalize(input, out var normalized));
+        Assert.True(EmailAddress.TryNormalize(input, out var normalized));
         Assert.Equal(expected, normalized);
     }
 
@@ -25,12 +26,12 @@ public sealed class EmailAddressTests
     [InlineData(null)]
     public void Invalid_addresses_are_refused(string? input)
     {
-        Assert.False(EmailAddresses.TryNormalize(input, out _));
+        Assert.False(EmailAddress.TryNormalize(input, out _));
     }
 
     [Fact]
     public void Overlong_addresses_are_refused()
     {
-        Assert.False(EmailAddresses.TryNormalize(new string('a', 250) + "@example.com", out _));
+        Assert.False(EmailAddress.TryNormalize(new string('a', 250) + "@example.com", out _));
     }
 }
