@@ -47,12 +47,14 @@ public static class GatewayExtensions
     {
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
-        app.MapScalarApiReference("/docs", scalar =>
+        app.MapScalarApiReference("/docs", (scalar, context) =>
         {
             scalar.Title = "LoanPlatform API";
+            // Absolute addresses: a relative one would resolve under /docs/, where nothing is served.
+            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
             foreach (var service in GatewayRoutes.Services)
             {
-                scalar.AddDocument(service, service, $"/openapi/{service}.json");
+                scalar.AddDocument(service, service, $"{origin}/openapi/{service}.json");
             }
         }).AllowAnonymous();
         app.MapReverseProxy();

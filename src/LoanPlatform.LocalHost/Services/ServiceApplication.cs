@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.OpenApi;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,7 +24,7 @@ public static class ServiceApplication
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.AddServiceDefaults(serviceName);
-        builder.Services.AddOpenApi(serviceName);
+        builder.Services.AddPlatformOpenApi(serviceName);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             // Only the local gateway (loopback) may tell a service the public host and scheme.

@@ -16,7 +16,8 @@ public static class UsersInternalApi
     {
         var internalUsers = app.MapGroup("/internal/users")
             .RequireAuthorization(AuthenticationExtensions.ServicePolicy)
-            .WithTags("Users internal");
+            .WithTags("Users internal")
+            .ExcludeFromDescription();
         internalUsers.MapGet("/{userId}/eligibility", GetEligibilityAsync)
             .WithName("GetUserEligibility").WithSummary("KTP verification, date of birth and NIK province of a user, for loan scoring.");
         return app;
