@@ -44,6 +44,9 @@ public sealed record LoanApplication
     /// <summary>A decision accepted by the API and on its way to the orchestration; blocks a second one for the same wait.</summary>
     public PendingDecision? PendingDecision { get; init; }
 
+    /// <summary>Referrals and answers already applied, so a re-delivered activity does not apply one twice.</summary>
+    public IReadOnlyList<string> AppliedDecisionIds { get; init; } = [];
+
     public long? ApprovedAmount { get; init; }
 
     public decimal MonthlyRatePercent { get; init; }
