@@ -57,5 +57,8 @@ public sealed record LoanApplication
 
     public IReadOnlyList<RepaymentInstallment> Schedule { get; init; } = [];
 
+    /// <summary>Set once the finished loan's orchestration history (which holds personal data) has been purged.</summary>
+    public DateTimeOffset? OrchestrationPurgedAt { get; init; }
+
     public IReadOnlyList<LoanHistoryEntry> History { get; init; } = [];
 }
