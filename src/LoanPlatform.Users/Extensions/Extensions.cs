@@ -29,6 +29,7 @@ public static class Extensions
         services.AddDocumentType<UserProfile>(UserDocumentTypes.Profile);
         services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
+        services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));
 
@@ -47,6 +48,8 @@ public static class Extensions
         services.AddScoped<UserDocuments>();
         services.AddScoped<UserEligibility>();
         services.AddScoped<UserRegistration>();
+        services.AddScoped<UserDataExport>();
+        services.AddScoped<UserErasure>();
         return builder;
     }
 }
