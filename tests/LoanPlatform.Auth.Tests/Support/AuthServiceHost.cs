@@ -39,7 +39,7 @@ public sealed class AuthServiceHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DocumentStore:EmbeddedPath"] = Path.Combine(folder, "auth.db"),
-            ["Auth:SigningKeyPath"] = Path.Combine(folder, "token-signing.pem"),
+            ["Auth:SigningKey:Folder"] = Path.Combine(folder, "token-signing"),
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddAuthServices();
