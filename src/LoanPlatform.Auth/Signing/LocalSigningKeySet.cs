@@ -81,9 +81,17 @@ public sealed class LocalSigningKeySet(IOptions<AuthOptions> options, TimeProvid
 
     private (EcdsaSigningKey, DateTimeOffset) Create(DateTimeOffset now)
     {
-        var file = Path.Combine(Folder, now.UtcTicks.ToString(CultureInfo.InvariantCulture) + ".pem");
+        // Two keys made within one tick (a rotation right after the first key) still get files of their own.
+        while (File.Exists(FileFor(now)))
+        {
+            now = now.AddTicks(1);
+        }
+
+        var file = FileFor(now);
         var key = new EcdsaSigningKey(EcdsaKeyFile.LoadOrCreate(file));
         _loaded[file] = key;
         return (key, now);
     }
+
+    private string FileFor(DateTimeOffset created) => Path.Combine(Folder, created.UtcTicks.ToString(CultureInfo.InvariantCulture) + ".pem");
 }
