@@ -47,7 +47,9 @@ public sealed class TokenForge
 
     public string WrongIssuer() => Issue(_platformKeys, "https://attacker.example/auth", Audience, DateTimeOffset.UtcNow);
 
-    public string WrongAudience() => Issue(_platformKeys, Issuer, "some-other-api", DateTimeOffset.UtcNow);
+    public string WrongAudience() => ForAudience("some-other-api");
+
+    public string ForAudience(string audience) => Issue(_platformKeys, Issuer, audience, DateTimeOffset.UtcNow);
 
     /// <summary>Signed by a different ES256 key, so its kid is one the platform has never published.</summary>
     public string UnknownKey() => Issue(_foreignKeys, Issuer, Audience, DateTimeOffset.UtcNow);
