@@ -6,7 +6,10 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -25,6 +28,9 @@ public static class Extensions
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<PasswordPolicy>();
         builder.AddSigningKeys();
+        // Configure, not PostConfigure: it must be set before JwtBearer looks for a metadata address.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<ISigningKeySet, IOptions<JwtOptions>>((bearer, keys, jwt) => bearer.ConfigurationManager = new OwnKeysConfigurationManager(keys, jwt.Value.Issuer));
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddScoped<CredentialService>();
         builder.Services.AddScoped<TokenService>();
