@@ -50,7 +50,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-e2e-" + Guid.NewGuid().ToString("N"));
-        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFree(), overrides ?? new Dictionary<string, string?>());
+        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFreeForRestart(), overrides ?? new Dictionary<string, string?>());
         await running.StartAgainAsync();
         return running;
     }

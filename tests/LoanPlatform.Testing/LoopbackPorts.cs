@@ -12,4 +12,27 @@ public static class LoopbackPorts
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// A free port below the kernel's ephemeral range (32768 and up on Linux), for a server that must get the same
+    /// port back after a restart: ports handed out for port-0 binds and outgoing connections never land there.
+    /// </summary>
+    public static int FindFreeForRestart()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException("No free loopback port below the ephemeral range.");
+    }
 }

@@ -50,7 +50,9 @@ public sealed class LoanProgressService(
             return score.HardRuleFailed
                 ? Transition(scored, LoanStatus.Rejected, "RejectedByRules", System, SystemRole,
                     string.Join(" ", score.Reasons.Where(r => !r.Passed).Select(r => r.Explanation)), now)
-                : Transition(scored with
+                // The first stage opens in the same write that makes the loan PendingApproval: a client that sees
+                // PendingApproval can decide at once, with no window in which no stage is open yet.
+                : Open(Transition(scored with
                 {
                     Stages = workflow.StagesFor(loan.Amount).Select(s => new ApprovalStage
                     {
@@ -62,7 +64,7 @@ public sealed class LoanProgressService(
                         ReferralResponseHours = s.ReferralResponseHours ?? 72,
                     }).ToArray(),
                     CurrentStage = 0,
-                }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now);
+                }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now), 0, now);
         }, cancellationToken);
 
         if (updated.Status.IsFinal())
@@ -76,26 +78,23 @@ public sealed class LoanProgressService(
     public async Task<StageWait> OpenStageAsync(StageRef stage, CancellationToken cancellationToken)
     {
         var updated = await loans.UpdateAsync(stage.LoanId, loan =>
-        {
-            if (loan.Stages[stage.StageIndex].Deadline is not null)
-            {
-                return loan;
-            }
-
-            var now = time.GetUtcNow();
-            var definition = loan.Stages[stage.StageIndex];
-            var stages = loan.Stages.ToArray();
-            stages[stage.StageIndex] = definition with { Deadline = now + SlaDuration(definition.SlaHours) };
-            return loan with
-            {
-                Stages = stages,
-                CurrentStage = stage.StageIndex,
-                WaitRound = loan.WaitRound + 1,
-                UpdatedAt = now,
-                History = [.. loan.History, new LoanHistoryEntry(now, "StageOpened", loan.Status, loan.Status, System, SystemRole, $"{definition.Name} waits for a {definition.Role}.")],
-            };
-        }, cancellationToken);
+            loan.Stages[stage.StageIndex].Deadline is not null ? loan : Open(loan, stage.StageIndex, time.GetUtcNow()), cancellationToken);
         return WaitOf(updated, stage.StageIndex);
+    }
+
+    private LoanApplication Open(LoanApplication loan, int stageIndex, DateTimeOffset now)
+    {
+        var definition = loan.Stages[stageIndex];
+        var stages = loan.Stages.ToArray();
+        stages[stageIndex] = definition with { Deadline = now + SlaDuration(definition.SlaHours) };
+        return loan with
+        {
+            Stages = stages,
+            CurrentStage = stageIndex,
+            WaitRound = loan.WaitRound + 1,
+            UpdatedAt = now,
+            History = [.. loan.History, new LoanHistoryEntry(now, "StageOpened", loan.Status, loan.Status, System, SystemRole, $"{definition.Name} waits for a {definition.Role}.")],
+        };
     }
 
     public async Task<StageWait?> EscalateAsync(StageRef stage, CancellationToken cancellationToken)

@@ -72,6 +72,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
             LeaseInterval = TimeSpan.FromSeconds(10),
             LeaseRenewInterval = TimeSpan.FromSeconds(3),
             LeaseAcquireInterval = TimeSpan.FromSeconds(2),
+            // The app lease arbitrates between app deployments sharing a hub; one local process needs none, and an
+            // unreleased one would hold the next start back for a minute.
+            UseAppLease = false,
         });
         // The sidecar does not create the task hub itself.
         await service.CreateIfNotExistsAsync();
@@ -84,17 +87,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         await _sidecar.StopAsync(timeout.Token);
         await _sidecar.DisposeAsync();
 
-        // A graceful stop drains and releases the Azure Storage partition leases; otherwise the next start waits for
-        // them to expire before it can deliver a single event.
-        try
-        {
-            await _backend.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (TimeoutException)
-        {
-            // The drain can wait for sessions the stopped worker will never finish. Stop hard, or this instance
-            // would go on renewing its leases and starve the next start; the short leases cover what is left.
-            await _backend.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10));
-        }
+        // A forced stop: the graceful drain can wait for sessions the already-stopped worker will never finish, and an
+        // instance left draining goes on renewing its leases, starving the next start. Without a drain the leases just
+        // expire (LeaseInterval), as they would after a crash, and the next start takes them over.
+        await _backend.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
