@@ -1,15 +1,18 @@
 using System.Text;
 using LoanPlatform.Auth.Apis;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Gateway;
 using LoanPlatform.Loans.Apis;
+using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using LoanPlatform.Loans.Services;
 using LoanPlatform.LocalHost.Durable;
 using LoanPlatform.LocalHost.Services;
 using LoanPlatform.LocalHost.Staff;
 using LoanPlatform.Users.Apis;
+using LoanPlatform.Users.Model;
 using LoanPlatform.Auth.Extensions;
 using LoanPlatform.Loans.Extensions;
 using LoanPlatform.Users.Extensions;
@@ -96,6 +99,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         var usersBuilder = ServiceApplication.CreateBuilder(UsersExtensions.ServiceName, Settings, usersConfig);
         usersBuilder.AddPlatformAuthentication();
         usersBuilder.AddUsersServices();
+        usersBuilder.Services.AddOutboxSweeperService<UserProfile>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();
@@ -111,6 +115,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         var loansBuilder = ServiceApplication.CreateBuilder(LoansExtensions.ServiceName, Settings, loansConfig);
         loansBuilder.AddPlatformAuthentication();
         loansBuilder.AddLoansServices();
+        loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
         loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
         loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();

@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
@@ -31,6 +32,7 @@ public static class Extensions
         services.AddDocumentType<UserProfile>(UserDocumentTypes.Profile);
         services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
+        builder.AddOutbox<UserProfile>();
 
         services.AddOptions<DocumentsOptions>().Bind(builder.Configuration.GetSection(DocumentsOptions.SectionName));
         var dataPath = builder.Configuration["Data:Path"] ?? ".data";
@@ -60,6 +62,7 @@ public static class Extensions
         services.AddScoped<UserProfiles>();
         services.AddScoped<UserDocuments>();
         services.AddScoped<UserEligibility>();
+        services.AddScoped<UserContacts>();
         services.AddScoped<UserRegistration>();
         return builder;
     }
