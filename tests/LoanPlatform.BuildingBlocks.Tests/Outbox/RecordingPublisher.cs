@@ -33,9 +33,10 @@ public sealed class RecordingPublisher(EventDeduplicator deduplicator) : IOutbox
         }
 
         Deliveries.Enqueue(outboxEvent);
-        if (await deduplicator.TryClaimAsync("test-consumer", outboxEvent.EventId, cancellationToken))
+        if (await deduplicator.TryClaimAsync("test-consumer", outboxEvent.EventId, cancellationToken) == ClaimResult.Claimed)
         {
             Handled.Enqueue(outboxEvent.EventId);
+            await deduplicator.CompleteAsync("test-consumer", outboxEvent.EventId, cancellationToken);
         }
     }
 }
