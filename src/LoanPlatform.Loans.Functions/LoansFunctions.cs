@@ -56,6 +56,13 @@ public sealed class LoansFunctions(LoanApplicationService applications, LoanDeci
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         await LoansApi.Decide(loanId, await req.ReadJsonAsync<DecisionRequest>(cancellationToken), req.HttpContext.User, decisions, new LoanWorkflowEngine(client), cancellationToken);
 
+    [Function("ProvideLoanInformation")]
+    [Authorize(Roles = PlatformRoles.Customer)]
+    public async Task<IResult> ProvideInformation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "loans/{loanId}/information")] HttpRequest req, string loanId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        await LoansApi.ProvideInformation(loanId, await req.ReadJsonAsync<ProvideInformationRequest>(cancellationToken), req.HttpContext.User, decisions, new LoanWorkflowEngine(client), cancellationToken);
+
     [Function("CancelLoan")]
     [Authorize(Roles = PlatformRoles.Customer)]
     public async Task<IResult> Cancel(

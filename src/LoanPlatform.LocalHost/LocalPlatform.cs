@@ -147,6 +147,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
         loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
+        loansBuilder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
         var loans = loansBuilder.Build();
         loans.UseServicePipeline();
         loans.MapLoansApi();

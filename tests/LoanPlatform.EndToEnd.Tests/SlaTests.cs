@@ -22,11 +22,8 @@ public sealed class SlaTests
     [Fact]
     public async Task An_escalated_stage_waits_for_the_escalation_role_and_not_the_original_one()
     {
-        // A copy of the shipped definitions with a one-hour first stage and a long escalation window.
-        var workflows = Path.Combine(Path.GetTempPath(), "loanplatform-workflows-" + Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "workflows"), workflows);
-        var cashLoan = Path.Combine(workflows, "cash-loan.json");
-        File.WriteAllText(cashLoan, File.ReadAllText(cashLoan).Replace("\"slaHours\": 24, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 24", "\"slaHours\": 1, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 1000", StringComparison.Ordinal));
+        // A one-hour first stage and a long escalation window.
+        var workflows = WorkflowsWith("\"slaHours\": 1, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 1000, \"referralResponseHours\": 72");
 
         await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
         {
@@ -46,6 +43,41 @@ public sealed class SlaTests
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("senior@staff.local"));
         var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
         Assert.Equal("staff-senior", approved["stages"]![0]!["decidedBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_referral_the_applicant_never_answers_expires_the_application()
+    {
+        // A long first stage and a one-hour referral window.
+        var workflows = WorkflowsWith("\"slaHours\": 1000, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 24, \"referralResponseHours\": 1");
+        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Loans:SlaHour"] = "00:00:01",
+            ["Loans:WorkflowsPath"] = workflows,
+        });
+        using var client = running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "refer", reason = "Send your payslip" }, await client.LoginStaffAsync("officer1@staff.local"));
+
+        await client.WaitForStatusAsync(loanId, customer.Token, "expired");
+        var history = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token);
+        Assert.Equal("The applicant did not provide the requested information in time.", history.AsArray()[^1]!["comment"]!.GetValue<string>());
+    }
+
+    /// <summary>A copy of the shipped definitions whose first cash-loan stage has the given timings.</summary>
+    private static string WorkflowsWith(string firstStageTimings)
+    {
+        var workflows = Path.Combine(Path.GetTempPath(), "loanplatform-workflows-" + Guid.NewGuid().ToString("N"));
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "workflows"), workflows);
+        var cashLoan = Path.Combine(workflows, "cash-loan.json");
+        var shipped = "\"slaHours\": 24, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 24, \"referralResponseHours\": 72";
+        var text = File.ReadAllText(cashLoan);
+        Assert.Contains(shipped, text, StringComparison.Ordinal);
+        File.WriteAllText(cashLoan, text.Replace(shipped, firstStageTimings, StringComparison.Ordinal));
+        return workflows;
     }
 
     private static void CopyDirectory(string from, string to)

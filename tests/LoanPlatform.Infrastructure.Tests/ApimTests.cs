@@ -29,6 +29,7 @@ public partial class ApimTests
         { "GET", "/users/me/documents" }, { "GET", "/users/me/documents/{documentId}" },
         { "POST", "/loans" }, { "GET", "/loans" }, { "GET", "/loans/{loanId}" }, { "GET", "/loans/{loanId}/history" },
         { "GET", "/loans/{loanId}/schedule" }, { "POST", "/loans/{loanId}/decisions" }, { "POST", "/loans/{loanId}/cancel" },
+        { "POST", "/loans/{loanId}/information" },
         { "GET", "/audit" }, { "GET", "/audit/verify" },
         { "GET", "/auth/health/live" }, { "GET", "/auth/health/ready" },
         { "GET", "/users/health/live" }, { "GET", "/users/health/ready" },

@@ -28,8 +28,10 @@ public static class LoansApi
         api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline");
         api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions");
         api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan");
-        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves or rejects the current approval stage")
+        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage")
             .RequireAuthorization(DecidersPolicy);
+        api.MapPost("/{loanId}/information", ProvideInformation).WithName("ProvideLoanInformation").WithSummary("The applicant answers an officer's request for more information")
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
         api.MapPost("/{loanId}/cancel", Cancel).WithName("CancelLoan").WithSummary("The applicant withdraws the application before the final decision")
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
         return app;
@@ -83,6 +85,10 @@ public static class LoansApi
     public static async Task<Accepted<LoanAccepted>> Decide(
         string loanId, DecisionRequest request, ClaimsPrincipal user, LoanDecisionService decisions, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
         TypedResults.Accepted($"/loans/{loanId}", await decisions.DecideAsync(loanId, user, request, engine, cancellationToken));
+
+    public static async Task<Accepted<LoanAccepted>> ProvideInformation(
+        string loanId, ProvideInformationRequest request, ClaimsPrincipal user, LoanDecisionService decisions, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
+        TypedResults.Accepted($"/loans/{loanId}", await decisions.ProvideInformationAsync(loanId, user.GetSubject(), request, engine, cancellationToken));
 
     public static async Task<Accepted<LoanAccepted>> Cancel(
         string loanId, CancelRequest? request, ClaimsPrincipal user, LoanDecisionService decisions, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>

@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.AddScoped<LoanDecisionService>();
         builder.Services.AddScoped<LoanQueryService>();
         builder.Services.AddSingleton<LoanRehydrator>();
+        builder.Services.AddSingleton<OrchestrationHistoryPurger>();
         builder.Services.AddInternalApiClient<UsersDirectoryClient>("Services:Users:InternalUrl", builder.Configuration);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(LoansApi.DecidersPolicy, policy => policy.RequireRole([.. PlatformRoles.Deciders, PlatformRoles.Admin]));

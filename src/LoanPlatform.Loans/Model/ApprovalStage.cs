@@ -21,8 +21,16 @@ public sealed record ApprovalStage
 
     public bool Escalated { get; init; }
 
-    /// <summary>The role whose decision the stage waits for right now (the escalation role once escalated).</summary>
-    public string CurrentRole => Escalated && EscalateToRole is not null ? EscalateToRole : Role;
+    /// <summary>How long the applicant has to answer a referral before the application expires.</summary>
+    public double ReferralResponseHours { get; init; } = 72;
+
+    /// <summary>An officer referred the application back; the stage waits for the applicant, not for staff.</summary>
+    public bool AwaitingApplicant { get; init; }
+
+    /// <summary>Who the stage waits for right now: the applicant during a referral, else the (escalation) role.</summary>
+    public string CurrentRole => AwaitingApplicant ? ApplicantRole : Escalated && EscalateToRole is not null ? EscalateToRole : Role;
+
+    public const string ApplicantRole = "Applicant";
 
     public LoanDecisionRecord? Decision { get; init; }
 }

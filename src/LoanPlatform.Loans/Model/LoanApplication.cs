@@ -46,6 +46,9 @@ public sealed record LoanApplication : IHasOutbox<LoanApplication>
     /// <summary>A decision accepted by the API and on its way to the orchestration; blocks a second one for the same wait.</summary>
     public PendingDecision? PendingDecision { get; init; }
 
+    /// <summary>Referrals and answers already applied, so a re-delivered activity does not apply one twice.</summary>
+    public IReadOnlyList<string> AppliedDecisionIds { get; init; } = [];
+
     public long? ApprovedAmount { get; init; }
 
     public decimal MonthlyRatePercent { get; init; }
@@ -55,6 +58,9 @@ public sealed record LoanApplication : IHasOutbox<LoanApplication>
     public decimal OriginationFeePercent { get; init; }
 
     public IReadOnlyList<RepaymentInstallment> Schedule { get; init; } = [];
+
+    /// <summary>Set once the finished loan's orchestration history (which holds personal data) has been purged.</summary>
+    public DateTimeOffset? OrchestrationPurgedAt { get; init; }
 
     public IReadOnlyList<LoanHistoryEntry> History { get; init; } = [];
 

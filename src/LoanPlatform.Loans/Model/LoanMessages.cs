@@ -8,6 +8,8 @@ public sealed record DecisionRequest(string? Decision, string? Reason, long? App
 
 public sealed record CancelRequest(string? Reason);
 
+public sealed record ProvideInformationRequest(string? Message);
+
 public sealed record LoanStageView(string Name, string WaitingForRole, DateTimeOffset? Deadline, bool Escalated, string? DecidedBy, DecisionKind? Decision);
 
 public sealed record LoanView(

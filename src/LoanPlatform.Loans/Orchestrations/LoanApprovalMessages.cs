@@ -21,6 +21,12 @@ public enum DecisionOutcome
     Rejected,
     Cancelled,
 
+    /// <summary>Sent back to the applicant; the stage now waits for the answer.</summary>
+    Referred,
+
+    /// <summary>The applicant answered a referral; the stage waits for staff again.</summary>
+    Resumed,
+
     /// <summary>The decision no longer fits the loan (another already applied); the stage keeps waiting.</summary>
     Ignored,
 }

@@ -6,7 +6,8 @@ namespace LoanPlatform.Loans.Orchestrations;
 
 /// <summary>
 /// One instance per loan (instance id = loan id): score, then each approval stage waits for a decision raced against
-/// its SLA timer; a fired timer escalates once and then expires the application. Deterministic: time comes from the
+/// its SLA timer; a fired timer escalates once and then expires the application. An officer may refer the application
+/// back to the applicant: the stage then waits for the answer (or expires), and resumes with a fresh SLA. Deterministic: time comes from the
 /// context, every read and write goes through activities, and each activity is idempotent against the loan document,
 /// so the same code can be started again from the store after the local engine restarts.
 /// </summary>
@@ -38,17 +39,24 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
                     var outcome = await context.CallActivityAsync<DecisionOutcome>(
                         LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, await decisionTask));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
-                    switch (outcome)
+                    if (outcome == DecisionOutcome.Rejected)
                     {
-                        case DecisionOutcome.Rejected:
-                            return LoanStatus.Rejected;
-                        case DecisionOutcome.Cancelled:
-                            return LoanStatus.Cancelled;
-                        case DecisionOutcome.Ignored:
-                            continue;
+                        return LoanStatus.Rejected;
                     }
 
-                    break;
+                    if (outcome == DecisionOutcome.Cancelled)
+                    {
+                        return LoanStatus.Cancelled;
+                    }
+
+                    if (outcome == DecisionOutcome.StageApproved)
+                    {
+                        break;
+                    }
+
+                    // Referred, resumed or ignored: the stage goes on, under the wait the loan now records.
+                    wait = await context.CallActivityAsync<StageWait>(LoanApprovalTaskNames.OpenStage, new StageRef(input.LoanId, stage));
+                    continue;
                 }
 
                 var escalated = await context.CallActivityAsync<StageWait?>(LoanApprovalTaskNames.EscalateStage, new StageRef(input.LoanId, stage));

@@ -24,11 +24,13 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         {
             "approve" => DecisionKind.Approve,
             "reject" => DecisionKind.Reject,
+            "refer" => DecisionKind.Refer,
             _ => (DecisionKind?)null,
         };
         new RequestValidation()
-            .Require(kind is not null, "decision", "The decision must be \"approve\" or \"reject\".")
-            .Require(kind != DecisionKind.Reject || !string.IsNullOrWhiteSpace(request.Reason), "reason", "A rejection needs a reason.")
+            .Require(kind is not null, "decision", "The decision must be \"approve\", \"reject\" or \"refer\".")
+            .Require(kind is DecisionKind.Approve || !string.IsNullOrWhiteSpace(request.Reason), "reason", "A rejection or a referral needs a reason the applicant can act on.")
+            .Require(kind is DecisionKind.Approve || request.ApprovedAmount is null, "approvedAmount", "Only an approval may set an amount.")
             .Require(request.Reason is null || request.Reason.Length <= 1000, "reason", "The reason has at most 1000 characters.")
             .Require(request.ApprovedAmount is null or > 0, "approvedAmount", "A lower approved amount must be positive.")
             .ThrowIfInvalid();
@@ -42,6 +44,11 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         }
 
         var stage = RequirePendingStage(loan);
+        if (stage.AwaitingApplicant)
+        {
+            throw ProblemException.Conflict("awaiting-applicant", "The application was referred back; it waits for the applicant's answer.");
+        }
+
         var role = PlatformRoles.Deciders.Append(PlatformRoles.Admin).FirstOrDefault(r => r == stage.CurrentRole && officer.IsInRole(r));
         if (role is null)
         {
@@ -75,6 +82,29 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         RequirePendingStage(loan);
         var decision = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.Cancel, request.Reason?.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
         await RaiseAsync(stored, decision, engine, cancellationToken);
+        return new LoanAccepted(loanId, loan.Status);
+    }
+
+    /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
+    public async Task<LoanAccepted> ProvideInformationAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Message) && request.Message.Length <= 2000, "message", "An answer of at most 2000 characters is required.")
+            .ThrowIfInvalid();
+        var stored = await loans.FindAsync(loanId, cancellationToken);
+        if (stored is null || stored.Value.ApplicantId != applicantId)
+        {
+            throw ProblemException.NotFound("The loan");
+        }
+
+        var loan = stored.Value;
+        if (!RequirePendingStage(loan).AwaitingApplicant)
+        {
+            throw ProblemException.Conflict("not-referred", "The application is not waiting for information from you.");
+        }
+
+        var answer = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.ProvideInformation, request.Message!.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        await RaiseAsync(stored, answer, engine, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
     }
 

@@ -59,6 +59,7 @@ public sealed class LoanProgressService(
                         SlaHours = s.SlaHours,
                         EscalateToRole = s.EscalateToRole,
                         EscalationSlaHours = s.EscalationSlaHours,
+                        ReferralResponseHours = s.ReferralResponseHours ?? 72,
                     }).ToArray(),
                     CurrentStage = 0,
                 }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now);
@@ -102,7 +103,7 @@ public sealed class LoanProgressService(
         var updated = await loans.UpdateAsync(stage.LoanId, loan =>
         {
             var current = loan.Stages[stage.StageIndex];
-            if (current.Escalated || current.EscalateToRole is null || current.EscalationSlaHours is null || loan.Status != LoanStatus.PendingApproval)
+            if (current.AwaitingApplicant || current.Escalated || current.EscalateToRole is null || current.EscalationSlaHours is null || loan.Status != LoanStatus.PendingApproval)
             {
                 return loan;
             }
@@ -121,8 +122,9 @@ public sealed class LoanProgressService(
         }, cancellationToken);
         // Escalated with time left: this call escalated it (or is a re-delivery of the call that did). Escalated and
         // out of time: the escalation SLA has run out too, so there is nothing further to escalate to.
+        // An unanswered referral is not escalated: the applicant let it lapse, so the application expires.
         var after = updated.Stages[stage.StageIndex];
-        return after.Escalated && updated.Status == LoanStatus.PendingApproval && after.Deadline > time.GetUtcNow()
+        return after.Escalated && !after.AwaitingApplicant && updated.Status == LoanStatus.PendingApproval && after.Deadline > time.GetUtcNow()
             ? WaitOf(updated, stage.StageIndex)
             : null;
     }
@@ -134,6 +136,12 @@ public sealed class LoanProgressService(
         var updated = await loans.UpdateAsync(input.LoanId, loan =>
         {
             var stage = loan.Stages.ElementAtOrDefault(decision.StageIndex);
+            if (decision.Kind is DecisionKind.Refer or DecisionKind.ProvideInformation && loan.AppliedDecisionIds.Contains(decision.DecisionId))
+            {
+                outcome = decision.Kind == DecisionKind.Refer ? DecisionOutcome.Referred : DecisionOutcome.Resumed;
+                return loan;
+            }
+
             if (stage?.Decision?.DecisionId == decision.DecisionId)
             {
                 // Already applied (a replayed or re-delivered activity): report the same outcome, write nothing.
@@ -154,6 +162,28 @@ public sealed class LoanProgressService(
 
             var now = time.GetUtcNow();
             var stages = loan.Stages.ToArray();
+            if (decision.Kind is DecisionKind.Refer or DecisionKind.ProvideInformation)
+            {
+                // Neither ends the stage: a referral hands the wait to the applicant, an answer hands it back to staff
+                // with a fresh SLA. Each is a new wait round, so each has its own event name.
+                var referring = decision.Kind == DecisionKind.Refer;
+                outcome = referring ? DecisionOutcome.Referred : DecisionOutcome.Resumed;
+                stages[decision.StageIndex] = stage with
+                {
+                    AwaitingApplicant = referring,
+                    Deadline = now + SlaDuration(referring ? stage.ReferralResponseHours : stage.Escalated && stage.EscalationSlaHours is { } escalation ? escalation : stage.SlaHours),
+                };
+                return loan with
+                {
+                    Stages = stages,
+                    PendingDecision = null,
+                    WaitRound = loan.WaitRound + 1,
+                    UpdatedAt = now,
+                    AppliedDecisionIds = [.. loan.AppliedDecisionIds, decision.DecisionId],
+                    History = [.. loan.History, new LoanHistoryEntry(now, referring ? "ReferredToApplicant" : "InformationProvided", loan.Status, loan.Status, decision.ActorId, decision.ActorRole, decision.Reason)],
+                };
+            }
+
             stages[decision.StageIndex] = stage with
             {
                 Decision = new LoanDecisionRecord(decision.DecisionId, decision.ActorId, decision.ActorRole, decision.Kind, decision.Reason, now),
@@ -209,7 +239,11 @@ public sealed class LoanProgressService(
     {
         var updated = await loans.UpdateAsync(loanId, loan => loan.Status != LoanStatus.PendingApproval
             ? loan
-            : Transition(loan with { PendingDecision = null }, LoanStatus.Expired, "Expired", System, SystemRole, "No decision was made within the approval SLA.", time.GetUtcNow()),
+            : Transition(loan with { PendingDecision = null }, LoanStatus.Expired, "Expired", System, SystemRole,
+                loan.Stages[loan.CurrentStage].AwaitingApplicant
+                    ? "The applicant did not provide the requested information in time."
+                    : "No decision was made within the approval SLA.",
+                time.GetUtcNow()),
             cancellationToken);
         await ReleaseOpenClaimAsync(updated, cancellationToken);
     }

@@ -34,4 +34,4 @@ public sealed record ApprovalPolicy(IReadOnlyList<ApprovalTier> Tiers);
 
 public sealed record ApprovalTier(long? UpToAmount, IReadOnlyList<StageDefinition> Stages);
 
-public sealed record StageDefinition(string Name, string Role, double SlaHours, string? EscalateToRole, double? EscalationSlaHours);
+public sealed record StageDefinition(string Name, string Role, double SlaHours, string? EscalateToRole, double? EscalationSlaHours, double? ReferralResponseHours);

@@ -15,4 +15,10 @@ public sealed class WorkflowOptions
     /// escalation or an expiry can be watched without waiting a day.
     /// </summary>
     public TimeSpan SlaHour { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a finished loan's orchestration history is kept; the loan's own record stays in the Loans store.</summary>
+    public TimeSpan OrchestrationHistoryRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the local host looks for histories to purge (the Function app runs an hourly timer).</summary>
+    public TimeSpan OrchestrationPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 }
