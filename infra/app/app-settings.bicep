@@ -61,10 +61,10 @@ var common = {
   Jwt__Issuer: shared.jwtIssuer
   Jwt__Audience: shared.jwtAudience
   Jwt__Authority: shared.jwtAuthority
-  AzureAd__Instance: environment().authentication.loginEndpoint
-  AzureAd__TenantId: shared.staffTenantId
-  AzureAd__ClientId: shared.staffApiClientId
-  AzureAd__Audience: 'api://${shared.staffApiClientId}'
+  EntraStaff__Instance: environment().authentication.loginEndpoint
+  EntraStaff__TenantId: shared.staffTenantId
+  EntraStaff__ClientId: shared.staffApiClientId
+  EntraStaff__Audience: 'api://${shared.staffApiClientId}'
   Notifications__Queue__ServiceUri: shared.notificationsQueueEndpoint
   Notifications__Queue__Name: shared.notificationsQueueName
   ServiceBus__FullyQualifiedNamespace: shared.serviceBusFullyQualifiedNamespace

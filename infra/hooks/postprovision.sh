@@ -48,8 +48,10 @@ common() {
     "Jwt__Issuer" "$(value JWT_ISSUER)" \
     "Jwt__Audience" "$(value JWT_AUDIENCE)" \
     "Jwt__Authority" "$(value JWT_AUTHORITY)" \
-    "AzureAd__TenantId" "$(value STAFF_TENANT_ID)" \
-    "AzureAd__ClientId" "$(value STAFF_API_CLIENT_ID)" \
+    "EntraStaff__TenantId" "$(value STAFF_TENANT_ID)" \
+    "EntraStaff__ClientId" "$(value STAFF_API_CLIENT_ID)" \
+    "EntraStaff__Instance" "https://login.microsoftonline.com/" \
+    "EntraStaff__Audience" "api://$(value STAFF_API_CLIENT_ID)" \
     "Notifications__Queue__ServiceUri" "$(value NOTIFICATIONS_QUEUE_ENDPOINT)" \
     "Notifications__Queue__Name" "$(value NOTIFICATIONS_QUEUE_NAME)" \
     "ServiceBus__FullyQualifiedNamespace" "$(value SERVICE_BUS_NAMESPACE)" \

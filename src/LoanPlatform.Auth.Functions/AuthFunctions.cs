@@ -1,9 +1,10 @@
 using LoanPlatform.Auth.Apis;
-using LoanPlatform.Auth.Infrastructure;
+using LoanPlatform.Auth.Signing;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Http;
 using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LoanPlatform.Auth.Functions;
 
 /// <summary>HTTP triggers for <see cref="AuthApi"/>: same names and routes, and the same handlers.</summary>
-public sealed class AuthFunctions(TokenService tokens, SigningKeyProvider keys, IOptions<JwtOptions> jwt)
+public sealed class AuthFunctions(TokenService tokens, CredentialService credentials, ISigningKeySet keys, IOptions<JwtOptions> jwt)
 {
     [Function("Login")]
     public async Task<IResult> Login([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest req, CancellationToken cancellationToken) =>
@@ -25,11 +26,16 @@ public sealed class AuthFunctions(TokenService tokens, SigningKeyProvider keys, 
     public async Task<IResult> Logout([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuthApi.Logout(await req.ReadJsonAsync<LogoutRequest>(cancellationToken), tokens, cancellationToken);
 
+    [Function("ChangePassword")]
+    [Authorize]
+    public async Task<IResult> ChangePassword([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.ChangePassword(await req.ReadJsonAsync<ChangePasswordRequest>(cancellationToken), req.HttpContext.User, credentials, cancellationToken);
+
     [Function("OpenIdConfiguration")]
     public IResult OpenIdConfiguration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/openid-configuration")] HttpRequest req) =>
         AuthApi.OpenIdConfiguration(req, jwt);
 
     [Function("Jwks")]
-    public IResult Jwks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/jwks.json")] HttpRequest req) =>
-        AuthApi.Jwks(keys);
+    public async Task<IResult> Jwks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/jwks.json")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.Jwks(keys, cancellationToken);
 }

@@ -10,8 +10,9 @@ namespace LoanPlatform.Functions.Hosting;
 
 /// <summary>
 /// The Functions counterpart of UseAuthentication and UseAuthorization, which the isolated worker does not run for
-/// triggers: the default (JwtBearer) scheme sets HttpContext.User, then the function's [Authorize] policy is evaluated by
-/// the same ASP.NET Core services, which challenge (401) or forbid (403) as the minimal APIs do.
+/// triggers: the default scheme (customer JwtBearer, or the issuer-selecting one when Entra staff tokens are on) sets
+/// HttpContext.User, then the function's [Authorize] policy is evaluated by the same ASP.NET Core services, which
+/// challenge (401) or forbid (403) as the minimal APIs do.
 /// </summary>
 internal sealed class AuthenticationMiddleware(
     FunctionAuthorizationPolicies policies,

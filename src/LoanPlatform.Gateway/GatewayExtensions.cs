@@ -45,6 +45,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapPlatformGateway(this WebApplication app)
     {
+        app.UseMiddleware<LoginAccountMiddleware>();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapScalarApiReference("/docs", (scalar, context) =>

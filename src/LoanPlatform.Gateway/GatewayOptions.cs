@@ -12,6 +12,9 @@ public sealed class GatewayOptions
 
     public int LoginPerIpPerMinute { get; set; } = 20;
 
+    /// <summary>Login-class attempts naming one account (email), from any number of addresses.</summary>
+    public int LoginPerAccountPerMinute { get; set; } = 10;
+
     public int AnonymousPerIpPerMinute { get; set; } = 120;
 
     public int PerUserPerMinute { get; set; } = 600;

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LoanPlatform.Gateway;
 
 /// <summary>
-/// Fixed-window limits: login per client IP, other anonymous calls per IP, authenticated calls per subject (the
+/// Fixed-window limits: login-class calls per client IP and per account (the email in the body, see
+/// <see cref="LoginAccountMiddleware"/>), other anonymous calls per IP, authenticated calls per subject (the
 /// validated token's sub, never a forwarded header). A refusal is a 429 problem with Retry-After.
 /// </summary>
 public static class GatewayRateLimiting
@@ -30,6 +31,10 @@ public static class GatewayRateLimiting
                     ProblemDetails = new ProblemDetails { Status = 429, Type = ProblemTypes.Uri("rate-limited"), Title = "Too many requests; slow down and retry later." },
                 });
             };
+            // The global limiter runs before the route's policy; it limits only requests that name an account.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => LoginAccountMiddleware.AccountOf(context) is { } account
+                ? Window($"account:{account}", options.LoginPerAccountPerMinute)
+                : RateLimitPartition.GetNoLimiter(""));
             limiter.AddPolicy(RateLimitPolicies.Login, context => Window($"login:{ClientIp(context)}", options.LoginPerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerIp, context => Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => context.User.Identity?.IsAuthenticated == true

@@ -12,8 +12,10 @@ public static class GatewayRoutes
     public static readonly IReadOnlyList<GatewayRoute> All =
     [
         new("auth-login", "/auth/login", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
+        new("auth-refresh", "/auth/refresh", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
+        new("auth-password", "/auth/password", Auth, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["POST"]),
         new("auth-public", "/auth/{**rest}", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp),
-        new("users-register", "/users", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["POST"]),
+        new("users-register", "/users", Users, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
         new("users-me", "/users/me/{**rest}", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
         new("users-me-root", "/users/me", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
         new("document-files", "/files/{**rest}", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["PUT", "GET"]),

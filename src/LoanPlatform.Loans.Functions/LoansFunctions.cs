@@ -29,7 +29,7 @@ public sealed class LoansFunctions(LoanApplicationService applications, LoanDeci
     [Function("ListLoans")]
     [Authorize]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans")] HttpRequest req, CancellationToken cancellationToken) =>
-        await LoansApi.List(req.HttpContext.User, queries, req.Query["status"].FirstOrDefault(), cancellationToken);
+        await LoansApi.List(req.HttpContext.User, queries, req.Query["status"].FirstOrDefault(), req.Query["role"].FirstOrDefault(), cancellationToken);
 
     [Function("GetLoan")]
     [Authorize]

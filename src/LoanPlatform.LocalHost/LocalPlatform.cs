@@ -94,7 +94,7 @@ public sealed class LocalPlatform : IAsyncDisposable
 
         // Auth first: the others validate tokens against its OpenID configuration.
         var authConfig = Common(AuthExtensions.ServiceName);
-        authConfig["Auth:SigningKeyPath"] = Path.Combine(keys, "token-signing.pem");
+        authConfig["Auth:SigningKey:Folder"] = Path.Combine(keys, "token-signing");
         var authBuilder = ServiceApplication.CreateBuilder(AuthExtensions.ServiceName, Settings, authConfig);
         authBuilder.AddPlatformAuthentication();
         authBuilder.AddAuthServices();

@@ -13,7 +13,7 @@ namespace LoanPlatform.Users.Functions;
 /// have no counterpart: in Azure, upload and download URLs point at Blob Storage.
 /// </summary>
 [Authorize]
-public sealed class UsersFunctions(UserRegistration registration, UserProfiles profiles, UserDocuments documents)
+public sealed class UsersFunctions(UserRegistration registration, UserProfiles profiles, UserDocuments documents, UserDataExport export, UserErasure erasure)
 {
     [Function("RegisterUser")]
     [AllowAnonymous]
@@ -28,6 +28,14 @@ public sealed class UsersFunctions(UserRegistration registration, UserProfiles p
     public async Task<IResult> UpdateProfile([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
         await UsersApi.UpdateProfileAsync(
             req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), await req.ReadJsonAsync<UpdateProfileRequest>(cancellationToken), req.HttpContext.Response, profiles, cancellationToken);
+
+    [Function("ExportMyData")]
+    public async Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/export")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.ExportAsync(req.HttpContext.User, req.HttpContext.Response, export, cancellationToken);
+
+    [Function("EraseMe")]
+    public async Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.EraseAsync(req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), erasure, cancellationToken);
 
     [Function("RequestMyDocumentUpload")]
     public async Task<IResult> RequestDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/documents")] HttpRequest req, CancellationToken cancellationToken) =>

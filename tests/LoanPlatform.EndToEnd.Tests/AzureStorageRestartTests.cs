@@ -6,6 +6,7 @@ namespace LoanPlatform.EndToEnd.Tests;
 /// The opt-in profile: the local engine on the Azure Storage backend Durable Functions uses in Azure, here over
 /// Azurite. The orchestration itself survives the restart, so nothing needs re-hydrating.
 /// </summary>
+[Collection(nameof(AzureStorageRestartTests))]
 public sealed class AzureStorageRestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
@@ -37,3 +38,10 @@ public sealed class AzureStorageRestartTests(AzuriteFixture azurite) : IClassFix
         }
     }
 }
+
+/// <summary>
+/// Run alone: Azurite is single-threaded and the backend polls it, so with every other platform of the suite starting
+/// in parallel on two cores its queue polling fell behind the test's patience.
+/// </summary>
+[CollectionDefinition(nameof(AzureStorageRestartTests), DisableParallelization = true)]
+public sealed class AzureStorageRestartCollection;

@@ -61,6 +61,11 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer1);
         var atSenior = await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["name"]?.GetValue<string>() == "senior-review");
         Assert.Equal("SeniorLoanOfficer", atSenior["currentStage"]!["waitingForRole"]!.GetValue<string>());
+        var seniorQueue = await client.SendOkAsync(HttpMethod.Get, "/loans?role=SeniorLoanOfficer", null, senior);
+        Assert.Contains(seniorQueue.AsArray(), item => item!["loanId"]!.GetValue<string>() == loanId);
+        Assert.All(seniorQueue.AsArray(), item => Assert.Equal("SeniorLoanOfficer", item!["waitingForRole"]!.GetValue<string>()));
+        var officerQueue = await client.SendOkAsync(HttpMethod.Get, "/loans?role=LoanOfficer", null, officer1);
+        Assert.DoesNotContain(officerQueue.AsArray(), item => item!["loanId"]!.GetValue<string>() == loanId);
 
         using (var wrongRole = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer2))
         {

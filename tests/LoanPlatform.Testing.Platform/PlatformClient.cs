@@ -74,7 +74,8 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
     {
         foreach (var type in new[] { "ktp", "selfie" })
         {
-            var image = RandomNumberGenerator.GetBytes(4096);
+            // A real JPEG: the backend checks the file signature, not just the checksum.
+            var image = SampleImages.Jpeg;
             var requested = await SendOkAsync(HttpMethod.Post, "/users/me/documents", new
             {
                 type,

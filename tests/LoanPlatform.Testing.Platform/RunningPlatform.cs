@@ -17,14 +17,28 @@ public sealed class RunningPlatform : IAsyncDisposable
     {
         DataPath = dataPath;
         GatewayUrl = $"http://127.0.0.1:{port}";
-        _overrides = new Dictionary<string, string?>(extra)
+        _overrides = new Dictionary<string, string?>
+        {
+            // Suites sign in and register far more often than a person would; the limits have tests of their own.
+            ["Gateway:LoginPerIpPerMinute"] = "10000",
+            ["Gateway:LoginPerAccountPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in extra)
+        {
+            _overrides[key] = value;
+        }
+
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Data:Path"] = dataPath,
             ["Gateway:Url"] = GatewayUrl,
             ["LOCAL_STAFF_PASSWORD"] = StaffPassword,
             // Keep tests quick: the hash cost is a production setting, not what these tests are about.
             ["Auth:PasswordHashIterations"] = "10000",
-        };
+        })
+        {
+            _overrides[key] = value;
+        }
     }
 
     public string DataPath { get; }

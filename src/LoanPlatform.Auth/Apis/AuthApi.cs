@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
+using LoanPlatform.Auth.Signing;
+using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,13 +19,14 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
+        var api = app.MapGroup("/auth").WithTags("Auth");
 
-        api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange email and password for an access and a refresh token");
-        api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair");
-        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("End the session a refresh token belongs to");
-        api.MapGet("/.well-known/openid-configuration", OpenIdConfiguration).WithName("OpenIdConfiguration").WithSummary("The issuer's OpenID Connect discovery document");
-        api.MapGet("/.well-known/jwks.json", Jwks).WithName("Jwks").WithSummary("The public keys that verify access tokens");
+        api.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Exchange email and password for an access and a refresh token");
+        api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair");
+        api.MapPost("/logout", Logout).AllowAnonymous().WithName("Logout").WithSummary("End the session a refresh token belongs to");
+        api.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Change the signed-in user's password and end all their sessions");
+        api.MapGet("/.well-known/openid-configuration", OpenIdConfiguration).AllowAnonymous().WithName("OpenIdConfiguration").WithSummary("The issuer's OpenID Connect discovery document");
+        api.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithName("Jwks").WithSummary("The public keys that verify access tokens");
         return app;
     }
 
@@ -38,6 +42,14 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    public static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, CredentialService credentials, CancellationToken cancellationToken)
+    {
+        var email = user.FindFirst(PlatformClaims.Email)?.Value
+            ?? throw new ProblemException(403, "no-local-password", "This account has no password here to change.");
+        await credentials.ChangePasswordAsync(user.GetSubject(), email, request, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(HttpRequest request, IOptions<JwtOptions> jwt)
     {
         // The JWKS address follows the address the document was asked on, so internal callers stay internal.
@@ -50,6 +62,6 @@ public static class AuthApi
             ["public"]));
     }
 
-    public static Ok<JwksDocument> Jwks(SigningKeyProvider keys) =>
-        TypedResults.Ok(new JwksDocument(keys.PublicKeys.Select(JwksKey.From).ToArray()));
+    public static async Task<Ok<JwksDocument>> Jwks(ISigningKeySet keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new JwksDocument((await keys.GetPublicKeysAsync(cancellationToken)).Select(JwksKey.From).ToArray()));
 }

@@ -1,7 +1,15 @@
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
+using LoanPlatform.Auth.Signing;
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,10 +26,32 @@ public static class Extensions
         builder.Services.AddDocumentType<Credential>(AuthDocumentTypes.Credential);
         builder.Services.AddDocumentType<RefreshSession>(AuthDocumentTypes.RefreshSession);
         builder.Services.AddSingleton<PasswordHasher>();
-        builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddSingleton<PasswordPolicy>();
+        builder.AddSigningKeys();
+        // Configure, not PostConfigure: it must be set before JwtBearer looks for a metadata address.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<ISigningKeySet, IOptions<JwtOptions>>((bearer, keys, jwt) => bearer.ConfigurationManager = new OwnKeysConfigurationManager(keys, jwt.Value.Issuer));
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddScoped<CredentialService>();
         builder.Services.AddScoped<TokenService>();
         return builder;
+    }
+
+    /// <summary>Key Vault when Auth:SigningKey:KeyVaultUri and KeyName are set (Azure), the local key folder otherwise.</summary>
+    private static void AddSigningKeys(this IHostApplicationBuilder builder)
+    {
+        var signing = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.SigningKey ?? new SigningKeyOptions();
+        if (signing.UsesKeyVault)
+        {
+            // The managed identity registered by the service-identity setup, when there is one; AZURE_CLIENT_ID otherwise.
+            builder.Services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+            builder.Services.AddHttpClient(KeyVaultSigningKeySet.HttpClientName);
+            builder.Services.AddSingleton<ISigningKeySet, KeyVaultSigningKeySet>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<LocalSigningKeySet>();
+            builder.Services.AddSingleton<ISigningKeySet>(services => services.GetRequiredService<LocalSigningKeySet>());
+        }
     }
 }

@@ -1,3 +1,6 @@
+using LoanPlatform.Auth.Signing;
+using LoanPlatform.BuildingBlocks.Security;
+
 namespace LoanPlatform.Auth.Infrastructure;
 
 /// <summary>Configuration section "Auth".</summary>
@@ -17,6 +20,17 @@ public sealed class AuthOptions
     /// <summary>The first lockout; each further failure while over the limit doubles it.</summary>
     public TimeSpan LockoutBase { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The local signing key's PEM file; generated on first run. In Azure the key comes from Key Vault.</summary>
-    public string? SigningKeyPath { get; set; }
+    /// <summary>Where the token-signing keys are: Key Vault in Azure, a local folder otherwise.</summary>
+    public SigningKeyOptions SigningKey { get; set; } = new();
+
+    /// <summary>Local keys: a new key is made when the newest is this old. In Key Vault the key's rotation policy decides.</summary>
+    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long a new key is published before it signs; longer than the validators' JWKS refresh interval (JwtBearer
+    /// refreshes on an unknown kid at most every 5 minutes), so no validator meets a kid it has not fetched.
+    /// </summary>
+    public TimeSpan SigningKeyActivationDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    public SigningKeySchedule KeySchedule => new(SigningKeyActivationDelay, AccessTokenLifetime + PlatformTokenValidation.ClockSkew);
 }

@@ -12,6 +12,7 @@ namespace LoanPlatform.Auth.Services;
 public sealed class TokenService(
     IDocumentStore<Credential> credentials,
     IDocumentStore<RefreshSession> sessions,
+    CredentialService credentialService,
     PasswordHasher hasher,
     AccessTokenIssuer issuer,
     IOptions<AuthOptions> options,
@@ -50,7 +51,7 @@ public sealed class TokenService(
 
         if (!passwordOk)
         {
-            await RecordFailureAsync(stored, now, cancellationToken);
+            await credentialService.RecordFailedAttemptAsync(stored, now, cancellationToken);
             throw InvalidCredentials();
         }
 
@@ -116,7 +117,7 @@ public sealed class TokenService(
         }
 
         return new TokenResponse(
-            issuer.Issue(session.UserId, session.Email, rotated.Roles, familyId),
+            await issuer.IssueAsync(session.UserId, session.Email, rotated.Roles, familyId, cancellationToken),
             RefreshTokenFormat.Compose(familyId, newSecret),
             issuer.LifetimeSeconds);
     }
@@ -153,34 +154,9 @@ public sealed class TokenService(
         };
         await sessions.CreateAsync(familyId, familyId, session, Ttl(session, now), cancellationToken);
         return new TokenResponse(
-            issuer.Issue(credential.UserId, credential.Email, credential.Roles, familyId),
+            await issuer.IssueAsync(credential.UserId, credential.Email, credential.Roles, familyId, cancellationToken),
             RefreshTokenFormat.Compose(familyId, secret),
             issuer.LifetimeSeconds);
-    }
-
-    /// <summary>
-    /// Counts a failed attempt. Unlike other bookkeeping writes this one retries a lost race: parallel guesses must each
-    /// be counted, or they would slip past the lockout.
-    /// </summary>
-    private async Task RecordFailureAsync(StoredDocument<Credential> stored, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var failures = stored.Value.FailedAttempts + 1;
-            var overLimit = failures - options.Value.MaxFailedAttempts;
-            DateTimeOffset? lockedUntil = overLimit >= 0
-                ? now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10))
-                : stored.Value.LockedUntil;
-            try
-            {
-                await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, stored.Value with { FailedAttempts = failures, LockedUntil = lockedUntil }, stored.ETag, cancellationToken: cancellationToken);
-                return;
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                stored = await credentials.FindAsync(stored.PartitionKey, stored.Id, cancellationToken) ?? stored;
-            }
-        }
     }
 
     private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.ExpiresAt - now);

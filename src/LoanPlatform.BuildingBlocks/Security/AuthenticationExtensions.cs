@@ -13,14 +13,18 @@ public static class AuthenticationExtensions
 
     /// <summary>
     /// Bearer validation as strict as the gateway's (defence in depth): pinned issuer and audience, ES256 only,
-    /// signed and expiring tokens, keys only from the issuer's JWKS by kid; plus the internal service-to-service scheme.
+    /// signed and expiring tokens, keys only from the issuer's JWKS by kid; plus the internal service-to-service scheme,
+    /// and Entra ID staff tokens when the EntraStaff section is configured.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         var jwt = builder.Configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
         builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.SectionName));
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        var staff = builder.Configuration.GetSection(EntraStaffOptions.SectionName).Get<EntraStaffOptions>() ?? new EntraStaffOptions();
+
+        var authentication = builder.Services.AddAuthentication(staff.IsConfigured ? EntraStaffAuthentication.SelectorScheme : JwtBearerDefaults.AuthenticationScheme);
+        authentication
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -29,6 +33,10 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters = PlatformTokenValidation.ForAccessTokens(jwt.Issuer, jwt.Audience);
             })
             .AddServiceIdentityBearer(builder.Configuration);
+        if (staff.IsConfigured)
+        {
+            authentication.AddEntraStaffBearer(builder.Configuration, staff);
+        }
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ServicePolicy, policy => policy

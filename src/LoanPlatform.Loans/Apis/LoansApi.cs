@@ -24,7 +24,7 @@ public static class LoansApi
 
         api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified KTP; Idempotency-Key required)")
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
-        api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue filtered by status");
+        api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue by status (default pendingApproval) and waiting role, earliest deadline first");
         api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline");
         api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions");
         api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan");
@@ -49,7 +49,7 @@ public static class LoansApi
         return TypedResults.Accepted($"/loans/{accepted.LoanId}", accepted);
     }
 
-    public static async Task<Ok<IReadOnlyList<LoanSummary>>> List(ClaimsPrincipal user, LoanQueryService queries, string? status, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<LoanSummary>>> List(ClaimsPrincipal user, LoanQueryService queries, string? status, string? role, CancellationToken cancellationToken)
     {
         LoanStatus? filter = null;
         if (status is not null)
@@ -59,7 +59,7 @@ public static class LoansApi
                 : throw ProblemException.BadRequest("unknown-status", $"Unknown status '{status}'.");
         }
 
-        return TypedResults.Ok(await queries.ListAsync(user, filter, cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(user, filter, role, cancellationToken));
     }
 
     public static async Task<Ok<LoanView>> Get(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken) =>

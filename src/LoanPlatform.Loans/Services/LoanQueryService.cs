@@ -20,7 +20,7 @@ public sealed class LoanQueryService(LoanRepository loans)
             : throw ProblemException.NotFound("The loan");
     }
 
-    public async Task<IReadOnlyList<LoanSummary>> ListAsync(ClaimsPrincipal user, LoanStatus? status, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoanSummary>> ListAsync(ClaimsPrincipal user, LoanStatus? status, string? waitingForRole, CancellationToken cancellationToken)
     {
         var query = user.IsStaff()
             ? DocumentQuery.Where("status", status ?? LoanStatus.PendingApproval)
@@ -35,9 +35,10 @@ public sealed class LoanQueryService(LoanRepository loans)
             results.Add(new LoanSummary(loan.LoanId, loan.ApplicantId, loan.Status, loan.Product, loan.Amount, loan.TenorMonths, stage?.CurrentRole, stage?.Deadline, loan.SubmittedAt));
         }
 
-        // Staff work the queue by deadline; customers see their newest first.
+        // Staff work the queue by deadline, optionally only what waits for their role; customers see their newest first.
         return user.IsStaff()
-            ? results.OrderBy(r => r.Deadline ?? DateTimeOffset.MaxValue).ToArray()
+            ? results.Where(r => waitingForRole is null || string.Equals(r.WaitingForRole, waitingForRole, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(r => r.Deadline ?? DateTimeOffset.MaxValue).ToArray()
             : results.OrderByDescending(r => r.SubmittedAt).ToArray();
     }
 }

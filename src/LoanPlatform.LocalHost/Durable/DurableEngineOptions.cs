@@ -11,6 +11,9 @@ public sealed class DurableEngineOptions
     public string? AzureStorageConnectionString { get; set; }
 
     public string TaskHubName { get; set; } = "LoanPlatformLocal";
+
+    /// <summary>Orchestration and activity work items in flight at once; activities mostly wait on I/O.</summary>
+    public int MaxConcurrentWorkItems { get; set; } = 100;
 }
 
 public enum DurableBackend

@@ -52,7 +52,7 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     {
         if (options.Backend == DurableBackend.InMemory)
         {
-            return new InMemoryOrchestrationService(loggerFactory);
+            return new WiderInMemoryOrchestrationService(new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentWorkItems);
         }
 
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
@@ -60,7 +60,11 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(options.AzureStorageConnectionString
                 ?? throw new InvalidOperationException("Durable:AzureStorageConnectionString is required for the AzureStorage backend.")),
             TaskHubName = options.TaskHubName,
+            // One identity per start, so a new start never mistakes a lease of the stopped one for its own.
+            WorkerId = $"{Environment.MachineName}-{Guid.NewGuid():N}",
             LoggerFactory = loggerFactory,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentWorkItems,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentWorkItems,
             // The default idle back-off is 30 s; locally a decision should move the loan within a second.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
             // Short leases: after a stop that could not release them (a crash, a drain cut short), the next start takes
@@ -88,7 +92,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // The drain waits for sessions the stopped worker will never finish; the short leases cover this case.
+            // The drain can wait for sessions the stopped worker will never finish. Stop hard, or this instance
+            // would go on renewing its leases and starve the next start; the short leases cover what is left.
+            await _backend.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 }

@@ -26,6 +26,10 @@ public static class UsersApi
             .WithName("GetMyProfile").WithSummary("The signed-in user's profile, with its ETag.");
         me.MapPatch("/", UpdateProfileAsync)
             .WithName("UpdateMyProfile").WithSummary("Change full name, phone or language; requires If-Match.");
+        me.MapGet("/export", ExportAsync)
+            .WithName("ExportMyData").WithSummary("Everything held about the signed-in user (UU PDP right of access).");
+        me.MapDelete("/", EraseAsync)
+            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match.");
         me.MapPost("/documents", RequestDocumentAsync)
             .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.");
         me.MapPost("/documents/{documentId}/complete", CompleteDocumentAsync)
@@ -69,6 +73,20 @@ public static class UsersApi
         var profile = await profiles.UpdateAsync(user.GetSubject(), ifMatch, request, cancellationToken);
         response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
         return TypedResults.Ok(UserProfiles.ToResponse(profile.Value));
+    }
+
+    public static async Task<Ok<UserDataExportResponse>> ExportAsync(ClaimsPrincipal user, HttpResponse response, UserDataExport export, CancellationToken cancellationToken)
+    {
+        var data = await export.ExportAsync(user.GetSubject(), cancellationToken);
+        // Personal data in full: no cache, shared or private, may keep a copy.
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(data);
+    }
+
+    public static async Task<NoContent> EraseAsync(ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, UserErasure erasure, CancellationToken cancellationToken)
+    {
+        await erasure.EraseAsync(user.GetSubject(), ifMatch, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Created<DocumentUploadResponse>> RequestDocumentAsync(ClaimsPrincipal user, RequestDocumentRequest request, UserDocuments documents, CancellationToken cancellationToken)

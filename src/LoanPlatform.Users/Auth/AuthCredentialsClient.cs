@@ -4,6 +4,7 @@ using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Services;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LoanPlatform.Users.Auth;
 
@@ -46,6 +47,37 @@ public sealed class AuthCredentialsClient(HttpClient http)
             }
 
             throw Unavailable();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the login credential; a credential already gone counts as deleted, so an interrupted erasure can be repeated.
+    /// DELETE is idempotent, so it is retried here (the client's own retry is off for unsafe methods).
+    /// </summary>
+    public async Task DeleteCredentialAsync(string userId, string email, CancellationToken cancellationToken)
+    {
+        var path = QueryHelpers.AddQueryString($"internal/auth/credentials/{Uri.EscapeDataString(userId)}", "email", email);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.DeleteAsync(path, cancellationToken);
+                if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Retried below; the caller gets a 503 after the last attempt.
+            }
+
+            if (attempt == 3)
+            {
+                throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "auth-unavailable", "Erasure is temporarily unavailable; nothing was erased, please try again.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
         }
     }
 

@@ -4,13 +4,11 @@ using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
-using LoanPlatform.Users.Objects.Local;
 using LoanPlatform.Users.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Users.Extensions;
 
@@ -19,7 +17,7 @@ public static class Extensions
     public const string ServiceName = "users";
 
     /// <summary>
-    /// Everything the Users service needs: its document store and types, the document object store (local files for now),
+    /// Everything the Users service needs: its document store and types, the document object store Documents:Provider names,
     /// the Auth internal client and the services behind the endpoints.
     /// Reads Data:Path, DocumentStore:*, Documents:* and Services:Auth:InternalUrl.
     /// </summary>
@@ -33,20 +31,9 @@ public static class Extensions
         services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
         builder.AddOutbox<UserProfile>();
+        services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
 
-        services.AddOptions<DocumentsOptions>().Bind(builder.Configuration.GetSection(DocumentsOptions.SectionName));
-        var dataPath = builder.Configuration["Data:Path"] ?? ".data";
-        services.AddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<DocumentsOptions>>().Value;
-            var root = options.LocalPath ?? Path.Combine(dataPath, ServiceName);
-            return new LocalDocumentObjectStore(
-                new LocalUrlSigner(Path.Combine(root, "object-url-signing.key")),
-                Path.Combine(root, "objects"),
-                new Uri(options.PublicBaseUrl),
-                provider.GetRequiredService<TimeProvider>());
-        });
-        services.AddSingleton<IDocumentObjectStore>(provider => provider.GetRequiredService<LocalDocumentObjectStore>());
+        services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));
 
         // Creating a credential is not idempotent: a blind retry after a lost response would look like a taken email,
         // so this client keeps the standard timeouts and circuit breaker but retries only safe methods.
@@ -64,6 +51,8 @@ public static class Extensions
         services.AddScoped<UserEligibility>();
         services.AddScoped<UserContacts>();
         services.AddScoped<UserRegistration>();
+        services.AddScoped<UserDataExport>();
+        services.AddScoped<UserErasure>();
         return builder;
     }
 }

@@ -6,4 +6,5 @@ public static class UserDocumentTypes
     public const string Profile = "user_profile";
     public const string UniqueClaim = "unique_claim";
     public const string Document = "user_document";
+    public const string ErasureRecord = "erasure_record";
 }

@@ -1,9 +1,14 @@
+using LoanPlatform.Users.Objects.AzureBlob;
+using LoanPlatform.Users.Objects.S3;
+
 namespace LoanPlatform.Users.Objects;
 
 /// <summary>The "Documents" configuration section.</summary>
 public sealed class DocumentsOptions
 {
     public const string SectionName = "Documents";
+
+    public DocumentsProvider Provider { get; set; } = DocumentsProvider.Local;
 
     /// <summary>The largest upload accepted (5 MB unless configured).</summary>
     public long MaxSizeBytes { get; set; } = 5 * 1024 * 1024;
@@ -18,4 +23,8 @@ public sealed class DocumentsOptions
 
     /// <summary>Local adapter: where objects and the URL-signing key are kept; defaults to {Data:Path}/users.</summary>
     public string? LocalPath { get; set; }
+
+    public AzureBlobDocumentsOptions AzureBlob { get; set; } = new();
+
+    public S3DocumentsOptions S3 { get; set; } = new();
 }

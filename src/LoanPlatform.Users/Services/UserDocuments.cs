@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Contracts;
@@ -19,8 +18,6 @@ public sealed class UserDocuments(
     IOptions<DocumentsOptions> options,
     TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> ContentTypes = ["image/jpeg", "image/png", "application/pdf"];
-
     public async Task<DocumentUploadResponse> RequestUploadAsync(string userId, RequestDocumentRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxSizeBytes;
@@ -33,7 +30,7 @@ public sealed class UserDocuments(
         };
         validation.Require(kind is not null, "type", "Type must be \"ktp\" or \"selfie\".");
         var contentType = request.ContentType?.Trim().ToLowerInvariant();
-        validation.Require(contentType is not null && ContentTypes.Contains(contentType), "contentType", $"Content type must be one of {string.Join(", ", ContentTypes)}.");
+        validation.Require(contentType is not null && ContentSignatures.ContentTypes.Contains(contentType), "contentType", $"Content type must be one of {string.Join(", ", ContentSignatures.ContentTypes)}.");
         validation.Require(request.SizeBytes is > 0 && request.SizeBytes <= limit, "sizeBytes", $"Size must be between 1 and {limit} bytes.");
         var sha256 = Sha256Digest.TryNormalize(request.Sha256);
         validation.Require(sha256 is not null, "sha256", "SHA-256 must be 64 hex characters or the base64 of 32 bytes.");
@@ -120,19 +117,7 @@ public sealed class UserDocuments(
             throw ProblemException.Conflict("upload-missing", "Nothing has been uploaded for this document yet.");
         }
 
-        if (stored.SizeBytes != document.SizeBytes)
-        {
-            return $"The stored size is {stored.SizeBytes} bytes, not the declared {document.SizeBytes}.";
-        }
-
-        if (!string.Equals(stored.ContentType, document.ContentType, StringComparison.OrdinalIgnoreCase))
-        {
-            return "The stored content type differs from the declared one.";
-        }
-
-        // Hash what is actually stored: the client's claim proves nothing until it matches the bytes.
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stored.Content, cancellationToken));
-        return actual == document.Sha256Hex ? null : "The SHA-256 of the stored bytes differs from the declared one.";
+        return await StoredObjectCheck.FindMismatchAsync(stored, new DeclaredObject(document.ContentType, document.SizeBytes, document.Sha256Hex), cancellationToken);
     }
 
     private async Task<UserDocumentResponse> ToResponseAsync(UserDocument document, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
 {
     public static TheoryData<string, string> ProtectedEndpoints() => new()
     {
+        { "POST", "/auth/password" },
         { "GET", "/users/me" },
         { "PATCH", "/users/me" },
         { "POST", "/users/me/documents" },

@@ -1,6 +1,9 @@
 using LoanPlatform.Auth.Extensions;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
+using LoanPlatform.Auth.Signing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +18,7 @@ namespace LoanPlatform.Auth.Tests.Support;
 public sealed class AuthServiceHost : IAsyncDisposable
 {
     public const string Password = "correct-horse-battery-staple";
+    public const string Issuer = "https://auth.test/auth";
 
     private readonly IHost _host;
     private readonly string _folder;
@@ -31,7 +35,8 @@ public sealed class AuthServiceHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="settings">Auth settings on top of the embedded store; without PasswordHashIterations the production default applies.</param>
-    public static async Task<AuthServiceHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replacements at the network edge (e.g. a TokenCredential stub), registered last.</param>
+    public static async Task<AuthServiceHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "loanplatform-auth-" + Guid.NewGuid().ToString("N"));
         var clock = new SettableClock(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
@@ -39,11 +44,14 @@ public sealed class AuthServiceHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DocumentStore:EmbeddedPath"] = Path.Combine(folder, "auth.db"),
-            ["Auth:SigningKeyPath"] = Path.Combine(folder, "token-signing.pem"),
+            ["Auth:SigningKey:Folder"] = Path.Combine(folder, "token-signing"),
+            ["Jwt:Issuer"] = Issuer,
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.SectionName));
         builder.AddAuthServices();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new AuthServiceHost(host, folder, clock);
@@ -63,6 +71,15 @@ public sealed class AuthServiceHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TokenService>().LoginAsync(new LoginRequest(email, password), CancellationToken.None);
+    }
+
+    /// <summary>Whether the token validates against the keys the JWKS publishes now (lifetime aside: the clock is the test's).</summary>
+    public async Task<TokenValidationResult> ValidateAgainstJwksAsync(string token)
+    {
+        var parameters = PlatformTokenValidation.ForAccessTokens(Issuer, new JwtOptions().Audience);
+        parameters.ValidateLifetime = false;
+        parameters.IssuerSigningKeys = await Services.GetRequiredService<ISigningKeySet>().GetPublicKeysAsync(CancellationToken.None);
+        return await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
     }
 
     public async ValueTask DisposeAsync()

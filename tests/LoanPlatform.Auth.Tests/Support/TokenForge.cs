@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LoanPlatform.Auth.Infrastructure;
+using LoanPlatform.Auth.Signing;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,15 +18,15 @@ public sealed class TokenForge
 {
     public const string Subject = "forged-user";
 
-    private readonly SigningKeyProvider _platformKey;
-    private readonly SigningKeyProvider _foreignKey;
+    private readonly LocalSigningKeySet _platformKeys;
+    private readonly LocalSigningKeySet _foreignKeys;
 
     /// <param name="dataPath">The local platform's data folder: its key is read from there, and the attacker's kept there.</param>
     public TokenForge(string dataPath, string issuer, string audience)
     {
         // The local host keeps the token-signing key under its data folder (see LocalPlatform).
-        _platformKey = Keys(Path.Combine(dataPath, "keys", "token-signing.pem"));
-        _foreignKey = Keys(Path.Combine(dataPath, "attacker", "signing.pem"));
+        _platformKeys = Keys(Path.Combine(dataPath, "keys", "token-signing"));
+        _foreignKeys = Keys(Path.Combine(dataPath, "attacker"));
         Issuer = issuer;
         Audience = audience;
     }
@@ -34,22 +35,24 @@ public sealed class TokenForge
 
     public string Audience { get; }
 
-    public string PlatformKeyId => _platformKey.Credentials.Key.KeyId;
+    public string PlatformKeyId => _platformKeys.GetActiveKeyAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult().KeyId;
 
     /// <summary>A correctly made token: the control that shows a refusal is about the one broken property.</summary>
-    public string Valid() => Issue(_platformKey, Issuer, Audience, DateTimeOffset.UtcNow);
+    public string Valid() => Issue(_platformKeys, Issuer, Audience, DateTimeOffset.UtcNow);
 
-    public string Expired() => Issue(_platformKey, Issuer, Audience, DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+    public string Expired() => Issue(_platformKeys, Issuer, Audience, DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
 
     /// <summary>Issued ten minutes from now, far beyond the allowed clock skew.</summary>
-    public string NotYetValid() => Issue(_platformKey, Issuer, Audience, DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
+    public string NotYetValid() => Issue(_platformKeys, Issuer, Audience, DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
 
-    public string WrongIssuer() => Issue(_platformKey, "https://attacker.example/auth", Audience, DateTimeOffset.UtcNow);
+    public string WrongIssuer() => Issue(_platformKeys, "https://attacker.example/auth", Audience, DateTimeOffset.UtcNow);
 
-    public string WrongAudience() => Issue(_platformKey, Issuer, "some-other-api", DateTimeOffset.UtcNow);
+    public string WrongAudience() => ForAudience("some-other-api");
+
+    public string ForAudience(string audience) => Issue(_platformKeys, Issuer, audience, DateTimeOffset.UtcNow);
 
     /// <summary>Signed by a different ES256 key, so its kid is one the platform has never published.</summary>
-    public string UnknownKey() => Issue(_foreignKey, Issuer, Audience, DateTimeOffset.UtcNow);
+    public string UnknownKey() => Issue(_foreignKeys, Issuer, Audience, DateTimeOffset.UtcNow);
 
     /// <summary>The valid token's claims with "alg": "none" and no signature.</summary>
     public string AlgNone()
@@ -61,7 +64,13 @@ public sealed class TokenForge
     /// <summary>HS256 keyed with the published public key's PEM bytes: the classic algorithm-confusion attack.</summary>
     public string HmacWithPublicKey()
     {
-        var publicPem = ((ECDsaSecurityKey)_platformKey.Credentials.Key).ECDsa.ExportSubjectPublicKeyInfoPem();
+        var jwk = _platformKeys.GetPublicKeysAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()[^1];
+        using var ecdsa = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
+        });
+        var publicPem = ecdsa.ExportSubjectPublicKeyInfoPem();
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(publicPem)) { KeyId = PlatformKeyId };
         var payload = DecodeSegment(Valid().Split('.')[1]).ToJsonString();
         return new JsonWebTokenHandler().CreateToken(payload, new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
@@ -80,9 +89,12 @@ public sealed class TokenForge
 
     private static string EncodeSegment(JsonObject json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
-    private static SigningKeyProvider Keys(string path) => new(Options.Create(new AuthOptions { SigningKeyPath = path }));
+    // The real clock: the platform made its key moments ago, so no rotation is due and the forge reads the same key.
+    private static LocalSigningKeySet Keys(string folder) =>
+        new(Options.Create(new AuthOptions { SigningKey = new SigningKeyOptions { Folder = folder } }), TimeProvider.System);
 
-    private static string Issue(SigningKeyProvider key, string issuer, string audience, DateTimeOffset now) =>
-        new AccessTokenIssuer(key, Options.Create(new JwtOptions { Issuer = issuer, Audience = audience }), Options.Create(new AuthOptions()), new SettableClock(now))
-            .Issue(Subject, "forged@example.com", [PlatformRoles.Customer], RandomNumberGenerator.GetHexString(32, lowercase: true));
+    private static string Issue(LocalSigningKeySet keys, string issuer, string audience, DateTimeOffset now) =>
+        new AccessTokenIssuer(keys, Options.Create(new JwtOptions { Issuer = issuer, Audience = audience }), Options.Create(new AuthOptions()), new SettableClock(now))
+            .IssueAsync(Subject, "forged@example.com", [PlatformRoles.Customer], RandomNumberGenerator.GetHexString(32, lowercase: true), CancellationToken.None)
+            .GetAwaiter().GetResult();
 }

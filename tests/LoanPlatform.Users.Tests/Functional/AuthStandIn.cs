@@ -33,7 +33,7 @@ public sealed class AuthStandIn : IAsyncDisposable
 
     public ConcurrentDictionary<string, CreateCredentialRequest> Credentials { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>When set, the credential endpoint answers with this status instead of storing.</summary>
+    /// <summary>When set, the credential endpoints answer with this status instead of storing or deleting.</summary>
     public int? FailWith { get; set; }
 
     public static async Task<AuthStandIn> StartAsync(string serviceKeyPath)
@@ -69,6 +69,18 @@ public sealed class AuthStandIn : IAsyncDisposable
 
             var taken = standIn.Credentials.Values.Any(c => c.Email == request.Email);
             return taken || !standIn.Credentials.TryAdd(request.UserId, request) ? Results.Conflict() : Results.Created();
+        }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
+
+        app.MapDelete("/internal/auth/credentials/{userId}", (string userId, string email) =>
+        {
+            if (standIn.FailWith is { } status)
+            {
+                return Results.StatusCode(status);
+            }
+
+            return standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == email && standIn.Credentials.TryRemove(userId, out _)
+                ? Results.NoContent()
+                : Results.NotFound();
         }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
 
         await app.StartAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using LoanPlatform.Testing;
 using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Objects.Local;
 
@@ -10,7 +11,7 @@ namespace LoanPlatform.Users.Tests.Functional;
 
 public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
 {
-    private static readonly byte[] Image = RandomNumberGenerator.GetBytes(600);
+    private static readonly byte[] Image = SampleImages.Jpeg;
 
     [Fact]
     public async Task Request_upload_complete_then_the_document_is_verified_and_downloadable()
@@ -53,7 +54,8 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
     {
         var (_, client) = await host.NewCustomerAsync();
         var (documentId, upload) = await RequestAsync(client, "ktp", Image);
-        var other = RandomNumberGenerator.GetBytes(Image.Length);
+        var other = SampleImages.Jpeg;
+        other[^3] ^= 0x55;
         (await PutAsync(upload, other)).EnsureSuccessStatusCode();
 
         using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
@@ -77,10 +79,10 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         var (documentId, upload) = await RequestAsync(client, "ktp", Image);
         var url = upload.GetProperty("url").GetString()!;
 
-        using var tampered = await PutAsync(url.Replace("sig=", "sig=A", StringComparison.Ordinal), "image/png", Image);
+        using var tampered = await PutAsync(url.Replace("sig=", "sig=A", StringComparison.Ordinal), "image/jpeg", Image);
         await tampered.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
 
-        using var otherPath = await PutAsync(url.Replace(documentId, Guid.NewGuid().ToString("N"), StringComparison.Ordinal), "image/png", Image);
+        using var otherPath = await PutAsync(url.Replace(documentId, Guid.NewGuid().ToString("N"), StringComparison.Ordinal), "image/jpeg", Image);
         await otherPath.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
 
         using var wrongMethod = await host.Anonymous.GetAsync(url);
@@ -89,15 +91,15 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         using var wrongType = await PutAsync(url, "application/pdf", Image);
         await wrongType.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
 
-        using var biggerSize = await PutAsync(url.Replace($"size={Image.Length}", "size=100000", StringComparison.Ordinal), "image/png", Image);
+        using var biggerSize = await PutAsync(url.Replace($"size={Image.Length}", "size=100000", StringComparison.Ordinal), "image/jpeg", Image);
         await biggerSize.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-invalid");
 
-        using var oversize = await PutAsync(url, "image/png", new byte[Image.Length + 1]);
+        using var oversize = await PutAsync(url, "image/jpeg", new byte[Image.Length + 1]);
         await oversize.AssertProblemAsync(HttpStatusCode.Forbidden, "upload-too-large");
 
         // Without a Content-Length the limit is enforced while reading.
         var chunked = new StreamContent(new NonSeekableStream(new byte[Image.Length * 3]));
-        chunked.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        chunked.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         using var streamed = await host.Anonymous.PutAsync(url, chunked);
         await streamed.AssertProblemAsync(HttpStatusCode.Forbidden, "upload-too-large");
 
@@ -109,9 +111,9 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
     public async Task An_expired_url_is_refused()
     {
         var store = host.GetRequiredService<LocalDocumentObjectStore>();
-        var upload = await store.CreateUploadRequestAsync("users/someone/expired", new ObjectUploadConstraints("image/png", 10), DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+        var upload = await store.CreateUploadRequestAsync("users/someone/expired", new ObjectUploadConstraints("image/jpeg", 10), DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
 
-        using var response = await PutAsync(upload.Url.AbsoluteUri, "image/png", new byte[10]);
+        using var response = await PutAsync(upload.Url.AbsoluteUri, "image/jpeg", new byte[10]);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "signature-expired");
     }
@@ -146,7 +148,7 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         using var response = await client.PostAsJsonAsync("/users/me/documents", new
         {
             type,
-            contentType = "image/png",
+            contentType = "image/jpeg",
             sizeBytes = content.Length,
             sha256 = base64Digest ? Convert.ToBase64String(digest) : Convert.ToHexString(digest),
         });

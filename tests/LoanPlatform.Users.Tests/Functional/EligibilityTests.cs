@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
+using LoanPlatform.Testing;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
@@ -20,7 +20,7 @@ public sealed class EligibilityTests(UsersHost host) : IClassFixture<UsersHost>
 
         foreach (var type in new[] { "ktp", "selfie" })
         {
-            var content = RandomNumberGenerator.GetBytes(300);
+            var content = SampleImages.Jpeg;
             var (documentId, upload) = await DocumentTests.RequestAsync(client, type, content);
             (await host.UploadAsync(upload, content)).EnsureSuccessStatusCode();
             (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();

@@ -30,6 +30,8 @@ public sealed class UsersHost : IAsyncLifetime
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
@@ -41,6 +43,14 @@ public sealed class UsersHost : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Everything the service itself logs is captured; framework categories at the levels the local host's appsettings.json sets.
+        builder.Logging.AddProvider(Logs);
+        builder.Logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Debug);
+        foreach (var category in new[] { "Microsoft.AspNetCore", "System.Net.Http.HttpClient", "Microsoft.Extensions.Http" })
+        {
+            builder.Logging.AddFilter<CapturingLoggerProvider>(category, LogLevel.Warning);
+        }
+
         var settings = new Dictionary<string, string?>
         {
             ["Data:Path"] = _dataPath,

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/LoanPlatform.Benchmarks -- --filter '*Login*' '*Token*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.LoadTest;
+using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
+using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Loans.Services;
+using LoanPlatform.Testing.Platform;
+using Microsoft.Extensions.DependencyInjection;
+
+// Drives N loan lifecycles (apply → wait for PendingApproval → approve → wait for Approved), C at a time, through the
+// local gateway; then the same lifecycle through the Loans services in-process (no gateway, no HTTP to Loans) on the
+// same engine, and prints both with their ratio. Run on demand:
+//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- [loans=200] [concurrency=32]
+var loans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+
+await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+{
+    // Setup registers hundreds of customers from one address; the limits and the hash cost are measured elsewhere.
+    ["Auth:PasswordHashIterations"] = "1000",
+    ["Gateway:AnonymousPerIpPerMinute"] = "1000000",
+    ["Gateway:LoginPerIpPerMinute"] = "1000000",
+    ["Gateway:PerUserPerMinute"] = "1000000",
+    ["Logging:LogLevel:Default"] = "Warning",
+});
+using var client = running.CreateClient();
+Console.WriteLine($"Setting up {2 * loans} verified customers…");
+var customers = new PlatformClient.Customer[2 * loans];
+await Parallel.ForAsync(0, customers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) => customers[i] = await client.RegisterVerifiedCustomerAsync());
+var officerToken = await client.LoginStaffAsync("officer1@staff.local");
+
+var gateway = new LatencyRecorder();
+var gatewayElapsed = await RunAsync(customers[..loans], async customer =>
+{
+    var loanId = await gateway.TimeAsync("POST /loans", () => client.ApplyOkAsync(customer.Token, 10_000_000));
+    await PollAsync(() => gateway.TimeAsync("GET /loans/{id}", async () => (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}", null, customer.Token))["currentStage"]?["deadline"] is not null));
+    await gateway.TimeAsync("POST /loans/{id}/decisions", () => client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officerToken));
+    await PollAsync(() => gateway.TimeAsync("GET /loans/{id}", async () => (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}", null, customer.Token))["status"]!.GetValue<string>() == "approved"));
+});
+
+var services = running.Platform.ServiceProviders["loans"];
+var engine = services.GetRequiredService<LoanWorkflowEngine>();
+var repository = services.GetRequiredService<LoanRepository>();
+var officer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.Subject, "staff-officer1"), new Claim(PlatformClaims.Roles, PlatformRoles.LoanOfficer)], "bench", PlatformClaims.Subject, PlatformClaims.Roles));
+var bare = new LatencyRecorder();
+var bareElapsed = await RunAsync(customers[loans..], async customer =>
+{
+    await using var scope = services.CreateAsyncScope();
+    var applications = scope.ServiceProvider.GetRequiredService<LoanApplicationService>();
+    var decisions = scope.ServiceProvider.GetRequiredService<LoanDecisionService>();
+    var accepted = await bare.TimeAsync("apply", () => applications.ApplyAsync(customer.UserId, Guid.NewGuid().ToString(), new ApplyForLoanRequest(10_000_000, 12, "Renovasi", 40_000_000, null), engine, CancellationToken.None));
+    await PollAsync(async () => (await repository.FindAsync(accepted.LoanId, CancellationToken.None))!.Value.Stages is [{ Deadline: not null }, ..]);
+    await bare.TimeAsync("decide", () => decisions.DecideAsync(accepted.LoanId, officer, new DecisionRequest("approve", null, null), engine, CancellationToken.None));
+    await PollAsync(async () => (await repository.FindAsync(accepted.LoanId, CancellationToken.None))!.Value.Status == LoanStatus.Approved);
+});
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {loans} loans per run, {concurrency} at a time.");
+Report("Through the gateway", gateway, gatewayElapsed);
+Report("Loans services in-process, same engine (no gateway)", bare, bareElapsed);
+Console.WriteLine($"Ratio gateway / in-process: {(loans / gatewayElapsed.TotalSeconds) / (loans / bareElapsed.TotalSeconds):0.00}");
+
+async Task<TimeSpan> RunAsync(IEnumerable<PlatformClient.Customer> batch, Func<PlatformClient.Customer, Task> lifecycle)
+{
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (customer, _) => await lifecycle(customer));
+    return watch.Elapsed;
+}
+
+static async Task PollAsync(Func<Task<bool>> done)
+{
+    var deadline = DateTime.UtcNow.AddMinutes(2);
+    while (!await done())
+    {
+        if (DateTime.UtcNow > deadline)
+        {
+            throw new TimeoutException("A loan did not reach the expected state within two minutes.");
+        }
+
+        await Task.Delay(20);
+    }
+}
+
+void Report(string title, LatencyRecorder recorder, TimeSpan elapsed)
+{
+    Console.WriteLine();
+    Console.WriteLine($"{title}: {loans / elapsed.TotalSeconds:0.0} loans/s ({elapsed.TotalSeconds:0.0} s)");
+    Console.WriteLine($"  {"call",-28} {"n",6} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
+    foreach (var (operation, count, p50, p99, max) in recorder.Summary())
+    {
+        Console.WriteLine($"  {operation,-28} {count,6} {p50,8:0.0} {p99,8:0.0} {max,8:0.0}");
+    }
+}

@@ -1,0 +1,32 @@
+using Azure.Storage.Blobs;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.Users.Services;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace LoanPlatform.Users.Functions;
+
+/// <summary>
+/// Completes an upload when the client never calls POST …/complete: a new blob under users/{userId}/{documentId}
+/// runs the same check and recording as that endpoint (<see cref="UserDocuments.CompleteAsync"/>, idempotent).
+/// The connection "Documents:AzureBlob" is identity-based: it reads Documents__AzureBlob__ServiceUri, as the adapter does.
+/// </summary>
+public sealed class DocumentUploadedFunction(UserDocuments documents, ILogger<DocumentUploadedFunction> logger)
+{
+    public const string BlobPath = "documents/users/{userId}/{documentId}";
+    public const string Connection = "Documents:AzureBlob";
+
+    [Function("CompleteUploadedDocument")]
+    public async Task Run([BlobTrigger(BlobPath, Connection = Connection)] BlobClient blob, string userId, string documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await documents.CompleteAsync(userId, documentId, cancellationToken);
+        }
+        catch (ProblemException problem)
+        {
+            // A mismatch already deleted the object, and an unknown document is not ours to keep: nothing to retry.
+            logger.LogWarning("Upload for document {DocumentId} in container {Container} not completed: {ProblemType}", documentId, blob.BlobContainerName, problem.Type);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace LoanPlatform.Users.Contracts;
+
+public sealed record UserDataExportConsent(string Version, DateTimeOffset AcceptedAt);

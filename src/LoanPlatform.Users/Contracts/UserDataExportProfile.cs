@@ -1,0 +1,15 @@
+using LoanPlatform.Users.Model;
+
+namespace LoanPlatform.Users.Contracts;
+
+public sealed record UserDataExportProfile(
+    string UserId,
+    string FullName,
+    string Email,
+    string Phone,
+    string Nik,
+    DateOnly DateOfBirth,
+    string Language,
+    KtpStatus KtpStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

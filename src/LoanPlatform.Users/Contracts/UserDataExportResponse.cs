@@ -1,0 +1,11 @@
+namespace LoanPlatform.Users.Contracts;
+
+/// <summary>
+/// Everything the Users service holds about the signed-in user (UU PDP right of access), the NIK in full because it is
+/// the subject's own data. Documents are described, not linked: URLs would outlive the export's purpose.
+/// </summary>
+public sealed record UserDataExportResponse(
+    DateTimeOffset ExportedAt,
+    UserDataExportProfile Profile,
+    UserDataExportConsent Consent,
+    IReadOnlyList<UserDataExportDocument> Documents);

@@ -1,0 +1,69 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace LoanPlatform.Users.Objects.S3;
+
+/// <summary>
+/// Documents in a private S3 bucket behind SigV4 presigned URLs for exactly one key. The upload URL signs the
+/// method, key and Content-Type; like a SAS it cannot limit size, so <see cref="StoredObjectCheck"/> runs before a document counts.
+/// </summary>
+public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocumentObjectStore
+{
+    public async Task<SignedObjectRequest> CreateUploadRequestAsync(string objectKey, ObjectUploadConstraints constraints, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var url = await PresignAsync(objectKey, HttpVerb.PUT, expiresAt, constraints.ContentType);
+        return new SignedObjectRequest(url, HttpMethods.Put, new Dictionary<string, string> { ["Content-Type"] = constraints.ContentType }, expiresAt);
+    }
+
+    public async Task<SignedObjectRequest> CreateDownloadRequestAsync(string objectKey, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        new(await PresignAsync(objectKey, HttpVerb.GET, expiresAt, null), HttpMethods.Get, new Dictionary<string, string>(), expiresAt);
+
+    public async Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = KeyOf(objectKey) }, cancellationToken);
+            return new StoredObject(response.ContentLength, response.Headers.ContentType ?? "", response.ResponseStream);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        // S3 answers 204 whether or not the key existed; ask first so the caller learns which.
+        try
+        {
+            await s3.GetObjectMetadataAsync(bucket, KeyOf(objectKey), cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await s3.DeleteObjectAsync(bucket, objectKey, cancellationToken);
+        return true;
+    }
+
+    private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType)
+    {
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = KeyOf(objectKey),
+            Verb = verb,
+            Expires = expiresAt.UtcDateTime,
+            ContentType = contentType,
+            // Presigning does not look at the endpoint's scheme; a local http endpoint needs saying so.
+            Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        return new Uri(await s3.GetPreSignedURLAsync(request));
+    }
+
+    private static string KeyOf(string objectKey) =>
+        ObjectKeys.IsValid(objectKey) ? objectKey : throw new ArgumentException("Invalid object key.", nameof(objectKey));
+}

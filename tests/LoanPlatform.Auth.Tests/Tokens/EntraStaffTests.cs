@@ -1,0 +1,76 @@
+using System.Net;
+using LoanPlatform.Auth.Tests.Fakes;
+using LoanPlatform.Auth.Tests.Support;
+using LoanPlatform.BuildingBlocks.Security;
+using Microsoft.Extensions.Configuration;
+
+namespace LoanPlatform.Auth.Tests.Tokens;
+
+/// <summary>
+/// Staff tokens from Entra ID (a local fake issuer) through the real gateway and services, next to customer tokens:
+/// each issuer is accepted only with its own audience.
+/// </summary>
+public sealed class EntraStaffTests : IAsyncLifetime
+{
+    private FakeEntraIssuer _entra = null!;
+    private RunningPlatform _running = null!;
+    private TokenForge _forge = null!;
+
+    public async Task InitializeAsync()
+    {
+        _entra = await FakeEntraIssuer.StartAsync();
+        _running = await RunningPlatform.StartAsync(_entra.Settings);
+        var jwt = _running.Platform.Settings.Configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        _forge = new TokenForge(_running.DataPath, _running.GatewayUrl + "/auth", jwt.Audience);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _running.DisposeAsync();
+        await _entra.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_entra_loan_officer_decides_a_loan()
+    {
+        using var client = _running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 5_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+
+        var officer = _entra.Token([PlatformRoles.LoanOfficer]);
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", reason = "income verified" }, officer);
+        await client.WaitForStatusAsync(loanId, customer.Token, "approved");
+    }
+
+    [Fact]
+    public async Task An_entra_token_without_a_staff_role_is_forbidden_from_deciding()
+    {
+        using var client = _running.CreateClient();
+        using var response = await client.SendAsync(HttpMethod.Post, "/loans/some-loan/decisions", new { decision = "approve" }, _entra.Token([]));
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"got {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Each_issuer_is_accepted_only_with_its_own_audience()
+    {
+        var refused = new Dictionary<string, string>
+        {
+            ["entra token, customer audience"] = _entra.Token([PlatformRoles.LoanOfficer], audience: _forge.Audience),
+            ["entra token, another audience"] = _entra.Token([PlatformRoles.LoanOfficer], audience: "api://someone-else"),
+            ["another tenant"] = _entra.Token([PlatformRoles.LoanOfficer], issuer: "https://login.microsoftonline.com/another-tenant/v2.0"),
+            ["customer token, staff audience"] = _forge.ForAudience(FakeEntraIssuer.Audience),
+        };
+        using var client = _running.CreateClient();
+        foreach (var (name, token) in refused)
+        {
+            using var response = await client.SendAsync(HttpMethod.Get, "/loans", token: token);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: got {(int)response.StatusCode}");
+            await PlatformClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        }
+
+        // The controls: each kind of token with its own audience is accepted.
+        await client.SendOkAsync(HttpMethod.Get, "/loans", token: _entra.Token([PlatformRoles.LoanOfficer]));
+        await client.SendOkAsync(HttpMethod.Get, "/loans", token: (await client.RegisterAsync()).Token);
+    }
+}

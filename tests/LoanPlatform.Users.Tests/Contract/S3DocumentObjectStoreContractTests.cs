@@ -1,0 +1,26 @@
+using LoanPlatform.Testing;
+using LoanPlatform.Users.Objects;
+using LoanPlatform.Users.Objects.S3;
+
+namespace LoanPlatform.Users.Tests.Contract;
+
+/// <summary>The S3 adapter against s3rver behind the SigV4-verifying proxy (s3rver alone checks no signature).</summary>
+public sealed class S3DocumentObjectStoreContractTests(S3StandInFixture s3) : DocumentObjectStoreContractTests, IClassFixture<S3StandInFixture>, IDisposable
+{
+    private readonly HttpClient http = new();
+    private readonly IDocumentObjectStore store = ObjectStores.Create(new Dictionary<string, string?>
+    {
+        ["Documents:Provider"] = nameof(DocumentsProvider.S3),
+        ["Documents:S3:ServiceUrl"] = s3.ServiceUrl.AbsoluteUri,
+        ["Documents:S3:ForcePathStyle"] = "true",
+        ["Documents:S3:Bucket"] = S3StandInFixture.Bucket,
+        ["Documents:S3:AccessKeyId"] = S3StandInFixture.AccessKeyId,
+        ["Documents:S3:SecretAccessKey"] = S3StandInFixture.SecretAccessKey,
+    });
+
+    protected override IDocumentObjectStore Store => Assert.IsType<S3DocumentObjectStore>(store);
+
+    protected override HttpClient Http => http;
+
+    public void Dispose() => http.Dispose();
+}
