@@ -1,30 +1,37 @@
 using System.Text;
 using LoanPlatform.Auth.Apis;
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Gateway;
 using LoanPlatform.Loans.Apis;
+using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using LoanPlatform.Loans.Services;
 using LoanPlatform.LocalHost.Durable;
 using LoanPlatform.LocalHost.Services;
 using LoanPlatform.LocalHost.Staff;
 using LoanPlatform.Users.Apis;
+using LoanPlatform.Users.Model;
 using LoanPlatform.Auth.Extensions;
 using LoanPlatform.Loans.Extensions;
+using LoanPlatform.Notifications.Extensions;
 using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using AuthExtensions = LoanPlatform.Auth.Extensions.Extensions;
 using LoansExtensions = LoanPlatform.Loans.Extensions.Extensions;
+using NotificationsExtensions = LoanPlatform.Notifications.Extensions.Extensions;
 using UsersExtensions = LoanPlatform.Users.Extensions.Extensions;
 
 namespace LoanPlatform.LocalHost;
 
 /// <summary>
-/// Starts the services in dependency order (Auth, Users, Loans with its engine, then the gateway last, so nothing is
-/// reachable before open loans are re-hydrated) and stops them in reverse.
+/// Starts the services in dependency order (Auth, Users, Notifications, Loans with its engine, then the gateway last, so
+/// nothing is reachable before open loans are re-hydrated) and stops them in reverse. The services publish events to one
+/// in-process queue (the notifications Storage queue's stand-in) and one local event log (the Service Bus topic's).
 /// </summary>
 public sealed class LocalPlatform : IAsyncDisposable
 {
@@ -42,6 +49,9 @@ public sealed class LocalPlatform : IAsyncDisposable
     public IReadOnlyDictionary<string, IServiceProvider> ServiceProviders { get; private set; } = new Dictionary<string, IServiceProvider>();
 
     public int RehydratedLoans { get; private set; }
+
+    /// <summary>The local stand-in for the integration-events topic.</summary>
+    public LocalEventLog EventLog { get; private set; } = null!;
 
     public DurableBackend DurableBackend { get; private set; }
 
@@ -63,6 +73,13 @@ public sealed class LocalPlatform : IAsyncDisposable
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Settings.DataPath);
+        var notificationQueue = new InProcessEventQueue();
+        EventLog = new LocalEventLog(Path.Combine(Settings.DataPath, "events", "platform-events.jsonl"));
+        void PublishEvents(IServiceCollection services)
+        {
+            services.AddSingleton(EventLog);
+            services.AddSingleton<IOutboxPublisher>(notificationQueue);
+        }
         var keys = Path.Combine(Settings.DataPath, "keys");
         var issuer = Settings.GatewayUrl + "/auth";
 
@@ -95,12 +112,26 @@ public sealed class LocalPlatform : IAsyncDisposable
         usersConfig["Documents:PublicBaseUrl"] = Settings.GatewayUrl;
         var usersBuilder = ServiceApplication.CreateBuilder(UsersExtensions.ServiceName, Settings, usersConfig);
         usersBuilder.AddPlatformAuthentication();
+        PublishEvents(usersBuilder.Services);
         usersBuilder.AddUsersServices();
+        usersBuilder.Services.AddOutboxSweeperService<UserProfile>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();
         users.MapUsersInternalApi();
         var usersUrl = await StartAsync(users, cancellationToken);
+
+        var notificationsConfig = Common(NotificationsExtensions.ServiceName);
+        notificationsConfig["Jwt:MetadataAddress"] = metadata;
+        notificationsConfig["Services:Users:InternalUrl"] = usersUrl;
+        var notificationsBuilder = ServiceApplication.CreateBuilder(NotificationsExtensions.ServiceName, Settings, notificationsConfig);
+        notificationsBuilder.AddPlatformAuthentication();
+        notificationsBuilder.Services.AddSingleton(notificationQueue);
+        notificationsBuilder.AddNotificationsServices();
+        notificationsBuilder.AddInProcessNotificationQueue();
+        var notifications = notificationsBuilder.Build();
+        notifications.UseServicePipeline();
+        await StartAsync(notifications, cancellationToken);
 
         var durable = Settings.Configuration.GetSection(DurableEngineOptions.SectionName).Get<DurableEngineOptions>() ?? new DurableEngineOptions();
         DurableBackend = durable.Backend;
@@ -110,7 +141,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         loansConfig["Services:Users:InternalUrl"] = usersUrl;
         var loansBuilder = ServiceApplication.CreateBuilder(LoansExtensions.ServiceName, Settings, loansConfig);
         loansBuilder.AddPlatformAuthentication();
+        PublishEvents(loansBuilder.Services);
         loansBuilder.AddLoansServices();
+        loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
         loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
         loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
@@ -135,6 +168,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             [GatewayRoutes.Auth] = auth.Services,
             [GatewayRoutes.Users] = users.Services,
             [GatewayRoutes.Loans] = loans.Services,
+            [NotificationsExtensions.ServiceName] = notifications.Services,
         };
 
         var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });

@@ -9,10 +9,15 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>HTTP triggers for <see cref="UsersInternalApi"/>; service identities only, as locally.</summary>
 [Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
-public sealed class UsersInternalFunctions(UserEligibility eligibility)
+public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts)
 {
     [Function("GetUserEligibility")]
     public async Task<IResult> GetEligibility(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/eligibility")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
         await UsersInternalApi.GetEligibilityAsync(userId, eligibility, cancellationToken);
+
+    [Function("GetUserContact")]
+    public async Task<IResult> GetContact(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/contact")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
+        await UsersInternalApi.GetContactAsync(userId, contacts, cancellationToken);
 }

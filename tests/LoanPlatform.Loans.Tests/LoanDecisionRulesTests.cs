@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
@@ -20,9 +21,10 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DocumentStore:EmbeddedPath"] = Path.Combine(_folder, "loans.db") });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DocumentStore:EmbeddedPath"] = Path.Combine(_folder, "loans.db"), ["Data:Path"] = _folder });
         builder.AddDocumentStore("loans");
         builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
+        builder.AddOutbox<LoanApplication>();
         builder.Services.AddSingleton<LoanRepository>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LoanDecisionService>();

@@ -49,8 +49,8 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
 
     public sealed record Customer(string UserId, string Email, string Password, string Token);
 
-    /// <summary>Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in.</summary>
-    public async Task<Customer> RegisterAsync()
+    /// <summary>Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in; no language means the default.</summary>
+    public async Task<Customer> RegisterAsync(string? language = null)
     {
         var n = Interlocked.Increment(ref _sequence);
         var email = $"customer{n}-{Guid.NewGuid():N}@example.com";
@@ -64,6 +64,7 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
             dateOfBirth = "1990-06-05",
             password,
             consent = new { accepted = true, version = "2025-01" },
+            language,
         });
         return new Customer(registered["userId"]!.GetValue<string>(), email, password, await LoginAsync(email, password));
     }
@@ -95,9 +96,9 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
         }
     }
 
-    public async Task<Customer> RegisterVerifiedCustomerAsync()
+    public async Task<Customer> RegisterVerifiedCustomerAsync(string? language = null)
     {
-        var customer = await RegisterAsync();
+        var customer = await RegisterAsync(language);
         await VerifyKtpAsync(customer);
         return customer;
     }

@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
@@ -28,6 +29,7 @@ public static class Extensions
         builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
         builder.Services.AddDocumentType<IdempotencyRecord>(LoanDocumentTypes.IdempotencyRecord);
         builder.Services.AddDocumentType<OpenApplicationClaim>(LoanDocumentTypes.OpenApplicationClaim);
+        builder.AddOutbox<LoanApplication>();
         builder.Services.AddSingleton<LoanRepository>();
         builder.Services.AddSingleton<LoanProgressService>();
         builder.Services.AddScoped<LoanApplicationService>();

@@ -1,10 +1,14 @@
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Model;
 
 namespace LoanPlatform.Loans.Infrastructure;
 
-/// <summary>Loan documents, each its own partition. Updates are read-modify-write under the ETag, retried when they race.</summary>
-public sealed class LoanRepository(IDocumentStore<LoanApplication> store)
+/// <summary>
+/// Loan documents, each its own partition. Updates are read-modify-write under the ETag, retried when they race; events a
+/// write stored in the document are dispatched right after it (the sweeper catches what a crash leaves).
+/// </summary>
+public sealed class LoanRepository(IDocumentStore<LoanApplication> store, OutboxDispatcher<LoanApplication> outbox)
 {
     private const int MaxAttempts = 8;
 
@@ -35,11 +39,18 @@ public sealed class LoanRepository(IDocumentStore<LoanApplication> store)
             try
             {
                 await ReplaceAsync(current, updated, cancellationToken);
-                return updated;
             }
             catch (DocumentPreconditionFailedException) when (attempt < MaxAttempts)
             {
+                continue;
             }
+
+            if (updated.HasPendingEvents)
+            {
+                await outbox.DispatchAsync(loanId, loanId, cancellationToken: cancellationToken);
+            }
+
+            return updated;
         }
     }
 

@@ -1,10 +1,12 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
 namespace LoanPlatform.Loans.Model;
 
 /// <summary>
 /// The loan aggregate and the source of truth for its progress: the orchestration drives it, but a restart rebuilds
 /// the orchestration from this document. Partitioned by its own id so any caller with the id reads it in one point read.
 /// </summary>
-public sealed record LoanApplication
+public sealed record LoanApplication : IHasOutbox<LoanApplication>
 {
     public required string LoanId { get; init; }
 
@@ -61,4 +63,11 @@ public sealed record LoanApplication
     public DateTimeOffset? OrchestrationPurgedAt { get; init; }
 
     public IReadOnlyList<LoanHistoryEntry> History { get; init; } = [];
+
+    /// <summary>Events caused by the changes above, stored in the same write and removed once published (the outbox).</summary>
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public LoanApplication WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
 }

@@ -133,6 +133,7 @@ public sealed class LoanApplicationService(
             History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
         };
         await loans.CreateAsync(loan, cancellationToken);
+        LoansTelemetry.RecordApplication(loan.Product);
         await engine.StartAsync(loanId, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
     }

@@ -247,13 +247,17 @@ public sealed class LoanProgressService(
         await ReleaseOpenClaimAsync(updated, cancellationToken);
     }
 
-    internal static LoanApplication Transition(LoanApplication loan, LoanStatus to, string eventName, string actorId, string actorRole, string? comment, DateTimeOffset at) =>
-        loan with
+    /// <summary>Every status change goes through here, so each one is in the history and raises its events in the same write.</summary>
+    internal static LoanApplication Transition(LoanApplication loan, LoanStatus to, string eventName, string actorId, string actorRole, string? comment, DateTimeOffset at)
+    {
+        var changed = loan with
         {
             Status = to,
             UpdatedAt = at,
             History = [.. loan.History, new LoanHistoryEntry(at, eventName, loan.Status, to, actorId, actorRole, comment)],
         };
+        return changed with { PendingEvents = [.. loan.PendingEvents, .. LoanEvents.Of(loan.Status, changed, actorId, actorRole, at)] };
+    }
 
     private async Task ReleaseOpenClaimAsync(LoanApplication loan, CancellationToken cancellationToken)
     {

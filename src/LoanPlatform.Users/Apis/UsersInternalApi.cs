@@ -20,8 +20,13 @@ public static class UsersInternalApi
             .ExcludeFromDescription();
         internalUsers.MapGet("/{userId}/eligibility", GetEligibilityAsync)
             .WithName("GetUserEligibility").WithSummary("KTP verification, date of birth and NIK province of a user, for loan scoring.");
+        internalUsers.MapGet("/{userId}/contact", GetContactAsync)
+            .WithName("GetUserContact").WithSummary("Where and in which language to notify a user, for the Notifications service.");
         return app;
     }
+
+    public static async Task<Ok<UserContactResponse>> GetContactAsync(string userId, UserContacts contacts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await contacts.FindAsync(userId, cancellationToken) ?? throw ProblemException.NotFound("The user"));
 
     public static async Task<Ok<UserEligibilityResponse>> GetEligibilityAsync(string userId, UserEligibility eligibility, CancellationToken cancellationToken) =>
         TypedResults.Ok(await eligibility.FindAsync(userId, cancellationToken) ?? throw ProblemException.NotFound("The user"));

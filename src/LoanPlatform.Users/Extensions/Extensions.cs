@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
@@ -29,6 +30,7 @@ public static class Extensions
         services.AddDocumentType<UserProfile>(UserDocumentTypes.Profile);
         services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
+        builder.AddOutbox<UserProfile>();
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));
@@ -47,6 +49,7 @@ public static class Extensions
         services.AddScoped<UserProfiles>();
         services.AddScoped<UserDocuments>();
         services.AddScoped<UserEligibility>();
+        services.AddScoped<UserContacts>();
         services.AddScoped<UserRegistration>();
         services.AddScoped<UserDataExport>();
         services.AddScoped<UserErasure>();

@@ -1,3 +1,5 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
 namespace LoanPlatform.Users.Model;
 
 /// <summary>The user's profile document (type "user_profile"), partitioned and identified by the user id.</summary>
@@ -12,4 +14,12 @@ public sealed record UserProfile(
     ConsentRecord Consent,
     KtpStatus KtpStatus,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IHasOutbox<UserProfile>
+{
+    /// <summary>Events caused by changes to this profile, stored in the same write and removed once published (the outbox).</summary>
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public UserProfile WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+}

@@ -1,3 +1,5 @@
+using LoanPlatform.BuildingBlocks.IntegrationEvents;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
@@ -11,12 +13,14 @@ namespace LoanPlatform.Users.Services;
 /// <summary>
 /// Registers a user in steps that each either succeed or are undone: reserve email, phone and NIK, write the profile,
 /// create the credential in Auth. A failure at any step deletes what the earlier steps wrote, so no half-registered user
-/// remains and the same request can simply be retried.
+/// remains and the same request can simply be retried. UserRegistered rides in the profile document and is dispatched only
+/// once the credential exists; the sweeper leaves young events alone, so an undone registration is never announced.
 /// </summary>
 public sealed class UserRegistration(
     UniqueClaims claims,
     IDocumentStore<UserProfile> profiles,
     AuthCredentialsClient auth,
+    OutboxDispatcher<UserProfile> outbox,
     TimeProvider time,
     ILogger<UserRegistration> logger)
 {
@@ -37,19 +41,24 @@ public sealed class UserRegistration(
 
             var profile = new UserProfile(
                 userId, registration.FullName, registration.Email, registration.Phone, registration.Nik.Value, registration.DateOfBirth,
-                registration.Language, new ConsentRecord(registration.ConsentVersion, now), KtpStatus.NotVerified, now, now);
+                registration.Language, new ConsentRecord(registration.ConsentVersion, now), KtpStatus.NotVerified, now, now)
+            {
+                PendingEvents = [OutboxEvent.Create(EventTypes.UserRegistered, UserRegistered.Version, userId, new UserRegistered(userId, registration.Language, now), now)],
+            };
             await profiles.CreateAsync(userId, userId, profile, cancellationToken: cancellationToken);
             profileCreated = true;
 
             await auth.CreateCredentialAsync(new CreateCredentialRequest(userId, registration.Email, registration.Password, [PlatformRoles.Customer]), cancellationToken);
             logger.LogInformation("Registered user {UserId}", userId);
-            return userId;
         }
         catch
         {
             await CompensateAsync(userId, profileCreated, reserved);
             throw;
         }
+
+        await outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken);
+        return userId;
     }
 
     private async Task CompensateAsync(string userId, bool profileCreated, List<(UniqueField Field, string Value)> reserved)

@@ -1,0 +1,15 @@
+namespace LoanPlatform.BuildingBlocks.Outbox;
+
+/// <summary>
+/// An aggregate that carries its own outbox: the events a state change causes are stored in the same document, so the
+/// one ETag-checked replace that stores the change stores its events too (no cross-document transaction needed).
+/// </summary>
+public interface IHasOutbox<out TSelf> where TSelf : class
+{
+    IReadOnlyList<OutboxEvent> PendingEvents { get; }
+
+    /// <summary>Stored alongside the events so the sweeper can find documents with work left by an equality query.</summary>
+    bool HasPendingEvents { get; }
+
+    TSelf WithPendingEvents(IReadOnlyList<OutboxEvent> events);
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LoanPlatform.BuildingBlocks.Outbox;
+
+/// <summary>
+/// Publishes the pending events of one document to every publisher, in order, then removes the published ones with an
+/// ETag-checked replace. A failure leaves the rest pending for the sweeper; a crash between publish and removal means the
+/// event goes out again, which consumers absorb by its id.
+/// </summary>
+public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOutboxPublisher> publishers, TimeProvider time, ILogger<OutboxDispatcher<T>> logger)
+    where T : class, IHasOutbox<T>
+{
+    private const int MaxRemoveAttempts = 8;
+
+    /// <summary>Dispatches the document's events; with <paramref name="minimumAge"/>, only those at least that old.</summary>
+    public async Task<int> DispatchAsync(string partitionKey, string id, TimeSpan? minimumAge = null, CancellationToken cancellationToken = default)
+    {
+        var document = await store.FindAsync(partitionKey, id, cancellationToken);
+        if (document is null || !document.Value.HasPendingEvents)
+        {
+            return 0;
+        }
+
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        var cutoff = time.GetUtcNow() - (minimumAge ?? TimeSpan.Zero);
+        foreach (var pending in document.Value.PendingEvents.Where(e => e.OccurredAt <= cutoff))
+        {
+            if (!await TryPublishAsync(pending, cancellationToken))
+            {
+                // Later events of the same aggregate wait, so consumers see them in order.
+                break;
+            }
+
+            published.Add(pending.EventId);
+        }
+
+        if (published.Count > 0)
+        {
+            await RemoveAsync(partitionKey, id, published, cancellationToken);
+        }
+
+        return published.Count;
+    }
+
+    private async Task<bool> TryPublishAsync(OutboxEvent pending, CancellationToken cancellationToken)
+    {
+        using var activity = OutboxTelemetry.Source.StartActivity($"publish {pending.Type}", ActivityKind.Producer, pending.TraceParent);
+        activity?.SetTag("messaging.message.id", pending.EventId);
+        try
+        {
+            foreach (var publisher in publishers)
+            {
+                await publisher.PublishAsync(pending, cancellationToken);
+            }
+
+            OutboxTelemetry.Published.Add(1, new KeyValuePair<string, object?>("event.type", pending.Type));
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            OutboxTelemetry.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", pending.Type));
+            logger.LogWarning(e, "Could not publish {EventType} {EventId}; the sweeper will retry", pending.Type, pending.EventId);
+            return false;
+        }
+    }
+
+    private async Task RemoveAsync(string partitionKey, string id, HashSet<string> published, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.FindAsync(partitionKey, id, cancellationToken);
+            if (current is null)
+            {
+                return;
+            }
+
+            var remaining = current.Value.PendingEvents.Where(e => !published.Contains(e.EventId)).ToArray();
+            if (remaining.Length == current.Value.PendingEvents.Count)
+            {
+                return;
+            }
+
+            try
+            {
+                await store.ReplaceAsync(partitionKey, id, current.Value.WithPendingEvents(remaining), current.ETag, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (DocumentPreconditionFailedException) when (attempt < MaxRemoveAttempts)
+            {
+                // The aggregate changed meanwhile (maybe adding events): read again and remove only what was published.
+            }
+        }
+    }
+}

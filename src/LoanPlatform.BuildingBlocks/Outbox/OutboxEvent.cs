@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace LoanPlatform.BuildingBlocks.Outbox;
+
+/// <summary>
+/// An event waiting in its aggregate's document until it is published, and the envelope it travels in afterwards
+/// (notifications queue, integration topic, local event log). The schema of each type is in docs/events.md.
+/// </summary>
+/// <param name="EventId">Unique per event; consumers deduplicate by it and Service Bus uses it as the message id.</param>
+/// <param name="Type">The event name, e.g. LoanApproved.</param>
+/// <param name="Version">The schema version of <paramref name="Payload"/>; a breaking change is a new version.</param>
+/// <param name="Subject">The aggregate it is about (loan id, user id); also the ordering key.</param>
+/// <param name="TraceParent">The W3C trace context of the change, so publishing and handling join the same trace.</param>
+public sealed record OutboxEvent(
+    string EventId,
+    string Type,
+    int Version,
+    DateTimeOffset OccurredAt,
+    string Subject,
+    JsonElement Payload,
+    string? TraceParent = null)
+{
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A new event of <paramref name="type"/> carrying <paramref name="payload"/>, stamped with the current trace.</summary>
+    public static OutboxEvent Create<TPayload>(string type, int version, string subject, TPayload payload, DateTimeOffset occurredAt) =>
+        new(Guid.CreateVersion7().ToString("N"), type, version, occurredAt, subject,
+            JsonSerializer.SerializeToElement(payload, PayloadJson), Activity.Current?.Id);
+
+    public TPayload PayloadAs<TPayload>() =>
+        Payload.Deserialize<TPayload>(PayloadJson) ?? throw new JsonException($"Event {EventId} has no {typeof(TPayload).Name} payload.");
+}

@@ -1,0 +1,72 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues;
+using LoanPlatform.BuildingBlocks.Outbox.Azure;
+using LoanPlatform.BuildingBlocks.Outbox.Local;
+using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace LoanPlatform.BuildingBlocks.Outbox;
+
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// The outbox of aggregate <typeparamref name="T"/> (dispatcher and sweeper) and the event publishers, from configuration:
+    /// the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set, else the local event log under the data
+    /// folder; the notifications Storage queue when <c>Notifications:Queue:ServiceUri</c> is set (locally the host adds its
+    /// in-process queue instead).
+    /// </summary>
+    public static IHostApplicationBuilder AddOutbox<T>(this IHostApplicationBuilder builder) where T : class, IHasOutbox<T>
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxDispatcher<T>>();
+        services.AddSingleton<OutboxSweeper<T>>();
+
+        if (configuration["ServiceBus:FullyQualifiedNamespace"] is { Length: > 0 } serviceBusNamespace)
+        {
+            var topic = configuration["ServiceBus:TopicName"] ?? "platform-events";
+            services.AddSingleton(provider => new ServiceBusClient(serviceBusNamespace, Credential(provider, configuration)));
+            services.AddSingleton<IOutboxPublisher>(provider => new ServiceBusEventPublisher(provider.GetRequiredService<ServiceBusClient>().CreateSender(topic)));
+        }
+        else
+        {
+            var dataPath = configuration["Data:Path"] ?? ".data";
+            services.TryAddSingleton(new LocalEventLog(Path.Combine(dataPath, "events", "platform-events.jsonl")));
+            services.AddSingleton<IOutboxPublisher>(provider => provider.GetRequiredService<LocalEventLog>());
+        }
+
+        if (configuration["Notifications:Queue:ServiceUri"] is { Length: > 0 } queueServiceUri)
+        {
+            var queueName = configuration["Notifications:Queue:Name"] ?? "notifications";
+            services.AddSingleton<IOutboxPublisher>(provider => new StorageQueueEventPublisher(new QueueClient(
+                new Uri($"{queueServiceUri.TrimEnd('/')}/{queueName}"),
+                Credential(provider, configuration),
+                // The Functions queue trigger expects Base64 message bodies.
+                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Runs the sweeper of <typeparamref name="T"/> on an interval in this (long-running) host.</summary>
+    public static IServiceCollection AddOutboxSweeperService<T>(this IServiceCollection services) where T : class, IHasOutbox<T> =>
+        services.AddHostedService<OutboxSweeperService<T>>();
+
+    /// <summary>Processed-id records in the service's own store, so a consumer handles each event id once.</summary>
+    public static IServiceCollection AddEventDeduplication(this IServiceCollection services)
+    {
+        services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);
+        return services.AddSingleton<EventDeduplicator>();
+    }
+
+    private static TokenCredential Credential(IServiceProvider provider, IConfiguration configuration) =>
+        provider.GetService<TokenCredential>()
+        ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] });
+}

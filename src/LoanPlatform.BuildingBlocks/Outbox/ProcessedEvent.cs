@@ -1,0 +1,7 @@
+namespace LoanPlatform.BuildingBlocks.Outbox;
+
+/// <summary>
+/// A consumer's record of an event, keyed by the event id so a second claim conflicts. Until <see cref="CompletedAt"/> is
+/// set the claim is a lease: a consumer that crashed mid-way loses it after a while and a redelivery takes over.
+/// </summary>
+public sealed record ProcessedEvent(string EventId, string Consumer, DateTimeOffset ClaimedAt, DateTimeOffset? CompletedAt = null);

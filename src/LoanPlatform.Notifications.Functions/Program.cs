@@ -1,0 +1,9 @@
+using LoanPlatform.Functions.Hosting;
+using LoanPlatform.Notifications.Extensions;
+using Microsoft.Extensions.Hosting;
+using NotificationsExtensions = LoanPlatform.Notifications.Extensions.Extensions;
+
+// The Notifications service as an isolated-worker Function app, triggered by the notifications Storage queue.
+var builder = PlatformFunctionsApplication.CreateBuilder(args, NotificationsExtensions.ServiceName);
+builder.AddNotificationsServices();
+await builder.Build().RunAsync();

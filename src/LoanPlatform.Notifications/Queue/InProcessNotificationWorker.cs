@@ -1,0 +1,53 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Outbox.Local;
+using LoanPlatform.Notifications.Model;
+using LoanPlatform.Notifications.Services;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoanPlatform.Notifications.Queue;
+
+/// <summary>
+/// The local counterpart of the queue-triggered function: reads the in-process queue and runs the same handler with the
+/// same rule — retries with backoff, then a dead letter with the reason. Nothing is dropped silently.
+/// </summary>
+public sealed class InProcessNotificationWorker(
+    InProcessEventQueue queue,
+    NotificationHandler handler,
+    LocalDeadLetterStore deadLetters,
+    IOptions<NotificationRetryOptions> options,
+    TimeProvider time,
+    ILogger<InProcessNotificationWorker> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // A few at a time, so one message backing off does not hold up the others.
+        Parallel.ForEachAsync(queue.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken }, DeliverAsync);
+
+    private async ValueTask DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        var delay = options.Value.InitialDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await handler.HandleAsync(outboxEvent, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (e is PermanentNotificationException || attempt >= options.Value.MaxAttempts)
+                {
+                    await deadLetters.WriteAsync(new DeadLetter(outboxEvent, $"{e.GetType().Name}: {e.Message}", attempt, time.GetUtcNow()), cancellationToken);
+                    NotificationsTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
+                    logger.LogError(e, "Dead-lettered {EventType} {EventId} after {Attempts} attempt(s)", outboxEvent.Type, outboxEvent.EventId, attempt);
+                    return;
+                }
+
+                logger.LogWarning(e, "Attempt {Attempt} of {EventType} {EventId} failed; retrying in {Delay}", attempt, outboxEvent.Type, outboxEvent.EventId, delay);
+                await Task.Delay(delay, time, cancellationToken);
+                delay *= 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.Notifications.Model;
+
+namespace LoanPlatform.Notifications.Templates;
+
+/// <summary>
+/// Email templates per event type and language, embedded as <c>{Type}_{language}.txt</c> (an underscore, as a dot before a
+/// language code would make MSBuild build a satellite assembly): the subject, a <c>---</c> line,
+/// then the body. Placeholders name payload fields (<c>{loanId}</c>), or <c>{firstName}</c>; <c>:idr</c> formats rupiah.
+/// Bahasa Indonesia is the default when the user's language has no template.
+/// </summary>
+public sealed partial class NotificationTemplates
+{
+    public const string DefaultLanguage = "id";
+
+    // Rupiah are written "Rp 10.000.000" in both languages: the convention of Indonesian banks' English statements too.
+    private static readonly NumberFormatInfo Rupiah = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+
+    private readonly Dictionary<(string Type, string Language), (string Subject, string Body)> _templates = Load();
+
+    public bool Handles(string eventType) => _templates.Keys.Any(key => key.Type == eventType);
+
+    public EmailMessage Render(OutboxEvent outboxEvent, NotificationContact contact)
+    {
+        var language = _templates.ContainsKey((outboxEvent.Type, contact.Language)) ? contact.Language : DefaultLanguage;
+        var (subject, body) = _templates[(outboxEvent.Type, language)];
+        return new EmailMessage(outboxEvent.EventId, contact.Email, language, Fill(subject, outboxEvent.Payload, contact), Fill(body, outboxEvent.Payload, contact));
+    }
+
+    public static string FormatRupiah(long amount) => "Rp " + amount.ToString("N0", Rupiah);
+
+    private static string Fill(string text, JsonElement payload, NotificationContact contact) =>
+        Placeholder().Replace(text, match =>
+        {
+            var name = match.Groups["name"].Value;
+            if (name == "firstName")
+            {
+                return contact.FirstName;
+            }
+
+            if (!payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                throw new PermanentNotificationException($"The event has no '{name}' for its template.");
+            }
+
+            return match.Groups["format"].Value == "idr" ? FormatRupiah(value.GetInt64()) : value.ToString();
+        });
+
+    private static Dictionary<(string, string), (string, string)> Load()
+    {
+        var assembly = typeof(NotificationTemplates).Assembly;
+        const string prefix = "LoanPlatform.Notifications.Templates.";
+        var templates = new Dictionary<(string, string), (string, string)>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var parts = resource[prefix.Length..^".txt".Length].Split('_');
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            var text = reader.ReadToEnd().ReplaceLineEndings("\n");
+            var separator = text.IndexOf("\n---\n", StringComparison.Ordinal);
+            templates[(parts[0], parts[1])] = (text[..separator].Trim(), text[(separator + 5)..]);
+        }
+
+        return templates;
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<format>[a-z]+))?\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,13 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
+namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
+
+/// <summary>A minimal aggregate with its own outbox.</summary>
+public sealed record Account(string Id, long Balance) : IHasOutbox<Account>
+{
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public Account WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+}

@@ -1,0 +1,113 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.BuildingBlocks.Tests.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
+
+/// <summary>The outbox on the embedded store: a state change and its event in one write, published at least once, handled once.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("loanplatform-outbox-").FullName;
+    private IHost _host = null!;
+
+    private IDocumentStore<Account> Accounts => _host.Services.GetRequiredService<IDocumentStore<Account>>();
+
+    private RecordingPublisher Publisher => _host.Services.GetServices<IOutboxPublisher>().OfType<RecordingPublisher>().Single();
+
+    private OutboxSweeper<Account> Sweeper => _host.Services.GetRequiredService<OutboxSweeper<Account>>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:Path"] = _folder,
+            ["Outbox:MinimumAge"] = "00:00:00",
+        });
+        builder.AddDocumentStore(DocumentStoreHost.ServiceName);
+        builder.Services.AddDocumentType<Account>("account");
+        builder.AddOutbox<Account>();
+        builder.Services.AddEventDeduplication();
+        builder.Services.AddSingleton<IOutboxPublisher, RecordingPublisher>();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_event_committed_with_its_state_goes_out_once_after_a_crash_before_publishing()
+    {
+        // The write: state and event in one document. The "crash": the dispatcher that follows the commit never runs.
+        var opened = await CommitWithEventAsync("acc-1");
+
+        Assert.Equal(1, await Sweeper.SweepAsync(default));
+        Assert.Equal(0, await Sweeper.SweepAsync(default));
+
+        Assert.Equal([opened.EventId], Publisher.Deliveries.Select(e => e.EventId));
+        var stored = await Accounts.FindAsync("acc-1", "acc-1");
+        Assert.False(stored!.Value.HasPendingEvents);
+        Assert.Equal(100, stored.Value.Balance);
+    }
+
+    [Fact]
+    public async Task Concurrent_sweeps_and_the_dispatcher_deliver_duplicates_that_the_consumer_handles_once()
+    {
+        var opened = await CommitWithEventAsync("acc-2");
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher<Account>>();
+
+        await Task.WhenAll(Sweeper.SweepAsync(default), Sweeper.SweepAsync(default), dispatcher.DispatchAsync("acc-2", "acc-2"));
+        await Sweeper.SweepAsync(default);
+
+        Assert.NotEmpty(Publisher.Deliveries);
+        Assert.Equal([opened.EventId], Publisher.Handled);
+        Assert.False((await Accounts.FindAsync("acc-2", "acc-2"))!.Value.HasPendingEvents);
+    }
+
+    [Fact]
+    public async Task A_failed_publish_leaves_the_event_pending_for_the_next_sweep()
+    {
+        Publisher.FailuresLeft = 1;
+        var opened = await CommitWithEventAsync("acc-3");
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher<Account>>();
+
+        Assert.Equal(0, await dispatcher.DispatchAsync("acc-3", "acc-3"));
+        Assert.True((await Accounts.FindAsync("acc-3", "acc-3"))!.Value.HasPendingEvents);
+
+        Assert.Equal(1, await Sweeper.SweepAsync(default));
+        Assert.Equal([opened.EventId], Publisher.Handled);
+    }
+
+    [Fact]
+    public async Task Removing_published_events_keeps_events_added_meanwhile()
+    {
+        var first = await CommitWithEventAsync("acc-4");
+        var stored = await Accounts.FindAsync("acc-4", "acc-4");
+        var second = OutboxEvent.Create("Deposited", 1, "acc-4", new { amount = 5 }, DateTimeOffset.UtcNow);
+
+        // A second change commits another event while the dispatcher is publishing the first.
+        Publisher.DuringNextDelivery = () => Accounts.ReplaceAsync("acc-4", "acc-4", stored!.Value with { Balance = 105, PendingEvents = [.. stored.Value.PendingEvents, second] }, stored.ETag);
+        await _host.Services.GetRequiredService<OutboxDispatcher<Account>>().DispatchAsync("acc-4", "acc-4");
+        Assert.Equal([second.EventId], (await Accounts.FindAsync("acc-4", "acc-4"))!.Value.PendingEvents.Select(e => e.EventId));
+        await Sweeper.SweepAsync(default);
+
+        Assert.Equal([first.EventId, second.EventId], Publisher.Handled.Distinct());
+        Assert.Equal(105, (await Accounts.FindAsync("acc-4", "acc-4"))!.Value.Balance);
+    }
+
+    private async Task<OutboxEvent> CommitWithEventAsync(string id)
+    {
+        var opened = OutboxEvent.Create("AccountOpened", 1, id, new { accountId = id }, DateTimeOffset.UtcNow);
+        await Accounts.CreateAsync(id, id, new Account(id, 100) { PendingEvents = [opened] });
+        return opened;
+    }
+}
