@@ -34,7 +34,8 @@ public sealed class AzureStorageRestartTests(AzuriteFixture azurite) : IClassFix
         {
             var officer = await client.LoginStaffAsync("officer2@staff.local");
             await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer);
-            await client.WaitForStatusAsync(loanId, customer.Token, "approved", TimeSpan.FromSeconds(60));
+            // Work in flight at the stop reappears after the queue visibility timeout (10 s locally).
+            await client.WaitForStatusAsync(loanId, customer.Token, "approved", TimeSpan.FromSeconds(90));
         }
     }
 }

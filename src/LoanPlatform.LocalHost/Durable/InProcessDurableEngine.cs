@@ -75,6 +75,10 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
             // The app lease arbitrates between app deployments sharing a hub; one local process needs none, and an
             // unreleased one would hold the next start back for a minute.
             UseAppLease = false,
+            // A message fetched but not finished when the process stopped reappears after its visibility timeout; the
+            // defaults (minutes) would leave a restarted loan stuck that long. Every step here is short and idempotent.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
         });
         // The sidecar does not create the task hub itself.
         await service.CreateIfNotExistsAsync();
