@@ -1,3 +1,4 @@
+using LoanPlatform.Testing;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Core;
@@ -16,7 +17,8 @@ public sealed class KeyVaultSigningTests : IAsyncLifetime
 {
     private const string KeyName = "token-signing";
 
-    private readonly StubTokenCredential _credential = new();
+    private const string VaultToken = "stub-vault-token";
+    private readonly StaticTokenCredential _credential = new(VaultToken);
     private FakeKeyVault _vault = null!;
     private AuthServiceHost _host = null!;
 
@@ -64,9 +66,9 @@ public sealed class KeyVaultSigningTests : IAsyncLifetime
         var signingInput = token[..token.LastIndexOf('.')];
         Assert.Equal(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput)), Base64UrlEncoder.DecodeBytes(sign.Body["value"]!.GetValue<string>()));
 
-        Assert.All(_vault.Requests, r => Assert.Equal($"Bearer {StubTokenCredential.Token}", r.Authorization));
+        Assert.All(_vault.Requests, r => Assert.Equal($"Bearer {VaultToken}", r.Authorization));
         Assert.All(_vault.Requests, r => Assert.Equal("7.4", r.ApiVersion));
-        Assert.Contains("https://vault.azure.net/.default", _credential.Scopes);
+        Assert.Contains("https://vault.azure.net/.default", _credential.RequestedScopes);
 
         var published = await _host.Services.GetRequiredService<ISigningKeySet>().GetPublicKeysAsync(CancellationToken.None);
         Assert.Equal(2, published.Count);

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace LoanPlatform.Notifications.Tests;
+namespace LoanPlatform.Testing;
 
 /// <summary>Stands in for the managed identity: hands out a fixed token and remembers the scopes asked for.</summary>
 public sealed class StaticTokenCredential(string token) : TokenCredential
