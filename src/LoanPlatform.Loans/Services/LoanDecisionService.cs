@@ -18,7 +18,40 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
     /// <summary>A pending decision older than this never reached the orchestration (the raise failed) and may be replaced.</summary>
     private static readonly TimeSpan PendingDecisionTimeout = TimeSpan.FromMinutes(2);
 
-    public async Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    public Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
+        RetryWhenTheLoanMovedAsync(() => DecideOnceAsync(loanId, officer, request, engine, cancellationToken));
+
+    public Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
+        RetryWhenTheLoanMovedAsync(() => CancelOnceAsync(loanId, applicantId, request, engine, cancellationToken));
+
+    /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
+    public Task<LoanAccepted> ProvideInformationAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
+        RetryWhenTheLoanMovedAsync(() => ProvideInformationOnceAsync(loanId, applicantId, request, engine, cancellationToken));
+
+    /// <summary>
+    /// The loan document also moves for reasons no person caused (the orchestration's bookkeeping, the outbox clearing
+    /// published events). A write that lost such a race is tried again on a fresh read, with every rule checked again;
+    /// only a genuinely competing decision is refused.
+    /// </summary>
+    private static async Task<LoanAccepted> RetryWhenTheLoanMovedAsync(Func<Task<LoanAccepted>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DocumentPreconditionFailedException) when (tries < 5)
+            {
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                throw ProblemException.Conflict("decision-in-progress", "The loan keeps changing; read it again and retry.");
+            }
+        }
+    }
+
+    private async Task<LoanAccepted> DecideOnceAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var kind = request.Decision?.Trim().ToLowerInvariant() switch
         {
@@ -70,7 +103,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         return new LoanAccepted(loanId, loan.Status);
     }
 
-    public async Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    private async Task<LoanAccepted> CancelOnceAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var stored = await loans.FindAsync(loanId, cancellationToken);
         if (stored is null || stored.Value.ApplicantId != applicantId)
@@ -85,8 +118,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         return new LoanAccepted(loanId, loan.Status);
     }
 
-    /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
-    public async Task<LoanAccepted> ProvideInformationAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    private async Task<LoanAccepted> ProvideInformationOnceAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         new RequestValidation()
             .Require(!string.IsNullOrWhiteSpace(request.Message) && request.Message.Length <= 2000, "message", "An answer of at most 2000 characters is required.")
@@ -131,14 +163,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
             throw ProblemException.Conflict("not-awaiting-decision", "The approval workflow of this loan is not running; try again shortly.");
         }
 
-        try
-        {
-            await loans.ReplaceAsync(stored, stored.Value with { PendingDecision = decision }, cancellationToken);
-        }
-        catch (DocumentPreconditionFailedException)
-        {
-            throw ProblemException.Conflict("decision-in-progress", "The loan changed while the decision was made; read it again.");
-        }
+        await loans.ReplaceAsync(stored, stored.Value with { PendingDecision = decision }, cancellationToken);
 
         await engine.RaiseDecisionAsync(stored.Id, decision, cancellationToken);
     }
