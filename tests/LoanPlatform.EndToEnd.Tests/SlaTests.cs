@@ -23,13 +23,7 @@ public sealed class SlaTests
     public async Task An_escalated_stage_waits_for_the_escalation_role_and_not_the_original_one()
     {
         // A one-hour first stage and a long escalation window.
-        var workflows = WorkflowsWith("\"slaHours\": 1, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 1000, \"referralResponseHours\": 72");
-
-        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
-        {
-            ["Loans:SlaHour"] = "00:00:01",
-            ["Loans:WorkflowsPath"] = workflows,
-        });
+        await using var running = await StartWithFirstStageTimingsAsync("\"slaHours\": 1, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 1000, \"referralResponseHours\": 72");
         using var client = running.CreateClient();
         var customer = await client.RegisterVerifiedCustomerAsync();
         var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
@@ -49,13 +43,7 @@ public sealed class SlaTests
     public async Task A_referral_the_applicant_never_answers_expires_the_application()
     {
         // A long first stage and a one-hour referral window.
-        var workflows = WorkflowsWith("\"slaHours\": 1000, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 24, \"referralResponseHours\": 1");
-        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
-        {
-            ["Loans:SlaHour"] = "00:00:01",
-            ["Loans:WorkflowsPath"] = workflows,
-        });
-        using var client = running.CreateClient();
+        await using var running = await StartWithFirstStageTimingsAsync("\"slaHours\": 1000, \"escalateToRole\": \"SeniorLoanOfficer\", \"escalationSlaHours\": 24, \"referralResponseHours\": 1");        using var client = running.CreateClient();
         var customer = await client.RegisterVerifiedCustomerAsync();
         var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
@@ -67,7 +55,14 @@ public sealed class SlaTests
         Assert.Equal("The applicant did not provide the requested information in time.", history.AsArray()[^1]!["comment"]!.GetValue<string>());
     }
 
-    /// <summary>A copy of the shipped definitions whose first cash-loan stage has the given timings.</summary>
+    /// <summary>A platform whose SLA hour lasts a second, on a copy of the shipped definitions with other first-stage timings.</summary>
+    private static Task<RunningPlatform> StartWithFirstStageTimingsAsync(string firstStageTimings) =>
+        RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Loans:SlaHour"] = "00:00:01",
+            ["Loans:WorkflowsPath"] = WorkflowsWith(firstStageTimings),
+        });
+
     private static string WorkflowsWith(string firstStageTimings)
     {
         var workflows = Path.Combine(Path.GetTempPath(), "loanplatform-workflows-" + Guid.NewGuid().ToString("N"));
