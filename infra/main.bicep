@@ -49,6 +49,9 @@ param cosmosCapacityMode string = 'Serverless'
 @description('Entra tenant of the staff (officers); default the deployment\'s tenant.')
 param staffTenantId string = tenant().tenantId
 
+@description('Application (client) id of the internal API app registration that defines the Service app role, granted to each Function app\'s managed identity for service-to-service calls. The all-zero default accepts no service token.')
+param internalApiClientId string = '00000000-0000-0000-0000-000000000000'
+
 @description('Application (client) id of the staff API app registration that defines the LoanOfficer, SeniorLoanOfficer, Auditor and Admin app roles. The all-zero default accepts no staff token.')
 param staffApiClientId string = '00000000-0000-0000-0000-000000000000'
 
@@ -457,6 +460,9 @@ var sharedSettings = {
   jwtAudience: jwtAudience
   jwtAuthority: authAuthority
   staffTenantId: staffTenantId
+  internalApiClientId: internalApiClientId
+  authInternalUrl: 'https://${auth.outputs.defaultHostName}'
+  usersInternalUrl: 'https://${users.outputs.defaultHostName}'
   staffApiClientId: staffApiClientId
   keyVaultUri: keyVault.outputs.uri
   notificationsQueueEndpoint: notifications.outputs.queueEndpoint

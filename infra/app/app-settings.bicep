@@ -38,6 +38,9 @@ type SharedSettings = {
   jwtAudience: string
   jwtAuthority: string
   staffTenantId: string
+  internalApiClientId: string
+  authInternalUrl: string
+  usersInternalUrl: string
   staffApiClientId: string
   keyVaultUri: string
   notificationsQueueEndpoint: string
@@ -60,7 +63,15 @@ var common = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   Jwt__Issuer: shared.jwtIssuer
   Jwt__Audience: shared.jwtAudience
-  Jwt__Authority: shared.jwtAuthority
+  // Where services fetch the Auth service's OpenID configuration (and so its JWKS): the Auth app itself.
+  Jwt__MetadataAddress: '${shared.jwtAuthority}/.well-known/openid-configuration'
+  // Service-to-service calls: this app's managed identity asks Entra for the internal API's token (app role Service).
+  ServiceIdentity__Mode: 'ManagedIdentity'
+  ServiceIdentity__ClientId: identityClientId
+  ServiceIdentity__TenantId: shared.staffTenantId
+  ServiceIdentity__Audience: 'api://${shared.internalApiClientId}'
+  Services__Auth__InternalUrl: shared.authInternalUrl
+  Services__Users__InternalUrl: shared.usersInternalUrl
   EntraStaff__Instance: environment().authentication.loginEndpoint
   EntraStaff__TenantId: shared.staffTenantId
   EntraStaff__ClientId: shared.staffApiClientId

@@ -47,7 +47,7 @@ common() {
     "APPLICATIONINSIGHTS_CONNECTION_STRING" "$(value APPLICATIONINSIGHTS_CONNECTION_STRING)" \
     "Jwt__Issuer" "$(value JWT_ISSUER)" \
     "Jwt__Audience" "$(value JWT_AUDIENCE)" \
-    "Jwt__Authority" "$(value JWT_AUTHORITY)" \
+    "Jwt__MetadataAddress" "$(value JWT_AUTHORITY)/.well-known/openid-configuration" \
     "EntraStaff__TenantId" "$(value STAFF_TENANT_ID)" \
     "EntraStaff__ClientId" "$(value STAFF_API_CLIENT_ID)" \
     "EntraStaff__Instance" "https://login.microsoftonline.com/" \
