@@ -145,6 +145,13 @@ module cosmos './core/database/cosmos-account.bicep' = {
         defaultTtl: -1
         uniqueKeyPaths: []
       }
+      {
+        // Processed-event records (with ttl) so a redelivered event is handled once.
+        name: 'notifications'
+        partitionKeyPath: '/pk'
+        defaultTtl: -1
+        uniqueKeyPaths: []
+      }
     ]
   }
 }
@@ -330,8 +337,8 @@ module notifications './app/service.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
-    // Stateless: no Cosmos DB container, no data role.
-    cosmosContainerName: ''
+    // Its own container for processed-event records; a data role on it alone.
+    cosmosContainerName: 'notifications'
   }
 }
 
@@ -542,6 +549,7 @@ module notificationsSettings './app/app-settings.bicep' = {
     runtimeQueueEndpoint: notifications.outputs.queueEndpoint
     runtimeTableEndpoint: notifications.outputs.tableEndpoint
     taskHubName: 'notificationshub'
+    cosmosContainerName: 'notifications'
     emailEndpoint: email.outputs.endpoint
     emailSenderAddress: email.outputs.senderAddress
     // Secrets the operator puts in Key Vault after provisioning (see docs/deployment.md); referenced, never stored here.

@@ -75,7 +75,7 @@ public partial class SecurityTests
     public void Cosmos_has_one_container_per_service_with_pk_and_item_ttl()
     {
         var containers = Compiled.Module("cosmos").Properties!["parameters"]!["containers"]!["value"]!.AsArray();
-        Assert.Equal(["auth", "users", "loans"], containers.Select(c => c!["name"]!.ToString()));
+        Assert.Equal(Services, containers.Select(c => c!["name"]!.ToString()));
         foreach (var container in containers)
         {
             Assert.Equal("/pk", container!["partitionKeyPath"]!.ToString());
@@ -100,12 +100,12 @@ public partial class SecurityTests
         Assert.Equal("Microsoft.ManagedIdentity/userAssignedIdentities", assignment.Template["resources"]!["identity"]!["type"]!.ToString());
         Assert.Empty(Created("Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions"));
 
-        // Each service module is given its own container (Notifications has none).
+        // Each service module is given its own container.
         foreach (var service in Services)
         {
             var parameters = Compiled.Module("service-" + service).Properties!["parameters"]!;
             Assert.Equal(service, parameters["serviceName"]!["value"]!.ToString());
-            Assert.Equal(service == "notifications" ? "" : service, parameters["cosmosContainerName"]!["value"]!.ToString());
+            Assert.Equal(service, parameters["cosmosContainerName"]!["value"]!.ToString());
         }
 
         // And no Azure RBAC role on the Cosmos account itself (control-plane roles like Contributor can list keys).
