@@ -21,9 +21,11 @@ public static class FunctionApps
         where function is not null
         select (function.Name, method);
 
+    /// <summary>The API's HTTP functions; health probes are platform plumbing, compared on neither side.</summary>
     public static IEnumerable<(string Name, MethodInfo Method, Operation Operation)> HttpOperations() =>
         from function in Functions()
         from trigger in TriggersOf<HttpTriggerAttribute>(function.Method)
+        where !(trigger.Route ?? "").StartsWith("health/", StringComparison.Ordinal)
         from method in trigger.Methods ?? []
         select (function.Name, function.Method, new Operation(method, trigger.Route ?? function.Name));
 
