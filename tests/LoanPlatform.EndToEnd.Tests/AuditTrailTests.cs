@@ -67,6 +67,25 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task A_refused_anonymous_request_is_recorded_without_its_query_string()
+    {
+        using var client = fixture.Running.CreateClient();
+        var marker = "anonymous-" + Guid.NewGuid().ToString("N");
+        using (var refused = await client.SendAsync(HttpMethod.Get, $"/loans/{marker}?token=secret-{marker}"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        var auditor = await client.LoginStaffAsync("auditor@staff.local");
+        var records = await WaitForRecordsAsync(client, auditor, marker, found => found.Count > 0);
+        var record = Assert.Single(records);
+        Assert.Equal("anonymous", Text(record, "actor"));
+        Assert.Equal($"/loans/{marker}", Text(record, "resource"));
+        Assert.Equal("denied", Text(record, "outcome"));
+        Assert.DoesNotContain("secret-", records.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_filters_are_a_problem_not_an_error()
     {
         using var client = fixture.Running.CreateClient();
