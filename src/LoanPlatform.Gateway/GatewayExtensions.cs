@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,16 @@ public static class GatewayExtensions
                 }
             });
         return builder;
+    }
+
+    /// <summary>
+    /// Audits every request through the gateway into <see cref="AuditTrail"/>, which the host registers (locally, the Loans
+    /// service's trail). Call it before the platform defaults so requests refused by authentication or authorization are kept too.
+    /// </summary>
+    public static WebApplication UseGatewayAudit(this WebApplication app)
+    {
+        app.UseMiddleware<GatewayAuditMiddleware>();
+        return app;
     }
 
     public static WebApplication MapPlatformGateway(this WebApplication app)

@@ -21,6 +21,8 @@ public static class GatewayRoutes
         new("document-files", "/files/{**rest}", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["PUT", "GET"]),
         new("loans-root", "/loans", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
         new("loans", "/loans/{**rest}", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
+        new("audit-query", "/audit", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
+        new("audit-verify", "/audit/verify", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
         new("openapi-auth", "/openapi/auth.json", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
         new("openapi-users", "/openapi/users.json", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
         new("openapi-loans", "/openapi/loans.json", Loans, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),

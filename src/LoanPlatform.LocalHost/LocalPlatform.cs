@@ -1,5 +1,6 @@
 using System.Text;
 using LoanPlatform.Auth.Apis;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Security;
@@ -151,6 +152,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         var loans = loansBuilder.Build();
         loans.UseServicePipeline();
         loans.MapLoansApi();
+        loans.MapAuditApi();
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
@@ -187,7 +189,11 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
+        // The gateway audits into the Loans service's trail (in Azure, APIM stands here and the trail keeps the services' records).
+        gatewayBuilder.Services.AddSingleton(loans.Services.GetRequiredService<AuditTrail>());
+        gatewayBuilder.Services.AddAuditQueue();
         var gateway = gatewayBuilder.Build();
+        gateway.UseGatewayAudit();
         gateway.UsePlatformDefaults();
         gateway.MapPlatformGateway();
         GatewayUrl = (await StartAsync(gateway, cancellationToken)).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

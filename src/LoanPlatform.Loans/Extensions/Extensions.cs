@@ -1,8 +1,10 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Apis;
+using LoanPlatform.Loans.Audit;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Services;
@@ -30,6 +32,9 @@ public static class Extensions
         builder.Services.AddDocumentType<IdempotencyRecord>(LoanDocumentTypes.IdempotencyRecord);
         builder.Services.AddDocumentType<OpenApplicationClaim>(LoanDocumentTypes.OpenApplicationClaim);
         builder.AddOutbox<LoanApplication>();
+        // The Loans service hosts the platform's audit trail (the /audit API) and audits its own transitions into it.
+        builder.Services.AddAuditTrail();
+        builder.Services.AddSingleton<IOutboxPublisher, LoanAuditPublisher>();
         builder.Services.AddSingleton<LoanRepository>();
         builder.Services.AddSingleton<LoanProgressService>();
         builder.Services.AddScoped<LoanApplicationService>();
