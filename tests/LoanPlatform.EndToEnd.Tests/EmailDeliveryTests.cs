@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using LoanPlatform.Testing;
+using MimeKit;
+
+namespace LoanPlatform.EndToEnd.Tests;
+
+/// <summary>Email leaving through a real SMTP server, and what happens when the email provider is down.</summary>
+public sealed class EmailDeliveryTests(SmtpCaptureFixture smtp) : IClassFixture<SmtpCaptureFixture>
+{
+    [Fact]
+    public async Task The_approval_email_leaves_through_a_real_SMTP_server()
+    {
+        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:RequireTls"] = "false",
+        });
+        var loanId = await ApproveALoanAsync(running);
+
+        var email = await WaitForAsync(async () =>
+        {
+            foreach (var file in Directory.Exists(smtp.Folder) ? Directory.EnumerateFiles(smtp.Folder, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.TextBody?.Contains(loanId, StringComparison.Ordinal) == true)
+                {
+                    return message;
+                }
+            }
+
+            return null;
+        });
+
+        Assert.Equal("Pinjaman Anda disetujui", email.Subject);
+        Assert.Contains("Rp 10.000.000", email.TextBody, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(running.DataPath, "notifications", "outbox")), "with SMTP configured nothing goes to the local .eml outbox");
+    }
+
+    [Fact]
+    public async Task With_the_provider_down_a_notification_is_retried_then_dead_lettered_with_the_reason()
+    {
+        // A port nobody listens on: every connection is refused.
+        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:RequireTls"] = "false",
+            ["Notifications:Retry:MaxAttempts"] = "3",
+            ["Notifications:Retry:InitialDelay"] = "00:00:00.05",
+        });
+        var loanId = await ApproveALoanAsync(running);
+        var deadLetters = Path.Combine(running.DataPath, "notifications", "dead-letter");
+
+        var deadLetter = await WaitForAsync(() => Task.FromResult(
+            (Directory.Exists(deadLetters) ? Directory.EnumerateFiles(deadLetters, "*.json") : [])
+                .Select(file => JsonNode.Parse(File.ReadAllText(file))!)
+                .FirstOrDefault(letter => letter["event"]!["type"]!.GetValue<string>() == "LoanApproved" && letter.ToJsonString().Contains(loanId, StringComparison.Ordinal))));
+
+        Assert.Equal(3, deadLetter["attempts"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(deadLetter["reason"]!.GetValue<string>()));
+    }
+
+    private static async Task<string> ApproveALoanAsync(RunningPlatform running)
+    {
+        using var client = running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
+        await client.WaitForStatusAsync(loanId, customer.Token, "approved");
+        return loanId;
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("Nothing matching arrived within 30 seconds.");
+    }
+}

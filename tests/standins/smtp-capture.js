@@ -1,0 +1,29 @@
+// A local SMTP server for tests: accepts every message (no TLS, no auth) and writes each one, as received, to a
+// .eml file in the folder given by --dir. Usage: node smtp-capture.js --port <port> --dir <folder>
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { SMTPServer } = require('smtp-server');
+
+const args = process.argv.slice(2);
+const option = (name) => args[args.indexOf(`--${name}`) + 1];
+const port = Number(option('port'));
+const dir = option('dir');
+fs.mkdirSync(dir, { recursive: true });
+
+let count = 0;
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => {
+      count += 1;
+      fs.writeFileSync(path.join(dir, `${Date.now()}-${count}.eml`), Buffer.concat(chunks));
+      callback();
+    });
+  },
+});
+server.listen(port, '127.0.0.1');
