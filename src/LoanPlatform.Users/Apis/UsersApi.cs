@@ -37,7 +37,7 @@ public static class UsersApi
         me.MapGet("/documents", ListDocumentsAsync)
             .WithName("ListMyDocuments").WithSummary("The signed-in user's documents.");
         me.MapGet("/documents/{documentId}", GetDocumentAsync)
-            .WithName("GetMyDocument").WithSummary("One document, with a short-lived download URL once verified.");
+            .WithName("GetMyDocument").WithSummary("One document: its status and step times, the reason if rejected, a short-lived download URL once verified.");
 
         // The local object store serves its own signed URLs; cloud adapters hand out Blob or S3 URLs instead.
         if (app.ServiceProvider.GetService<LocalDocumentObjectStore>() is not null)

@@ -10,4 +10,7 @@ public sealed record UserDataExportDocument(
     string Sha256,
     UserDocumentStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? VerifiedAt);
+    DateTimeOffset? VerifiedAt,
+    DateTimeOffset? UploadedAt,
+    DateTimeOffset? RejectedAt,
+    string? RejectionReason);

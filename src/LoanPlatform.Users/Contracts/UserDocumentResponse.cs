@@ -2,7 +2,10 @@ using LoanPlatform.Users.Model;
 
 namespace LoanPlatform.Users.Contracts;
 
-/// <summary>A document's state; <see cref="Download"/> is present once a verified object is stored.</summary>
+/// <summary>
+/// A document's state with the time of each step; <see cref="RejectionReason"/> says why a Rejected upload did not match,
+/// and <see cref="Download"/> is present once a verified object is stored.
+/// </summary>
 public sealed record UserDocumentResponse(
     string DocumentId,
     UserDocumentKind Type,
@@ -11,4 +14,7 @@ public sealed record UserDocumentResponse(
     UserDocumentStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? VerifiedAt,
-    SignedRequestResponse? Download);
+    SignedRequestResponse? Download,
+    DateTimeOffset? UploadedAt,
+    DateTimeOffset? RejectedAt,
+    string? RejectionReason);

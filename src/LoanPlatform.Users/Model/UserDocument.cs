@@ -1,6 +1,9 @@
 namespace LoanPlatform.Users.Model;
 
-/// <summary>An identity document a user uploads (type "user_document"), partitioned by the user id.</summary>
+/// <summary>
+/// An identity document a user uploads (type "user_document"), partitioned by the user id. Each step of
+/// <see cref="UserDocumentStatus"/> keeps its own timestamp, so the history survives the later steps.
+/// </summary>
 public sealed record UserDocument(
     string DocumentId,
     string UserId,
@@ -11,4 +14,23 @@ public sealed record UserDocument(
     string ObjectKey,
     UserDocumentStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? VerifiedAt);
+    DateTimeOffset? VerifiedAt,
+    DateTimeOffset? UploadedAt,
+    DateTimeOffset? RejectedAt,
+    string? RejectionReason)
+{
+    /// <summary>The completion check passed.</summary>
+    public UserDocument Upload(DateTimeOffset at) =>
+        Status == UserDocumentStatus.Requested ? this with { Status = UserDocumentStatus.Uploaded, UploadedAt = at } : throw NotFrom(UserDocumentStatus.Uploaded);
+
+    public UserDocument Verify(DateTimeOffset at) =>
+        Status == UserDocumentStatus.Uploaded ? this with { Status = UserDocumentStatus.Verified, VerifiedAt = at } : throw NotFrom(UserDocumentStatus.Verified);
+
+    /// <summary>The completion check failed for <paramref name="reason"/>.</summary>
+    public UserDocument Reject(string reason, DateTimeOffset at) =>
+        Status == UserDocumentStatus.Requested
+            ? this with { Status = UserDocumentStatus.Rejected, RejectedAt = at, RejectionReason = reason }
+            : throw NotFrom(UserDocumentStatus.Rejected);
+
+    private InvalidOperationException NotFrom(UserDocumentStatus next) => new($"A {Status} document cannot become {next}.");
+}

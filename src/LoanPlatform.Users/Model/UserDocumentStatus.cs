@@ -1,9 +1,17 @@
 namespace LoanPlatform.Users.Model;
 
+/// <summary>Requested → Uploaded → Verified, or Requested → Rejected when the stored object does not match its declaration.</summary>
 public enum UserDocumentStatus
 {
     /// <summary>An upload URL was handed out; nothing valid has been stored yet.</summary>
     Requested,
 
+    /// <summary>The completion check found the object and it matched size, type, SHA-256 and file signature.</summary>
+    Uploaded,
+
+    /// <summary>The uploaded document was accepted as proof of identity (automatic right after Uploaded, for now).</summary>
     Verified,
+
+    /// <summary>The stored object did not match; it was deleted and the client requests a new document.</summary>
+    Rejected,
 }

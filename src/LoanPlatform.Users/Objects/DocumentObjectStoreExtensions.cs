@@ -73,7 +73,8 @@ public static class DocumentObjectStoreExtensions
             ?? throw new InvalidOperationException("Documents:AzureBlob:ServiceUri is required for the AzureBlob provider.");
         // The managed identity registered with the service identity, else DefaultAzureCredential (which reads AZURE_CLIENT_ID).
         var credential = provider.GetService<TokenCredential>() ?? new DefaultAzureCredential();
-        var managed = new BlobServiceClient(serviceUri, credential);
+        // Registered options let a host tune the pipeline (retries, transport); none are registered in production.
+        var managed = new BlobServiceClient(serviceUri, credential, provider.GetService<BlobClientOptions>());
         return new AzureBlobDocumentObjectStore(managed.GetBlobContainerClient(options.Container), new UserDelegationKeyCache(managed, time), time);
     }
 

@@ -14,7 +14,7 @@ public sealed class UserDataExport(UserProfiles profiles, IDocumentStore<UserDoc
         await foreach (var stored in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
         {
             var d = stored.Value;
-            list.Add(new UserDataExportDocument(d.DocumentId, d.Kind, d.ContentType, d.SizeBytes, d.Sha256Hex, d.Status, d.CreatedAt, d.VerifiedAt));
+            list.Add(new UserDataExportDocument(d.DocumentId, d.Kind, d.ContentType, d.SizeBytes, d.Sha256Hex, d.Status, d.CreatedAt, d.VerifiedAt, d.UploadedAt, d.RejectedAt, d.RejectionReason));
         }
 
         return new UserDataExportResponse(

@@ -9,7 +9,8 @@ namespace LoanPlatform.Users.Services;
 
 /// <summary>
 /// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
-/// client declared (size, type, SHA-256) before the document counts. Verification is automatic for now.
+/// client declared (size, type, SHA-256) before the document counts: Requested → Uploaded → Verified, or Rejected.
+/// Verification is automatic for now.
 /// </summary>
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
@@ -40,7 +41,7 @@ public sealed class UserDocuments(
         var now = time.GetUtcNow();
         var documentId = Guid.CreateVersion7().ToString("N");
         var objectKey = ObjectKeys.ForDocument(userId, documentId);
-        var document = new UserDocument(documentId, userId, kind!.Value, contentType!, request.SizeBytes!.Value, sha256!, objectKey, UserDocumentStatus.Requested, now, null);
+        var document = new UserDocument(documentId, userId, kind!.Value, contentType!, request.SizeBytes!.Value, sha256!, objectKey, UserDocumentStatus.Requested, now, null, null, null, null);
         await documents.CreateAsync(userId, documentId, document, cancellationToken: cancellationToken);
 
         var upload = await objects.CreateUploadRequestAsync(objectKey, new ObjectUploadConstraints(document.ContentType, document.SizeBytes), now + options.Value.UploadUrlLifetime, cancellationToken);
@@ -48,26 +49,34 @@ public sealed class UserDocuments(
     }
 
     /// <summary>
-    /// Verifies the stored object against the declaration. A mismatching object is deleted and the document stays
-    /// Requested, so the client can upload again with the same URL while it lasts (or request a new one).
+    /// Checks the stored object against the declaration (POST …/complete and the blob trigger; idempotent). A match
+    /// records Uploaded and then, automatically for now, Verified. A mismatch records Rejected with the reason and deletes
+    /// the object; the client requests a new document.
     /// </summary>
     public async Task<UserDocumentResponse> CompleteAsync(string userId, string documentId, CancellationToken cancellationToken)
     {
         var stored = await FindAsync(userId, documentId, cancellationToken);
         var document = stored.Value;
-        if (document.Status == UserDocumentStatus.Verified)
+        switch (document.Status)
         {
-            return await ToResponseAsync(document, cancellationToken);
+            case UserDocumentStatus.Verified:
+                return await ToResponseAsync(document, cancellationToken);
+            case UserDocumentStatus.Rejected:
+                // The old URL may still write until it expires; such bytes never count, so they are not kept either.
+                await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
+                throw UserProblems.DocumentRejected(document.RejectionReason);
         }
 
         var reason = await CheckObjectAsync(document, cancellationToken);
+        var now = time.GetUtcNow();
         if (reason is not null)
         {
+            await documents.ReplaceAsync(userId, documentId, document.Reject(reason, now), stored.ETag, cancellationToken: cancellationToken);
             await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
             throw UserProblems.UploadNotValid(reason);
         }
 
-        var verified = document with { Status = UserDocumentStatus.Verified, VerifiedAt = time.GetUtcNow() };
+        var verified = document.Upload(now).Verify(now);
         await documents.ReplaceAsync(userId, documentId, verified, stored.ETag, cancellationToken: cancellationToken);
         if (verified.Kind == UserDocumentKind.Ktp)
         {
@@ -125,7 +134,8 @@ public sealed class UserDocuments(
         var download = document.Status == UserDocumentStatus.Verified
             ? ToResponse(await objects.CreateDownloadRequestAsync(document.ObjectKey, time.GetUtcNow() + options.Value.DownloadUrlLifetime, cancellationToken))
             : null;
-        return new UserDocumentResponse(document.DocumentId, document.Kind, document.ContentType, document.SizeBytes, document.Status, document.CreatedAt, document.VerifiedAt, download);
+        return new UserDocumentResponse(document.DocumentId, document.Kind, document.ContentType, document.SizeBytes, document.Status, document.CreatedAt, document.VerifiedAt, download,
+            document.UploadedAt, document.RejectedAt, document.RejectionReason);
     }
 
     private static SignedRequestResponse ToResponse(SignedObjectRequest request) =>

@@ -22,4 +22,7 @@ public static class UserProblems
 
     public static ProblemException UploadNotValid(string reason) =>
         ProblemException.Conflict("upload-not-valid", "The uploaded document does not match what was declared.", reason);
+
+    public static ProblemException DocumentRejected(string? reason) =>
+        ProblemException.Conflict("document-rejected", "This document was rejected; request a new one.", reason);
 }

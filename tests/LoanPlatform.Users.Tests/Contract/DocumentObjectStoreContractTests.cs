@@ -155,13 +155,13 @@ public abstract class DocumentObjectStoreContractTests
         Assert.False(await Store.DeleteAsync(key, CancellationToken.None));
     }
 
-    private static string NewKey() => ObjectKeys.ForDocument(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+    protected static string NewKey() => ObjectKeys.ForDocument(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 
     private Task<SignedObjectRequest> SignUploadAsync(string key, DateTimeOffset? expiresAt = null) =>
         Store.CreateUploadRequestAsync(key, new ObjectUploadConstraints(Declared.ContentType, Declared.SizeBytes), expiresAt ?? DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
 
     /// <summary>Sends the signed request as a client would: its method, URL and headers.</summary>
-    private Task<HttpResponseMessage> UploadAsync(SignedObjectRequest request, byte[] content) => PutAsync(request.Url, request.Headers, content);
+    protected Task<HttpResponseMessage> UploadAsync(SignedObjectRequest request, byte[] content) => PutAsync(request.Url, request.Headers, content);
 
     private async Task<HttpResponseMessage> PutAsync(Uri url, IReadOnlyDictionary<string, string> headers, byte[] content)
     {

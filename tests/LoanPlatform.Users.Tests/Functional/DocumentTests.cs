@@ -28,7 +28,13 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         Assert.Equal("verified", (await complete.ReadJsonAsync()).GetProperty("status").GetString());
 
         using var read = await client.GetAsync($"/users/me/documents/{documentId}");
-        var download = (await read.ReadJsonAsync()).GetProperty("download").GetProperty("url").GetString()!;
+        var document = await read.ReadJsonAsync();
+        // Both steps are recorded: the object was found and matched (uploaded), then accepted (verified).
+        var createdAt = document.GetProperty("createdAt").GetDateTimeOffset();
+        var uploadedAt = document.GetProperty("uploadedAt").GetDateTimeOffset();
+        Assert.InRange(uploadedAt, createdAt, document.GetProperty("verifiedAt").GetDateTimeOffset());
+        Assert.False(document.TryGetProperty("rejectionReason", out _));
+        var download = document.GetProperty("download").GetProperty("url").GetString()!;
         Assert.Equal(Image, await host.Anonymous.GetByteArrayAsync(download));
 
         var list = await client.GetFromJsonAsync<JsonElement>("/users/me/documents");
@@ -50,9 +56,9 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     [Fact]
-    public async Task A_checksum_mismatch_is_refused_the_object_deleted_and_the_document_stays_requested()
+    public async Task A_checksum_mismatch_rejects_the_document_with_its_reason_and_deletes_the_object()
     {
-        var (_, client) = await host.NewCustomerAsync();
+        var (userId, client) = await host.NewCustomerAsync();
         var (documentId, upload) = await RequestAsync(client, "ktp", Image);
         var other = SampleImages.Jpeg;
         other[^3] ^= 0x55;
@@ -61,15 +67,25 @@ public sealed class DocumentTests(UsersHost host) : IClassFixture<UsersHost>
         using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
         await complete.AssertProblemAsync(HttpStatusCode.Conflict, "upload-not-valid");
 
-        using var again = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, "upload-missing");
         var document = await client.GetFromJsonAsync<JsonElement>($"/users/me/documents/{documentId}");
-        Assert.Equal("requested", document.GetProperty("status").GetString());
+        Assert.Equal("rejected", document.GetProperty("status").GetString());
+        Assert.Equal("The SHA-256 of the stored bytes differs from the declared one.", document.GetProperty("rejectionReason").GetString());
+        Assert.True(document.GetProperty("rejectedAt").GetDateTimeOffset() >= document.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.False(document.TryGetProperty("uploadedAt", out _));
+        Assert.False(document.TryGetProperty("download", out _));
+        Assert.Null(await host.GetRequiredService<IDocumentObjectStore>().OpenReadAsync(ObjectKeys.ForDocument(userId, documentId), CancellationToken.None));
 
-        // The same signed URL still works for a correct upload while it lasts.
+        // Rejected is final: even a correct upload through the old URL does not count, and is not kept.
         (await PutAsync(upload, Image)).EnsureSuccessStatusCode();
-        using var fixedUp = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
-        Assert.Equal(HttpStatusCode.OK, fixedUp.StatusCode);
+        using var again = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "document-rejected");
+        Assert.Null(await host.GetRequiredService<IDocumentObjectStore>().OpenReadAsync(ObjectKeys.ForDocument(userId, documentId), CancellationToken.None));
+
+        // The client requests a new document instead.
+        var (newId, newUpload) = await RequestAsync(client, "ktp", Image);
+        (await PutAsync(newUpload, Image)).EnsureSuccessStatusCode();
+        using var fresh = await client.PostAsync($"/users/me/documents/{newId}/complete", null);
+        Assert.Equal("verified", (await fresh.ReadJsonAsync()).GetProperty("status").GetString());
     }
 
     [Fact]

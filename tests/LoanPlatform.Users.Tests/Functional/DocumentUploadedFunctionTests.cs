@@ -43,6 +43,7 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         await RunTriggerAsync(userId, documentId);
 
         Assert.Equal("verified", first.GetProperty("status").GetString());
+        Assert.True(first.GetProperty("uploadedAt").GetDateTimeOffset() <= first.GetProperty("verifiedAt").GetDateTimeOffset());
         Assert.Equal(first.GetProperty("verifiedAt").GetDateTimeOffset(), (await client.GetFromJsonAsync(documentId)).GetProperty("verifiedAt").GetDateTimeOffset());
         // The client's own complete after the trigger is still a success.
         using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
@@ -50,7 +51,7 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_mismatching_upload_is_deleted_by_the_trigger_and_the_document_stays_requested()
+    public async Task A_mismatching_upload_is_deleted_by_the_trigger_and_the_document_rejected_with_the_reason()
     {
         var (userId, client) = await host.NewCustomerAsync();
         var (documentId, upload) = await DocumentTests.RequestAsync(client, "ktp", SampleImages.Jpeg);
@@ -60,9 +61,12 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
 
         await RunTriggerAsync(userId, documentId);
 
-        Assert.Equal("requested", (await client.GetFromJsonAsync(documentId)).GetProperty("status").GetString());
+        var document = await client.GetFromJsonAsync(documentId);
+        Assert.Equal("rejected", document.GetProperty("status").GetString());
+        Assert.Equal("The SHA-256 of the stored bytes differs from the declared one.", document.GetProperty("rejectionReason").GetString());
+        Assert.Null(await host.GetRequiredService<IDocumentObjectStore>().OpenReadAsync(ObjectKeys.ForDocument(userId, documentId), CancellationToken.None));
         using var complete = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
-        await complete.AssertProblemAsync(HttpStatusCode.Conflict, "upload-missing");
+        await complete.AssertProblemAsync(HttpStatusCode.Conflict, "document-rejected");
     }
 
     private async Task RunTriggerAsync(string userId, string documentId)
