@@ -22,6 +22,9 @@ public sealed class LoanApplicationService(
 {
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
+    /// <summary>A claim without a loan after this long belongs to a submission that died between its two writes.</summary>
+    private static readonly TimeSpan StaleClaimAge = TimeSpan.FromMinutes(1);
+
     public async Task<LoanAccepted> ApplyAsync(string applicantId, string? idempotencyKey, ApplyForLoanRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
@@ -104,14 +107,7 @@ public sealed class LoanApplicationService(
 
         if (workflow.MaxOpenApplications == 1)
         {
-            try
-            {
-                await openClaims.CreateAsync(applicantId, OpenApplicationClaim.IdFor(workflow.Product), new OpenApplicationClaim(loanId, now), cancellationToken: cancellationToken);
-            }
-            catch (DocumentConflictException)
-            {
-                throw ProblemException.Conflict("open-application-exists", $"You already have an open {workflow.Product} application; wait for its decision or cancel it.");
-            }
+            await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
         }
 
         var loan = new LoanApplication
@@ -136,6 +132,52 @@ public sealed class LoanApplicationService(
         LoansTelemetry.RecordApplication(loan.Product);
         await engine.StartAsync(loanId, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
+    }
+
+    /// <summary>
+    /// Takes the customer's one open-application claim for the product. A claim whose loan has already ended is stale
+    /// (its release is written just after the final state, or was lost in a crash) and is taken over.
+    /// </summary>
+    private async Task ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
+    {
+        var id = OpenApplicationClaim.IdFor(product);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await openClaims.CreateAsync(applicantId, id, claim, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (DocumentConflictException) when (attempt < 3)
+            {
+                var held = await openClaims.FindAsync(applicantId, id, cancellationToken);
+                if (held is not null)
+                {
+                    var heldLoan = await loans.FindAsync(held.Value.LoanId, cancellationToken);
+                    // No loan yet: another application is being submitted right now, unless that began long ago and died.
+                    var stale = heldLoan is null
+                        ? time.GetUtcNow() - held.Value.ClaimedAt > StaleClaimAge
+                        : heldLoan.Value.Status.IsFinal();
+                    if (!stale)
+                    {
+                        throw ProblemException.Conflict("open-application-exists", $"You already have an open {product} application; wait for its decision or cancel it.");
+                    }
+
+                    try
+                    {
+                        await openClaims.DeleteAsync(applicantId, id, held.ETag, cancellationToken);
+                    }
+                    catch (DocumentPreconditionFailedException)
+                    {
+                        // Someone else moved the claim first; look again.
+                    }
+                }
+            }
+            catch (DocumentConflictException)
+            {
+                throw ProblemException.Conflict("open-application-exists", $"You already have an open {product} application; wait for its decision or cancel it.");
+            }
+        }
     }
 
     private LoanWorkflowDefinition Validate(ApplyForLoanRequest request)

@@ -26,7 +26,14 @@ public sealed class OrchestrationHistoryPurger(LoanRepository loans, IOptions<Wo
                 continue;
             }
 
-            await client.PurgeInstanceAsync(doc.Id, cancellationToken);
+            // The loan document turns final a moment before its orchestration completes, and only completed
+            // instances are purged: one still finishing is left for the next round rather than marked as done.
+            var result = await client.PurgeInstanceAsync(doc.Id, cancellationToken);
+            if (result.PurgedInstanceCount == 0 && await client.GetInstanceAsync(doc.Id, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             await loans.UpdateAsync(doc.Id, loan => loan.OrchestrationPurgedAt is null ? loan with { OrchestrationPurgedAt = time.GetUtcNow() } : loan, cancellationToken);
             purged++;
         }
