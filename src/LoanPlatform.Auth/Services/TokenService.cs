@@ -92,7 +92,8 @@ public sealed class TokenService(
             throw InvalidRefreshToken();
         }
 
-        var credential = await credentials.FindAsync(EmailAddress.Normalize(session.Email), EmailAddress.Normalize(session.Email), cancellationToken);
+        var credentialKey = EmailAddress.Normalize(session.Email);
+        var credential = await credentials.FindAsync(credentialKey, credentialKey, cancellationToken);
         if (credential is null || credential.Value.SessionGeneration != session.SessionGeneration || credential.Value.UserId != session.UserId)
         {
             await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
