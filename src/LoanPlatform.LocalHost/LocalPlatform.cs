@@ -18,6 +18,7 @@ using LoanPlatform.Users.Model;
 using LoanPlatform.Auth.Extensions;
 using LoanPlatform.Loans.Extensions;
 using LoanPlatform.Notifications.Extensions;
+using LoanPlatform.Notifications.Push;
 using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
@@ -107,7 +108,14 @@ public sealed class LocalPlatform : IAsyncDisposable
         await LocalStaffAccounts.SeedAsync(auth.Services, Settings.StaffPassword, cancellationToken);
         var metadata = authUrl + "/auth/.well-known/openid-configuration";
 
+        // A browser subscribes with the public VAPID key Users hands out; Notifications signs with the private one. A pair
+        // the developer configured (to push to a real browser) wins over the generated one.
+        var vapid = string.IsNullOrEmpty(Settings.Configuration["Push:Vapid:PrivateKey"])
+            ? VapidKeyPair.From(EcdsaKeyFile.LoadOrCreate(Path.Combine(keys, "vapid.pem")))
+            : new VapidKeyPair(Settings.Configuration["Push:Vapid:PublicKey"]!, Settings.Configuration["Push:Vapid:PrivateKey"]!);
+
         var usersConfig = Common(UsersExtensions.ServiceName);
+        usersConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
         usersConfig["Jwt:MetadataAddress"] = metadata;
         usersConfig["Services:Auth:InternalUrl"] = authUrl;
         usersConfig["Documents:PublicBaseUrl"] = Settings.GatewayUrl;
@@ -125,6 +133,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         var notificationsConfig = Common(NotificationsExtensions.ServiceName);
         notificationsConfig["Jwt:MetadataAddress"] = metadata;
         notificationsConfig["Services:Users:InternalUrl"] = usersUrl;
+        notificationsConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
+        notificationsConfig["Push:Vapid:PrivateKey"] = vapid.PrivateKey;
         var notificationsBuilder = ServiceApplication.CreateBuilder(NotificationsExtensions.ServiceName, Settings, notificationsConfig);
         notificationsBuilder.AddPlatformAuthentication();
         notificationsBuilder.Services.AddSingleton(notificationQueue);

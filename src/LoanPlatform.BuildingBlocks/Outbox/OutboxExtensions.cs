@@ -14,6 +14,8 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 
 public static class OutboxExtensions
 {
+    private const string NotificationQueueServiceUriKey = "Notifications:Queue:ServiceUri";
+
     /// <summary>
     /// The outbox of aggregate <typeparamref name="T"/> (dispatcher and sweeper) and the event publishers, from configuration:
     /// the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set, else the local event log under the data
@@ -42,18 +44,26 @@ public static class OutboxExtensions
             services.AddSingleton<IOutboxPublisher>(provider => provider.GetRequiredService<LocalEventLog>());
         }
 
-        if (configuration["Notifications:Queue:ServiceUri"] is { Length: > 0 } queueServiceUri)
+        if (!string.IsNullOrEmpty(configuration[NotificationQueueServiceUriKey]))
         {
-            var queueName = configuration["Notifications:Queue:Name"] ?? "notifications";
-            services.AddSingleton<IOutboxPublisher>(provider => new StorageQueueEventPublisher(new QueueClient(
-                new Uri($"{queueServiceUri.TrimEnd('/')}/{queueName}"),
-                Credential(provider, configuration),
-                // The Functions queue trigger expects Base64 message bodies.
-                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
+            services.AddSingleton<IOutboxPublisher>(provider => NotificationQueuePublisher(provider, configuration)!);
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// A sender to the notifications Storage queue when <c>Notifications:Queue:ServiceUri</c> is set, else null (locally
+    /// the host shares its in-process queue instead).
+    /// </summary>
+    public static StorageQueueEventPublisher? NotificationQueuePublisher(IServiceProvider provider, IConfiguration configuration) =>
+        configuration[NotificationQueueServiceUriKey] is { Length: > 0 } queueServiceUri
+            ? new StorageQueueEventPublisher(new QueueClient(
+                new Uri($"{queueServiceUri.TrimEnd('/')}/{configuration["Notifications:Queue:Name"] ?? "notifications"}"),
+                Credential(provider, configuration),
+                // The Functions queue trigger expects Base64 message bodies.
+                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }))
+            : null;
 
     /// <summary>Runs the sweeper of <typeparamref name="T"/> on an interval in this (long-running) host.</summary>
     public static IServiceCollection AddOutboxSweeperService<T>(this IServiceCollection services) where T : class, IHasOutbox<T> =>

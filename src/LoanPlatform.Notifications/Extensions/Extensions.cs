@@ -1,16 +1,20 @@
 using Azure.Core;
 using Azure.Identity;
 using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Notifications.Email;
+using LoanPlatform.Notifications.Push;
 using LoanPlatform.Notifications.Queue;
+using LoanPlatform.Notifications.Scheduling;
 using LoanPlatform.Notifications.Services;
 using LoanPlatform.Notifications.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Notifications.Extensions;
@@ -21,7 +25,8 @@ public static class Extensions
 
     /// <summary>
     /// The handler and what it needs: templates, the Users contact client (Services:Users:InternalUrl), the email channel
-    /// chosen by the Email section, processed-id records in the service's store. The host adds the queue that feeds it.
+    /// chosen by the Email section, the push channel chosen by the Push section, pushes held for quiet hours and
+    /// processed-id records in the service's store. The host adds the queue that feeds it.
     /// </summary>
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
@@ -50,16 +55,39 @@ public static class Extensions
                 _ => new EmlOutboxEmailSender(options.OutboxPath!, options.Sender),
             };
         });
+        services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.SectionName))
+            .PostConfigure(options => options.OutboxPath ??= Path.Combine(dataPath, ServiceName, "push-outbox"));
+        services.AddHttpClient<WebPushSender>();
+        services.AddSingleton<IPushSender>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<PushOptions>>();
+            return options.Value.Provider == PushProvider.WebPush
+                ? provider.GetRequiredService<WebPushSender>()
+                : new LocalPushOutbox(options.Value.OutboxPath!);
+        });
+
+        services.AddDocumentType<ScheduledPush>(ScheduledPushes.DocumentType);
+        services.AddOptions<ScheduledPushOptions>().Bind(builder.Configuration.GetSection(ScheduledPushOptions.SectionName));
+        // Due pushes go back on the notifications queue: the Storage queue in Azure, the host's in-process queue locally.
+        services.AddSingleton(provider => new ScheduledPushes(
+            provider.GetRequiredService<IDocumentStore<ScheduledPush>>(),
+            (IOutboxPublisher?)OutboxExtensions.NotificationQueuePublisher(provider, builder.Configuration) ?? provider.GetRequiredService<InProcessEventQueue>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ScheduledPushes>>()));
         services.AddScoped<NotificationHandler>();
         return builder;
     }
 
-    /// <summary>The local queue: the worker over the shared in-process queue, dead letters under the data folder.</summary>
+    /// <summary>
+    /// The local queue: the worker over the shared in-process queue, dead letters under the data folder, and the loop that
+    /// releases pushes held for quiet hours.
+    /// </summary>
     public static IHostApplicationBuilder AddInProcessNotificationQueue(this IHostApplicationBuilder builder)
     {
         var dataPath = builder.Configuration["Data:Path"] ?? ".data";
         builder.Services.AddSingleton(new LocalDeadLetterStore(Path.Combine(dataPath, ServiceName, "dead-letter")));
         builder.Services.AddHostedService<InProcessNotificationWorker>();
+        builder.Services.AddHostedService<ScheduledPushReleaseService>();
         return builder;
     }
 }

@@ -3,23 +3,32 @@ using System.Text.Json;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.Notifications.Email;
 using LoanPlatform.Notifications.Model;
+using LoanPlatform.Notifications.Push;
+using LoanPlatform.Notifications.Scheduling;
 using LoanPlatform.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 
 namespace LoanPlatform.Notifications.Services;
 
 /// <summary>
-/// Turns one event into the customer's email: the same code behind the queue-triggered function and the local in-process
-/// queue. Throws when delivery fails so the queue retries; each event id is handled once however often it is delivered.
+/// Turns one event into what the customer asked for: an email, a push to each registered device, or both. The same code
+/// runs behind the queue-triggered function and the local in-process queue. Each channel (and each device) handles an
+/// event id once however often it is delivered, so a retry after a partial failure resends only what failed. Throws when
+/// delivery fails so the queue retries.
 /// </summary>
 public sealed class NotificationHandler(
     NotificationTemplates templates,
     UsersContactClient users,
     IEmailSender email,
+    IPushSender push,
+    ScheduledPushes scheduledPushes,
     EventDeduplicator deduplicator,
+    TimeProvider time,
     ILogger<NotificationHandler> logger)
 {
-    public const string Consumer = "notifications-email";
+    public const string EmailConsumer = "notifications-email";
+
+    public const string PushConsumerPrefix = "notifications-push-";
 
     public async Task HandleAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
@@ -30,10 +39,64 @@ public sealed class NotificationHandler(
 
         using var activity = NotificationsTelemetry.Source.StartActivity($"notify {outboxEvent.Type}", ActivityKind.Consumer, outboxEvent.TraceParent);
         activity?.SetTag("messaging.message.id", outboxEvent.EventId);
-        switch (await deduplicator.TryClaimAsync(Consumer, outboxEvent.EventId, cancellationToken))
+        try
+        {
+            var contact = await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
+            var pushTo = contact.Preferences.Push ? contact.Devices : [];
+            // Decisions about a loan must reach the customer: with push chosen but no device registered, email stands in.
+            if (contact.Preferences.Email || pushTo.Count == 0)
+            {
+                await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
+            }
+
+            if (pushTo.Count > 0)
+            {
+                await PushAsync(outboxEvent, contact, pushTo, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            NotificationsTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task PushAsync(OutboxEvent outboxEvent, NotificationContact contact, IReadOnlyList<PushDevice> devices, CancellationToken cancellationToken)
+    {
+        if (contact.Preferences.QuietHours?.EndOfPeriodContaining(time.GetUtcNow()) is { } quietUntil)
+        {
+            await scheduledPushes.ScheduleAsync(outboxEvent, contact.UserId, quietUntil, cancellationToken);
+            return;
+        }
+
+        var notification = templates.RenderPush(outboxEvent, contact);
+        foreach (var device in devices)
+        {
+            await OnceAsync(PushConsumerPrefix + device.DeviceId, outboxEvent, async () =>
+            {
+                switch (await push.SendAsync(device, notification, cancellationToken))
+                {
+                    case PushDeliveryResult.SubscriptionGone:
+                        // The browser unsubscribed or the subscription expired: forget the device so it is not tried again.
+                        await users.RemoveDeviceAsync(contact.UserId, device.DeviceId, cancellationToken);
+                        logger.LogInformation("Removed device {DeviceId}: its push subscription is gone", device.DeviceId);
+                        break;
+                    case PushDeliveryResult.Refused:
+                        logger.LogWarning("The push service refused {EventType} {EventId} for device {DeviceId}", outboxEvent.Type, outboxEvent.EventId, device.DeviceId);
+                        break;
+                }
+            }, "push", cancellationToken);
+        }
+    }
+
+    /// <summary>Runs <paramref name="deliver"/> unless <paramref name="consumer"/> has already handled this event.</summary>
+    private async Task OnceAsync(string consumer, OutboxEvent outboxEvent, Func<Task> deliver, string channel, CancellationToken cancellationToken)
+    {
+        switch (await deduplicator.TryClaimAsync(consumer, outboxEvent.EventId, cancellationToken))
         {
             case ClaimResult.AlreadyHandled:
-                logger.LogInformation("Skipped duplicate delivery of {EventType} {EventId}", outboxEvent.Type, outboxEvent.EventId);
+                logger.LogInformation("Skipped duplicate {Channel} delivery of {EventType} {EventId}", channel, outboxEvent.Type, outboxEvent.EventId);
                 return;
             case ClaimResult.InProgress:
                 throw new InvalidOperationException($"Event {outboxEvent.EventId} is being handled by another delivery.");
@@ -41,19 +104,18 @@ public sealed class NotificationHandler(
 
         try
         {
-            var contact = await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
-            await email.SendAsync(templates.Render(outboxEvent, contact), cancellationToken);
-            await deduplicator.CompleteAsync(Consumer, outboxEvent.EventId, cancellationToken);
-            NotificationsTelemetry.Sent.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
-            logger.LogInformation("Sent the {EventType} email for event {EventId}", outboxEvent.Type, outboxEvent.EventId);
+            await deliver();
+            await deduplicator.CompleteAsync(consumer, outboxEvent.EventId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await deduplicator.ReleaseAsync(Consumer, outboxEvent.EventId);
-            NotificationsTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
-            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            await deduplicator.ReleaseAsync(consumer, outboxEvent.EventId);
             throw;
         }
+
+        var tags = new TagList { { "event.type", outboxEvent.Type }, { "notification.channel", channel } };
+        NotificationsTelemetry.Sent.Add(1, tags);
+        logger.LogInformation("Sent the {EventType} {Channel} for event {EventId}", outboxEvent.Type, channel, outboxEvent.EventId);
     }
 
     private static string RecipientOf(OutboxEvent outboxEvent) =>

@@ -6,7 +6,7 @@ namespace LoanPlatform.Notifications.Services;
 
 /// <summary>
 /// Asks the Users service (internal API, service identity) where to reach a user. Asked at send time rather than carried
-/// in events, so events hold no email address and a changed address or language is honoured.
+/// in events, so events hold no email address and a changed address, language, preference or device is honoured.
 /// </summary>
 public sealed class UsersContactClient(HttpClient http)
 {
@@ -23,5 +23,12 @@ public sealed class UsersContactClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<NotificationContact>(cancellationToken)
             ?? throw new HttpRequestException("The Users service answered without a contact.");
+    }
+
+    /// <summary>Forgets a device whose push subscription is gone; succeeds when it was already forgotten.</summary>
+    public async Task RemoveDeviceAsync(string userId, string deviceId, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync($"/internal/users/{Uri.EscapeDataString(userId)}/devices/{Uri.EscapeDataString(deviceId)}", cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 }

@@ -7,9 +7,9 @@ using LoanPlatform.Notifications.Model;
 namespace LoanPlatform.Notifications.Templates;
 
 /// <summary>
-/// Email templates per event type and language, embedded as <c>{Type}_{language}.txt</c> (an underscore, as a dot before a
-/// language code would make MSBuild build a satellite assembly): the subject, a <c>---</c> line,
-/// then the body. Placeholders name payload fields (<c>{loanId}</c>), or <c>{firstName}</c>; <c>:idr</c> formats rupiah.
+/// Templates per event type and language, embedded as <c>{Type}_{language}.txt</c> (an underscore, as a dot before a
+/// language code would make MSBuild build a satellite assembly): the subject, a <c>---</c> line, the email body, then a
+/// <c>--- push</c> line and the push text (the subject is the push title). Placeholders name payload fields (<c>{loanId}</c>), or <c>{firstName}</c>; <c>:idr</c> formats rupiah.
 /// Bahasa Indonesia is the default when the user's language has no template.
 /// </summary>
 public sealed partial class NotificationTemplates
@@ -19,15 +19,26 @@ public sealed partial class NotificationTemplates
     // Rupiah are written "Rp 10.000.000" in both languages: the convention of Indonesian banks' English statements too.
     private static readonly NumberFormatInfo Rupiah = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
 
-    private readonly Dictionary<(string Type, string Language), (string Subject, string Body)> _templates = Load();
+    private const string PushSeparator = "\n--- push\n";
+
+    private readonly Dictionary<(string Type, string Language), Template> _templates = Load();
 
     public bool Handles(string eventType) => _templates.Keys.Any(key => key.Type == eventType);
 
-    public EmailMessage Render(OutboxEvent outboxEvent, NotificationContact contact)
+    public EmailMessage RenderEmail(OutboxEvent outboxEvent, NotificationContact contact)
     {
-        var language = _templates.ContainsKey((outboxEvent.Type, contact.Language)) ? contact.Language : DefaultLanguage;
-        var (subject, body) = _templates[(outboxEvent.Type, language)];
-        return new EmailMessage(outboxEvent.EventId, contact.Email, language, Fill(subject, outboxEvent.Payload, contact), Fill(body, outboxEvent.Payload, contact));
+        var (language, template) = Select(outboxEvent, contact);
+        return new EmailMessage(outboxEvent.EventId, contact.Email, language, Fill(template.Subject, outboxEvent.Payload, contact), Fill(template.Body, outboxEvent.Payload, contact));
+    }
+
+    public PushNotification RenderPush(OutboxEvent outboxEvent, NotificationContact contact)
+    {
+        var (language, template) = Select(outboxEvent, contact);
+        var path = outboxEvent.Payload.TryGetProperty("loanId", out var loanId) && loanId.ValueKind == JsonValueKind.String
+            ? $"/loans/{loanId.GetString()}"
+            : null;
+        return new PushNotification(outboxEvent.EventId, outboxEvent.Type, language,
+            Fill(template.Subject, outboxEvent.Payload, contact), Fill(template.Push, outboxEvent.Payload, contact), path);
     }
 
     public static string FormatRupiah(long amount) => "Rp " + amount.ToString("N0", Rupiah);
@@ -49,22 +60,37 @@ public sealed partial class NotificationTemplates
             return match.Groups["format"].Value == "idr" ? FormatRupiah(value.GetInt64()) : value.ToString();
         });
 
-    private static Dictionary<(string, string), (string, string)> Load()
+    private (string Language, Template Template) Select(OutboxEvent outboxEvent, NotificationContact contact)
+    {
+        var language = _templates.ContainsKey((outboxEvent.Type, contact.Language)) ? contact.Language : DefaultLanguage;
+        return (language, _templates[(outboxEvent.Type, language)]);
+    }
+
+    private static Dictionary<(string, string), Template> Load()
     {
         var assembly = typeof(NotificationTemplates).Assembly;
         const string prefix = "LoanPlatform.Notifications.Templates.";
-        var templates = new Dictionary<(string, string), (string, string)>();
+        var templates = new Dictionary<(string, string), Template>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith(prefix, StringComparison.Ordinal)))
         {
             var parts = resource[prefix.Length..^".txt".Length].Split('_');
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
             var text = reader.ReadToEnd().ReplaceLineEndings("\n");
             var separator = text.IndexOf("\n---\n", StringComparison.Ordinal);
-            templates[(parts[0], parts[1])] = (text[..separator].Trim(), text[(separator + 5)..]);
+            var push = text.IndexOf(PushSeparator, StringComparison.Ordinal);
+            if (separator < 0 || push < separator)
+            {
+                throw new InvalidOperationException($"Template {resource} needs a subject, a '---' line, the body, a '--- push' line and the push text.");
+            }
+
+            templates[(parts[0], parts[1])] = new Template(
+                text[..separator].Trim(), text[(separator + 5)..(push + 1)], text[(push + PushSeparator.Length)..].Trim());
         }
 
         return templates;
     }
+
+    private sealed record Template(string Subject, string Body, string Push);
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<format>[a-z]+))?\}")]
     private static partial Regex Placeholder();

@@ -1,0 +1,38 @@
+namespace LoanPlatform.Notifications.Push;
+
+/// <summary>The <c>Push</c> section (app settings <c>Push__*</c>; the VAPID private key is a Key Vault reference in Azure).</summary>
+public sealed class PushOptions
+{
+    public const string SectionName = "Push";
+
+    /// <summary>
+    /// Local (the default: JSON files in an outbox folder) or WebPush. Explicit, because the local host always has a VAPID
+    /// key pair (for browsers to subscribe with) yet sends nothing to the internet unless told to.
+    /// </summary>
+    public PushProvider Provider { get; set; } = PushProvider.Local;
+
+    /// <summary>Where local pushes go; defaults to {Data:Path}/notifications/push-outbox.</summary>
+    public string? OutboxPath { get; set; }
+
+    public VapidOptions Vapid { get; set; } = new();
+
+    /// <summary>How long a push service keeps a message for an offline device; a loan decision is still news a day later.</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(24);
+}
+
+public enum PushProvider
+{
+    Local,
+    WebPush,
+}
+
+/// <summary>The application server's key pair (RFC 8292): base64url, the public key as an uncompressed P-256 point.</summary>
+public sealed class VapidOptions
+{
+    public string? PublicKey { get; set; }
+
+    public string? PrivateKey { get; set; }
+
+    /// <summary>A contact for the push service operator, a mailto: or https: URI.</summary>
+    public string Subject { get; set; } = "mailto:operations@loanplatform.local";
+}
