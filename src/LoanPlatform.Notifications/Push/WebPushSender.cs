@@ -56,9 +56,12 @@ public sealed class WebPushSender : IPushSender
         {
             return PushDeliveryResult.SubscriptionGone;
         }
-        catch (PushServiceClientException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.Forbidden)
+        catch (PushServiceClientException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
         {
             return PushDeliveryResult.Refused;
         }
+
+        // Anything else throws, 401/403 included: a VAPID key the push service rejects fails every device, so it goes
+        // through retries to a dead letter with the reason rather than being skipped.
     }
 }

@@ -1,0 +1,4 @@
+namespace LoanPlatform.Testing.WebPush;
+
+/// <summary>A message the stand-in push service accepted: decrypted payload, the VAPID claims and the protocol headers.</summary>
+public sealed record ReceivedPush(string SubscriptionId, string Payload, string Audience, string Subject, DateTimeOffset Expires, int TimeToLive, string? Urgency);
