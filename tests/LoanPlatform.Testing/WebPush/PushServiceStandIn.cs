@@ -58,6 +58,9 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     /// <summary>From now on answers <paramref name="statusCode"/> for this subscription (410 Gone: the user unsubscribed).</summary>
     public void AnswerWith(TestPushSubscription subscription, int statusCode) => _answers[subscription.Id] = statusCode;
 
+    /// <summary>Accepts messages for this subscription again.</summary>
+    public void AnswerNormally(TestPushSubscription subscription) => _answers.TryRemove(subscription.Id, out _);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
