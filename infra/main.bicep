@@ -61,6 +61,9 @@ param staffClientAppId string = '00000000-0000-0000-0000-000000000000'
 @description('Audience of customer tokens issued by the Auth service.')
 param jwtAudience string = 'loanplatform-api'
 
+@description('Web Push: the VAPID public key (base64url P-256 point). Its private half goes into Key Vault as push-vapid-private-key. Empty: push is off and notifications go by email.')
+param vapidPublicKey string = ''
+
 @description('Function app that serves the /audit API.')
 @allowed([
   'auth'
@@ -514,6 +517,7 @@ module usersSettings './app/app-settings.bicep' = {
     cosmosContainerName: 'users'
     documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
     documentsContainerName: documentsContainerName
+    vapidPublicKey: vapidPublicKey
   }
 }
 
@@ -552,11 +556,10 @@ module notificationsSettings './app/app-settings.bicep' = {
     cosmosContainerName: 'notifications'
     emailEndpoint: email.outputs.endpoint
     emailSenderAddress: email.outputs.senderAddress
-    // Secrets the operator puts in Key Vault after provisioning (see docs/deployment.md); referenced, never stored here.
-    pushSecretNames: {
-      Push__Vapid__PrivateKey: 'push-vapid-private-key'
-      Push__Fcm__ServiceAccountJson: 'push-fcm-service-account'
-    }
+    // The private key is a secret the operator puts in Key Vault (docs/deployment.md); referenced, never stored here.
+    vapidPublicKey: vapidPublicKey
+    sendsPush: true
+    pushContact: 'mailto:${apimPublisherEmail}'
   }
 }
 

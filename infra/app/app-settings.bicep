@@ -27,8 +27,14 @@ param signingKeyName string = ''
 param emailEndpoint string = ''
 param emailSenderAddress string = ''
 
-@description('Key Vault secret names for push credentials, by app setting name; only the Notifications service gets them.')
-param pushSecretNames object = {}
+@description('The VAPID public key (base64url) browsers subscribe with: Users hands it out, Notifications signs with its private half. Empty: push is off.')
+param vapidPublicKey string = ''
+
+@description('Whether this app sends push (the Notifications service): it then reads the VAPID private key from Key Vault.')
+param sendsPush bool = false
+
+@description('The contact push services see in the VAPID token (mailto: or https:).')
+param pushContact string = ''
 
 type SharedSettings = {
   applicationInsightsConnectionString: string
@@ -107,12 +113,22 @@ var email = {
   Email__Acs__Sender: emailSenderAddress
 }
 
-// Push credentials are secrets: Key Vault references, resolved by the platform with the app's identity.
-var push = toObject(
-  items(pushSecretNames),
-  item => item.key,
-  item => '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/${item.value}/)'
-)
+// The public key is no secret; the private key is a Key Vault reference, resolved by the platform with the app's identity.
+var pushKey = {
+  Push__Vapid__PublicKey: vapidPublicKey
+}
+
+var push = {
+  Push__Provider: 'WebPush'
+  Push__Vapid__PublicKey: vapidPublicKey
+  Push__Vapid__PrivateKey: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/push-vapid-private-key/)'
+  Push__Vapid__Subject: pushContact
+}
+
+// Without a key pair push is off, and notifications go by email.
+var pushOff = {
+  Push__Provider: 'Disabled'
+}
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -128,6 +144,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     empty(documentsBlobEndpoint) ? {} : documents,
     empty(signingKeyName) ? {} : signing,
     empty(emailEndpoint) ? {} : email,
-    push
+    sendsPush ? (empty(vapidPublicKey) ? pushOff : push) : (empty(vapidPublicKey) ? {} : pushKey)
   )
 }

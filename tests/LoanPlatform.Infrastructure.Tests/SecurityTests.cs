@@ -231,8 +231,12 @@ public partial class SecurityTests
             }
         }
 
-        // The push secrets: Key Vault references built from the vault URI and a secret name.
-        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["push"]!.ToString(), StringComparison.Ordinal);
+        // The VAPID private key: a Key Vault reference built from the vault URI and the secret name; push is off without a key pair.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["push"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("push-vapid-private-key", variables["push"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("WebPush", variables["push"]!["Push__Provider"]!.ToString());
+        Assert.Equal("Disabled", variables["pushOff"]!["Push__Provider"]!.ToString());
+        Assert.DoesNotContain("PrivateKey", variables["pushKey"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("variables('push')", union, StringComparison.Ordinal);
     }
 

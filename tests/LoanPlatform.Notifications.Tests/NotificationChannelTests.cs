@@ -92,6 +92,18 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_push_disabled_in_the_deployment_email_stands_in_for_a_push_only_customer()
+    {
+        Start(PushProvider.Disabled);
+        var approved = Approved(Customer(new NotificationPreferences(Email: false, Push: true, QuietHours: null), Device("phone")));
+
+        await HandleAsync(approved);
+
+        Assert.True(File.Exists(Path.Combine(EmailOutbox, $"{approved.EventId}.eml")));
+        Assert.False(Directory.Exists(PushOutbox));
+    }
+
+    [Fact]
     public async Task In_quiet_hours_the_email_goes_at_once_and_the_push_waits_for_the_morning_then_goes_once()
     {
         Start(PushProvider.Local);

@@ -60,10 +60,11 @@ public static class Extensions
         services.AddHttpClient<WebPushSender>();
         services.AddSingleton<IPushSender>(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<PushOptions>>();
-            return options.Value.Provider == PushProvider.WebPush
+            var options = provider.GetRequiredService<IOptions<PushOptions>>().Value;
+            // Disabled needs no sender (the handler pushes nothing) but keeps one so the handler's wiring stays the same.
+            return options.Provider == PushProvider.WebPush
                 ? provider.GetRequiredService<WebPushSender>()
-                : new LocalPushOutbox(options.Value.OutboxPath!);
+                : new LocalPushOutbox(options.OutboxPath!);
         });
 
         services.AddDocumentType<ScheduledPush>(ScheduledPushes.DocumentType);

@@ -6,8 +6,9 @@ public sealed class PushOptions
     public const string SectionName = "Push";
 
     /// <summary>
-    /// Local (the default: JSON files in an outbox folder) or WebPush. Explicit, because the local host always has a VAPID
-    /// key pair (for browsers to subscribe with) yet sends nothing to the internet unless told to.
+    /// Local (the default: JSON files in an outbox folder), WebPush, or Disabled (a deployment without a VAPID key pair:
+    /// email stands in). Explicit, because the local host always has a key pair for browsers to subscribe with yet sends
+    /// nothing to the internet unless told to.
     /// </summary>
     public PushProvider Provider { get; set; } = PushProvider.Local;
 
@@ -24,6 +25,7 @@ public enum PushProvider
 {
     Local,
     WebPush,
+    Disabled,
 }
 
 /// <summary>The application server's key pair (RFC 8292): base64url, the public key as an uncompressed P-256 point.</summary>

@@ -7,6 +7,7 @@ using LoanPlatform.Notifications.Push;
 using LoanPlatform.Notifications.Scheduling;
 using LoanPlatform.Notifications.Templates;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Notifications.Services;
 
@@ -21,6 +22,7 @@ public sealed class NotificationHandler(
     UsersContactClient users,
     IEmailSender email,
     IPushSender push,
+    IOptions<PushOptions> pushOptions,
     ScheduledPushes scheduledPushes,
     EventDeduplicator deduplicator,
     TimeProvider time,
@@ -42,8 +44,8 @@ public sealed class NotificationHandler(
         try
         {
             var contact = await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
-            var pushTo = contact.Preferences.Push ? contact.Devices : [];
-            // Decisions about a loan must reach the customer: with push chosen but no device registered, email stands in.
+            var pushTo = contact.Preferences.Push && pushOptions.Value.Provider != PushProvider.Disabled ? contact.Devices : [];
+            // Decisions about a loan must reach the customer: with push chosen but no device to push to, email stands in.
             if (contact.Preferences.Email || pushTo.Count == 0)
             {
                 await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
