@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using MimeKit;
 
 namespace LoanPlatform.EndToEnd.Tests;
@@ -25,6 +27,48 @@ public sealed class NotificationTests(PlatformFixture fixture) : IClassFixture<P
         Assert.Equal(expectedLanguage, email.Body?.Headers[HeaderId.ContentLanguage]?.Trim());
         Assert.Contains(amountLine, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Siti", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_customer_who_chose_push_only_gets_the_approval_as_a_push_and_no_email()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        using var preferences = await client.SendAsync(HttpMethod.Get, "/users/me/notification-preferences", token: customer.Token);
+        await client.SendOkAsync(HttpMethod.Put, "/users/me/notification-preferences", new { email = false, push = true }, customer.Token,
+            new Dictionary<string, string> { ["If-Match"] = preferences.Headers.ETag!.ToString() });
+        var device = (await client.SendOkAsync(HttpMethod.Post, "/users/me/devices", new
+        {
+            endpoint = "https://fcm.googleapis.com/fcm/send/" + Guid.NewGuid().ToString("N"),
+            keys = new { p256dh = BrowserKey(), auth = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)) },
+        }, customer.Token))["deviceId"]!.GetValue<string>();
+        var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
+
+        var pushOutbox = Path.Combine(fixture.Running.DataPath, "notifications", "push-outbox");
+        var clock = Stopwatch.StartNew();
+        string? push = null;
+        while (push is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            push = Directory.Exists(pushOutbox)
+                ? Directory.EnumerateFiles(pushOutbox, $"*-{device}.json").Select(File.ReadAllText).FirstOrDefault(text => text.Contains(loanId, StringComparison.Ordinal))
+                : null;
+            await Task.Delay(200);
+        }
+
+        Assert.NotNull(push);
+        Assert.Contains("Pinjaman Anda disetujui", push, StringComparison.Ordinal);
+        var outbox = Path.Combine(fixture.Running.DataPath, "notifications", "outbox");
+        Assert.DoesNotContain(Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml") : [],
+            file => File.ReadAllText(file).Contains(loanId, StringComparison.Ordinal));
+    }
+
+    private static string BrowserKey()
+    {
+        using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var point = key.ExportParameters(false).Q;
+        return Base64Url.EncodeToString([0x04, .. point.X!, .. point.Y!]);
     }
 
     private async Task<MimeMessage> WaitForEmailAsync(Func<MimeMessage, bool> match)

@@ -111,7 +111,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             return Refuse(StatusCodes.Status400BadRequest, "payload does not decrypt: " + e.Message);
         }
 
-        _received.Enqueue(new ReceivedPush(id, payload, claims.Value.Audience, claims.Value.Subject, claims.Value.Expires, timeToLive, request.Headers["Urgency"]));
+        _received.Enqueue(new ReceivedPush(id, payload, claims.Value.Key, claims.Value.Audience, claims.Value.Subject, claims.Value.Expires, timeToLive, request.Headers["Urgency"]));
         return Results.Created();
     }
 
@@ -121,7 +121,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
         return Results.StatusCode(statusCode);
     }
 
-    private ((string Audience, string Subject, DateTimeOffset Expires)? Claims, string? Failure) VerifyVapid(string authorization)
+    private ((string Key, string Audience, string Subject, DateTimeOffset Expires)? Claims, string? Failure) VerifyVapid(string authorization)
     {
         // Authorization: vapid t=<JWT>, k=<base64url public key>
         if (!authorization.StartsWith("vapid ", StringComparison.Ordinal))
@@ -174,6 +174,6 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             return (null, $"expiry {expires:O}");
         }
 
-        return string.IsNullOrEmpty(subject) ? (null, "no subject") : ((audience, subject, expires), null);
+        return string.IsNullOrEmpty(subject) ? (null, "no subject") : ((key, audience, subject, expires), null);
     }
 }
