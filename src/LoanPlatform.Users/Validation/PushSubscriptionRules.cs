@@ -26,7 +26,7 @@ public static class PushSubscriptionRules
             "keys.auth", $"The auth secret must be base64url of {AuthSecretLength} bytes.");
 
         var label = string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim();
-        validation.Require(label is null || (label.Length <= LabelMax && !label.Any(char.IsControl)), "label", $"Label must be at most {LabelMax} characters.");
+        validation.Require(label is null || (label.Length <= LabelMax && !label.Any(char.IsControl)), "label", $"Label must be at most {LabelMax} characters, without control characters.");
 
         validation.ThrowIfInvalid();
         return new ValidPushSubscription(endpoint!, uri!.IdnHost, p256dh!, auth!, label);
