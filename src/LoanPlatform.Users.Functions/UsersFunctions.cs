@@ -1,10 +1,12 @@
 using LoanPlatform.BuildingBlocks.Http;
 using LoanPlatform.Users.Apis;
 using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Push;
 using LoanPlatform.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Users.Functions;
 
@@ -13,7 +15,14 @@ namespace LoanPlatform.Users.Functions;
 /// have no counterpart: in Azure, upload and download URLs point at Blob Storage.
 /// </summary>
 [Authorize]
-public sealed class UsersFunctions(UserRegistration registration, UserProfiles profiles, UserDocuments documents, UserDataExport export, UserErasure erasure)
+public sealed class UsersFunctions(
+    UserRegistration registration,
+    UserProfiles profiles,
+    UserDocuments documents,
+    UserDevices devices,
+    UserDataExport export,
+    UserErasure erasure,
+    IOptions<VapidOptions> vapid)
 {
     [Function("RegisterUser")]
     [AllowAnonymous]
@@ -54,4 +63,33 @@ public sealed class UsersFunctions(UserRegistration registration, UserProfiles p
     public async Task<IResult> GetDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/documents/{documentId}")] HttpRequest req, string documentId, CancellationToken cancellationToken) =>
         await UsersApi.GetDocumentAsync(req.HttpContext.User, documentId, documents, cancellationToken);
+
+    [Function("GetMyNotificationPreferences")]
+    public async Task<IResult> GetNotificationPreferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/notification-preferences")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.GetNotificationPreferencesAsync(req.HttpContext.User, req.HttpContext.Response, profiles, cancellationToken);
+
+    [Function("UpdateMyNotificationPreferences")]
+    public async Task<IResult> UpdateNotificationPreferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/me/notification-preferences")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.UpdateNotificationPreferencesAsync(
+            req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), await req.ReadJsonAsync<NotificationPreferencesRequest>(cancellationToken), req.HttpContext.Response, profiles,
+            cancellationToken);
+
+    [Function("RegisterMyDevice")]
+    public async Task<IResult> RegisterDevice([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/devices")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.RegisterDeviceAsync(req.HttpContext.User, await req.ReadJsonAsync<RegisterDeviceRequest>(cancellationToken), devices, cancellationToken);
+
+    [Function("ListMyDevices")]
+    public async Task<IResult> ListDevices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/devices")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.ListDevicesAsync(req.HttpContext.User, devices, cancellationToken);
+
+    [Function("GetPushConfig")]
+    public IResult GetPushConfig([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me/devices/push-config")] HttpRequest req) =>
+        UsersApi.GetPushConfig(vapid);
+
+    [Function("DeleteMyDevice")]
+    public async Task<IResult> DeleteDevice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/me/devices/{deviceId}")] HttpRequest req, string deviceId, CancellationToken cancellationToken) =>
+        await UsersApi.DeleteDeviceAsync(req.HttpContext.User, deviceId, devices, cancellationToken);
 }

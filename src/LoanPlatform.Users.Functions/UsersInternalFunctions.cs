@@ -9,7 +9,7 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>HTTP triggers for <see cref="UsersInternalApi"/>; service identities only, as locally.</summary>
 [Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
-public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts)
+public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts, UserDevices devices)
 {
     [Function("GetUserEligibility")]
     public async Task<IResult> GetEligibility(
@@ -20,4 +20,10 @@ public sealed class UsersInternalFunctions(UserEligibility eligibility, UserCont
     public async Task<IResult> GetContact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/contact")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
         await UsersInternalApi.GetContactAsync(userId, contacts, cancellationToken);
+
+    [Function("DeleteUserDevice")]
+    public async Task<IResult> DeleteDevice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/users/{userId}/devices/{deviceId}")] HttpRequest req, string userId, string deviceId,
+        CancellationToken cancellationToken) =>
+        await UsersInternalApi.DeleteDeviceAsync(userId, deviceId, devices, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Objects.Local;
+using LoanPlatform.Users.Push;
 using LoanPlatform.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Users.Apis;
 
@@ -38,6 +40,18 @@ public static class UsersApi
             .WithName("ListMyDocuments").WithSummary("The signed-in user's documents.");
         me.MapGet("/documents/{documentId}", GetDocumentAsync)
             .WithName("GetMyDocument").WithSummary("One document: its status and step times, the reason if rejected, a short-lived download URL once verified.");
+        me.MapGet("/notification-preferences", GetNotificationPreferencesAsync)
+            .WithName("GetMyNotificationPreferences").WithSummary("Which channels notify the signed-in user and their quiet hours, with the profile's ETag.");
+        me.MapPut("/notification-preferences", UpdateNotificationPreferencesAsync)
+            .WithName("UpdateMyNotificationPreferences").WithSummary("Replace the notification preferences; requires If-Match with the profile's ETag.");
+        me.MapPost("/devices", RegisterDeviceAsync)
+            .WithName("RegisterMyDevice").WithSummary("Register a browser's Web Push subscription; registering the same one again updates it.");
+        me.MapGet("/devices", ListDevicesAsync)
+            .WithName("ListMyDevices").WithSummary("The signed-in user's push devices, without their endpoints or keys.");
+        me.MapGet("/devices/push-config", GetPushConfig)
+            .WithName("GetPushConfig").WithSummary("The VAPID public key a browser subscribes with (applicationServerKey).");
+        me.MapDelete("/devices/{deviceId}", DeleteDeviceAsync)
+            .WithName("DeleteMyDevice").WithSummary("Stop sending push notifications to one of the signed-in user's devices.");
 
         // The local object store serves its own signed URLs; cloud adapters hand out Blob or S3 URLs instead.
         if (app.ServiceProvider.GetService<LocalDocumentObjectStore>() is not null)
@@ -103,4 +117,48 @@ public static class UsersApi
 
     public static async Task<Ok<UserDocumentResponse>> GetDocumentAsync(ClaimsPrincipal user, string documentId, UserDocuments documents, CancellationToken cancellationToken) =>
         TypedResults.Ok(await documents.GetAsync(user.GetSubject(), documentId, cancellationToken));
+
+    public static async Task<Ok<NotificationPreferencesResponse>> GetNotificationPreferencesAsync(
+        ClaimsPrincipal user, HttpResponse response, UserProfiles profiles, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(user.GetSubject(), cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
+        return TypedResults.Ok(NotificationPreferencesResponse.From(profile.Value.NotificationPreferences));
+    }
+
+    public static async Task<Ok<NotificationPreferencesResponse>> UpdateNotificationPreferencesAsync(
+        ClaimsPrincipal user,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        NotificationPreferencesRequest request,
+        HttpResponse response,
+        UserProfiles profiles,
+        CancellationToken cancellationToken)
+    {
+        var profile = await profiles.UpdateNotificationPreferencesAsync(user.GetSubject(), ifMatch, request, cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
+        return TypedResults.Ok(NotificationPreferencesResponse.From(profile.Value.NotificationPreferences));
+    }
+
+    public static async Task<Results<Created<DeviceResponse>, Ok<DeviceResponse>>> RegisterDeviceAsync(
+        ClaimsPrincipal user, RegisterDeviceRequest request, UserDevices devices, CancellationToken cancellationToken)
+    {
+        var registration = await devices.RegisterAsync(user.GetSubject(), request, cancellationToken);
+        return registration.Created
+            ? TypedResults.Created($"/users/me/devices/{registration.Device.DeviceId}", registration.Device)
+            : TypedResults.Ok(registration.Device);
+    }
+
+    public static async Task<Ok<IReadOnlyList<DeviceResponse>>> ListDevicesAsync(ClaimsPrincipal user, UserDevices devices, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await devices.ListAsync(user.GetSubject(), cancellationToken));
+
+    public static async Task<NoContent> DeleteDeviceAsync(ClaimsPrincipal user, string deviceId, UserDevices devices, CancellationToken cancellationToken)
+    {
+        await devices.DeleteAsync(user.GetSubject(), deviceId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<PushConfigResponse> GetPushConfig(IOptions<VapidOptions> vapid) =>
+        string.IsNullOrWhiteSpace(vapid.Value.PublicKey)
+            ? throw UserProblems.PushNotConfigured()
+            : TypedResults.Ok(new PushConfigResponse(vapid.Value.PublicKey.Trim()));
 }

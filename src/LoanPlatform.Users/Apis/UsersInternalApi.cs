@@ -22,7 +22,15 @@ public static class UsersInternalApi
             .WithName("GetUserEligibility").WithSummary("KTP verification, date of birth and NIK province of a user, for loan scoring.");
         internalUsers.MapGet("/{userId}/contact", GetContactAsync)
             .WithName("GetUserContact").WithSummary("Where and in which language to notify a user, for the Notifications service.");
+        internalUsers.MapDelete("/{userId}/devices/{deviceId}", DeleteDeviceAsync)
+            .WithName("DeleteUserDevice").WithSummary("Forget a device whose push subscription expired (the push service answered 404 or 410); 204 whether or not it existed.");
         return app;
+    }
+
+    public static async Task<NoContent> DeleteDeviceAsync(string userId, string deviceId, UserDevices devices, CancellationToken cancellationToken)
+    {
+        await devices.RemoveAsync(userId, deviceId, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<UserContactResponse>> GetContactAsync(string userId, UserContacts contacts, CancellationToken cancellationToken) =>

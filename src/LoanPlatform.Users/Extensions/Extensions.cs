@@ -4,7 +4,9 @@ using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
+using LoanPlatform.Users.Push;
 using LoanPlatform.Users.Services;
+using LoanPlatform.Users.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +21,7 @@ public static class Extensions
     /// <summary>
     /// Everything the Users service needs: its document store and types, the document object store Documents:Provider names,
     /// the Auth internal client and the services behind the endpoints.
-    /// Reads Data:Path, DocumentStore:*, Documents:* and Services:Auth:InternalUrl.
+    /// Reads Data:Path, DocumentStore:*, Documents:*, Devices:*, Push:Vapid:PublicKey and Services:Auth:InternalUrl.
     /// </summary>
     public static IHostApplicationBuilder AddUsersServices(this IHostApplicationBuilder builder)
     {
@@ -32,6 +34,7 @@ public static class Extensions
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
         builder.AddOutbox<UserProfile>();
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
+        services.AddDocumentType<PushDevice>(UserDocumentTypes.PushDevice);
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));
 
@@ -45,9 +48,20 @@ public static class Extensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 #pragma warning restore EXTEXP0001
 
+        services.AddOptions<DevicesOptions>()
+            .Bind(builder.Configuration.GetSection(DevicesOptions.SectionName))
+            .PostConfigure(options => options.AllowedPushHosts = options.AllowedPushHosts is { Length: > 0 } hosts ? hosts : [.. DevicesOptions.DefaultAllowedPushHosts]);
+        // A key browsers cannot use would only fail later, in every customer's browser; refuse to start with one.
+        services.AddOptions<VapidOptions>()
+            .Bind(builder.Configuration.GetSection(VapidOptions.SectionName))
+            .Validate(options => string.IsNullOrWhiteSpace(options.PublicKey) || P256PublicKeys.IsValidBase64Url(options.PublicKey),
+                $"{VapidOptions.SectionName}:PublicKey must be base64url of an uncompressed P-256 public key.")
+            .ValidateOnStart();
+
         services.AddSingleton<UniqueClaims>();
         services.AddScoped<UserProfiles>();
         services.AddScoped<UserDocuments>();
+        services.AddScoped<UserDevices>();
         services.AddScoped<UserEligibility>();
         services.AddScoped<UserContacts>();
         services.AddScoped<UserRegistration>();

@@ -7,4 +7,5 @@ public static class UserDocumentTypes
     public const string UniqueClaim = "unique_claim";
     public const string Document = "user_document";
     public const string ErasureRecord = "erasure_record";
+    public const string PushDevice = "push_device";
 }

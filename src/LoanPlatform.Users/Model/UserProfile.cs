@@ -19,6 +19,9 @@ public sealed record UserProfile(
     /// <summary>Events caused by changes to this profile, stored in the same write and removed once published (the outbox).</summary>
     public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
 
+    /// <summary>Kept in the profile so one ETag covers it; profiles stored before it existed read the default.</summary>
+    public NotificationPreferences NotificationPreferences { get; init; } = NotificationPreferences.Default;
+
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
     public UserProfile WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };

@@ -4,14 +4,20 @@ using LoanPlatform.Users.Model;
 
 namespace LoanPlatform.Users.Services;
 
-/// <summary>The Notifications service's view of a user: read when a notification is sent, so a changed email or language applies.</summary>
-public sealed class UserContacts(IDocumentStore<UserProfile> profiles)
+/// <summary>The Notifications service's view of a user: read when a notification is sent, so a changed email, language, preference or device applies.</summary>
+public sealed class UserContacts(IDocumentStore<UserProfile> profiles, UserDevices devices)
 {
     public async Task<UserContactResponse?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         var profile = (await profiles.FindAsync(userId, userId, cancellationToken))?.Value;
         return profile is null
             ? null
-            : new UserContactResponse(userId, profile.Email, profile.Language, profile.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+            : new UserContactResponse(
+                userId,
+                profile.Email,
+                profile.Language,
+                profile.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0],
+                NotificationPreferencesResponse.From(profile.NotificationPreferences),
+                await devices.ListForSendingAsync(userId, cancellationToken));
     }
 }

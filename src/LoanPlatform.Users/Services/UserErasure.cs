@@ -12,13 +12,14 @@ namespace LoanPlatform.Users.Services;
 /// The UU PDP right to erasure, irreversible. Requires If-Match with the profile's current ETag, so a replayed or
 /// stale request cannot erase (428 without one, 412 when stale). Order matters for a retry after a failure: the login
 /// credential goes first (through Auth's internal API, retried; a credential already gone counts), then document
-/// objects and records, then the profile and the uniqueness claims, so until the profile is gone the same request can
+/// objects and records and push devices, then the profile and the uniqueness claims, so until the profile is gone the same request can
 /// be repeated with the still-valid access token. What remains is an <see cref="ErasureRecord"/> without identity.
 /// </summary>
 public sealed class UserErasure(
     UserProfiles profiles,
     IDocumentStore<UserProfile> profileStore,
     IDocumentStore<UserDocument> documents,
+    IDocumentStore<PushDevice> devices,
     IDocumentStore<ErasureRecord> erasures,
     IDocumentObjectStore objects,
     UniqueClaims claims,
@@ -53,6 +54,13 @@ public sealed class UserErasure(
             erasedDocuments++;
         }
 
+        var erasedDevices = 0;
+        await foreach (var device in devices.QueryAsync(DocumentQuery.InPartition(userId), CancellationToken.None))
+        {
+            await devices.DeleteAsync(userId, device.Value.DeviceId, null, CancellationToken.None);
+            erasedDevices++;
+        }
+
         var subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
         var record = new ErasureRecord(subjectHash, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), LegalBasis, erasedDocuments);
         try
@@ -68,6 +76,6 @@ public sealed class UserErasure(
         await claims.ReleaseAsync(UniqueField.Email, profile.Email, userId);
         await claims.ReleaseAsync(UniqueField.Phone, profile.Phone, userId);
         await claims.ReleaseAsync(UniqueField.Nik, profile.Nik, userId);
-        logger.LogInformation("Erased user {SubjectHash} and {DocumentCount} documents", subjectHash, erasedDocuments);
+        logger.LogInformation("Erased user {SubjectHash}, {DocumentCount} documents and {DeviceCount} devices", subjectHash, erasedDocuments, erasedDevices);
     }
 }

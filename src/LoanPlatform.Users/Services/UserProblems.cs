@@ -25,4 +25,10 @@ public static class UserProblems
 
     public static ProblemException DocumentRejected(string? reason) =>
         ProblemException.Conflict("document-rejected", "This document was rejected; request a new one.", reason);
+
+    public static ProblemException TooManyDevices(int limit) =>
+        ProblemException.Conflict("too-many-devices", $"At most {limit} devices can receive notifications; remove one first.");
+
+    public static ProblemException PushNotConfigured() =>
+        new(StatusCodes.Status503ServiceUnavailable, "push-not-configured", "Push notifications are not configured on this platform.");
 }

@@ -30,12 +30,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
         var language = request.Language is null ? null : ProfileRules.Language(validation, request.Language);
         validation.ThrowIfInvalid();
 
-        var current = await GetAsync(userId, cancellationToken);
-        if (!EntityTags.Matches(ifMatch, current.ETag))
-        {
-            throw UserProblems.StaleETag();
-        }
-
+        var current = await GetMatchingAsync(userId, ifMatch, cancellationToken);
         var profile = current.Value;
         var nameChanged = fullName is not null && fullName != profile.FullName;
         var phoneChanged = phone is not null && phone != profile.Phone;
@@ -82,6 +77,28 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
         return written;
     }
 
+    /// <summary>Replaces the notification preferences if <paramref name="ifMatch"/> is still the profile's current ETag.</summary>
+    public async Task<StoredDocument<UserProfile>> UpdateNotificationPreferencesAsync(
+        string userId, string? ifMatch, NotificationPreferencesRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw UserProblems.PreconditionRequired();
+        }
+
+        var preferences = NotificationPreferenceRules.Validate(request);
+        var current = await GetMatchingAsync(userId, ifMatch, cancellationToken);
+        try
+        {
+            return await profiles.ReplaceAsync(
+                userId, userId, current.Value with { NotificationPreferences = preferences, UpdatedAt = time.GetUtcNow() }, current.ETag, cancellationToken: cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            throw UserProblems.StaleETag();
+        }
+    }
+
     /// <summary>Records a verified KTP on the profile, retrying when a concurrent profile edit got there first.</summary>
     public async Task MarkKtpVerifiedAsync(string userId, CancellationToken cancellationToken)
     {
@@ -103,6 +120,12 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
                 // Someone edited the profile meanwhile; read it again and reapply.
             }
         }
+    }
+
+    private async Task<StoredDocument<UserProfile>> GetMatchingAsync(string userId, string ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(userId, cancellationToken);
+        return EntityTags.Matches(ifMatch, current.ETag) ? current : throw UserProblems.StaleETag();
     }
 
     public static UserProfileResponse ToResponse(UserProfile profile) => new(

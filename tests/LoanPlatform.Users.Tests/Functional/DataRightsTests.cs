@@ -39,6 +39,26 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     [Fact]
+    public async Task The_export_holds_notification_preferences_and_devices_without_endpoints_or_keys()
+    {
+        var (_, client) = await RegisterAsync(UsersHost.NewRegistration());
+        var endpoint = PushSubscriptions.NewEndpoint();
+        var deviceId = await DeviceTests.RegisterAsync(client, endpoint);
+
+        var export = await client.GetFromJsonAsync<JsonElement>("/users/me/export");
+
+        var preferences = export.GetProperty("notificationPreferences");
+        Assert.True(preferences.GetProperty("email").GetBoolean());
+        Assert.True(preferences.GetProperty("push").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, preferences.GetProperty("quietHours").ValueKind);
+        var device = Assert.Single(export.GetProperty("devices").EnumerateArray());
+        Assert.Equal(deviceId, device.GetProperty("deviceId").GetString());
+        Assert.Equal("fcm.googleapis.com", device.GetProperty("endpointHost").GetString());
+        Assert.DoesNotContain(new Uri(endpoint).AbsolutePath, export.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("p256dh", export.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Erasure_requires_the_current_etag()
     {
         var (_, client) = await RegisterAsync(UsersHost.NewRegistration());
@@ -53,11 +73,12 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     [Fact]
-    public async Task Erasure_removes_profile_documents_and_credential_keeps_a_pseudonymous_record_and_frees_the_identity()
+    public async Task Erasure_removes_profile_documents_devices_and_credential_keeps_a_pseudonymous_record_and_frees_the_identity()
     {
         var registration = UsersHost.NewRegistration();
         var (userId, client) = await RegisterAsync(registration);
         var documentId = await UploadKtpAsync(client);
+        await DeviceTests.RegisterAsync(client, PushSubscriptions.NewEndpoint());
         Assert.True(host.Auth.Credentials.ContainsKey(userId));
 
         using var erased = await DeleteAsync(client, await ETagAsync(client));
@@ -69,6 +90,7 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
         using var document = await client.GetAsync($"/users/me/documents/{documentId}");
         await document.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Null(await host.GetRequiredService<LocalDocumentObjectStore>().OpenReadAsync($"users/{userId}/{documentId}", CancellationToken.None));
+        Assert.Empty(await host.GetRequiredService<IDocumentStore<PushDevice>>().QueryAsync(DocumentQuery.InPartition(userId)).ToListAsync());
 
         var subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
         var record = await host.GetRequiredService<IDocumentStore<ErasureRecord>>().FindAsync(subjectHash, subjectHash, CancellationToken.None);

@@ -24,7 +24,15 @@ public sealed class UsersHost : IAsyncLifetime
 {
     private static int _sequence = Random.Shared.Next(1000);
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-users-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplication? _app;
+
+    public UsersHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private UsersHost(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public AuthStandIn Auth { get; private set; } = null!;
 
@@ -63,7 +71,7 @@ public sealed class UsersHost : IAsyncLifetime
             ["Documents:PublicBaseUrl"] = url,
             ["Documents:MaxSizeBytes"] = "1000",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(_settings))
         {
             builder.Configuration[key] = value;
         }
@@ -81,9 +89,26 @@ public sealed class UsersHost : IAsyncLifetime
         Anonymous = new HttpClient { BaseAddress = new Uri(url) };
     }
 
+    /// <summary>A host with configuration beyond the defaults (e.g. push settings); the caller disposes it.</summary>
+    public static async Task<UsersHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var host = new UsersHost(settings);
+        try
+        {
+            await host.InitializeAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task DisposeAsync()
     {
-        Anonymous.Dispose();
+        // Null when the start failed.
+        Anonymous?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -1,0 +1,15 @@
+namespace LoanPlatform.Users.Model;
+
+/// <summary>
+/// A browser's Web Push subscription (type "push_device"), partitioned by the user id. Its id is derived from the endpoint,
+/// so one browser is one device however often it registers.
+/// </summary>
+public sealed record PushDevice(
+    string DeviceId,
+    string UserId,
+    string Endpoint,
+    string P256dh,
+    string Auth,
+    string? Label,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
