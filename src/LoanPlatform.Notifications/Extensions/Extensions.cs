@@ -57,7 +57,8 @@ public static class Extensions
         });
         services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.SectionName))
             .PostConfigure(options => options.OutboxPath ??= Path.Combine(dataPath, ServiceName, "push-outbox"));
-        services.AddHttpClient<WebPushSender>();
+        // Endpoints come from clients; the Users service admits only push-service hosts, and no redirect may lead elsewhere.
+        services.AddHttpClient<WebPushSender>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<IPushSender>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PushOptions>>().Value;
