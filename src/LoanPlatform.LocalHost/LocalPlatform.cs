@@ -153,6 +153,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         loans.UseServicePipeline();
         loans.MapLoansApi();
         loans.MapAuditApi();
+        loans.MapAuditInternalApi();
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
