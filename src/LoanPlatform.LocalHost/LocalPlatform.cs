@@ -190,7 +190,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
-        // The gateway audits into the Loans service's trail (in Azure, APIM stands here and the trail keeps the services' records).
+        // The gateway audits into the Loans service's trail directly (in Azure, API Management reports to it through /internal/audit/requests).
         gatewayBuilder.Services.AddSingleton(loans.Services.GetRequiredService<AuditTrail>());
         gatewayBuilder.Services.AddAuditQueue();
         var gateway = gatewayBuilder.Build();
