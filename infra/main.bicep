@@ -96,6 +96,7 @@ var documentsContainerName = 'documents'
 var notificationsQueueName = 'notifications'
 var integrationTopicName = 'platform-events'
 var signingKeyName = 'token-signing'
+var auditContainerName = 'audit'
 var publicOperations = loadJsonContent('./apim/operations.json')
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -151,6 +152,13 @@ module cosmos './core/database/cosmos-account.bicep' = {
       {
         // Processed-event records (with ttl) so a redelivered event is handled once.
         name: 'notifications'
+        partitionKeyPath: '/pk'
+        defaultTtl: -1
+        uniqueKeyPaths: []
+      }
+      {
+        // The audit trail, apart from every service's data; written and read by the Loans app only (see access.bicep).
+        name: auditContainerName
         partitionKeyPath: '/pk'
         defaultTtl: -1
         uniqueKeyPaths: []
@@ -364,6 +372,9 @@ module access './app/access.bicep' = {
     keyVaultName: keyVault.outputs.name
     signingKeyName: keyVault.outputs.signingKeyName
     communicationServiceName: email.outputs.communicationServiceName
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    auditContainerName: auditContainerName
     resourceToken: resourceToken
   }
 }
@@ -415,6 +426,9 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
     staffApiAudience: 'api://${staffApiClientId}'
     staffClientAppId: staffClientAppId
     frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
+    // The Loans app hosts the audit trail; API Management reports each request to it with its own managed identity.
+    auditIngestUrl: 'https://${loans.outputs.defaultHostName}/internal/audit/requests'
+    internalApiAudience: 'api://${internalApiClientId}'
   }
 }
 
@@ -571,6 +585,7 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output API_BASE_URL string = publicBaseUrl
 output APIM_NAME string = apim.outputs.name
 output APIM_GATEWAY_URL string = apim.outputs.gatewayUrl
+output APIM_PRINCIPAL_ID string = apim.outputs.principalId
 output FRONT_DOOR_ENDPOINT string = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : ''
 output JWT_ISSUER string = customerIssuer
 output JWT_AUDIENCE string = jwtAudience

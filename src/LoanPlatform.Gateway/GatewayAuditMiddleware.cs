@@ -8,13 +8,12 @@ namespace LoanPlatform.Gateway;
 
 /// <summary>
 /// Queues one audit record per request once the response is decided. It runs outermost so refusals by authentication,
-/// authorization and rate limiting are recorded too. Only the validated subject, the path without its query string and a
-/// truncated user agent are kept: never bodies, Authorization headers or query values (signed URLs carry secrets there).
+/// authorization and rate limiting are recorded too. What the record keeps is <see cref="AuditedRequest.ToRecord"/>'s
+/// rule, the same one API Management's requests go through in Azure; only the validated subject and roles, the path, the
+/// status, the correlation id, the client IP and the user agent are handed to it: never bodies or Authorization headers.
 /// </summary>
 public sealed class GatewayAuditMiddleware(RequestDelegate next, AuditQueue queue, TimeProvider time)
 {
-    public const int MaxUserAgentLength = 200;
-
     public async Task InvokeAsync(HttpContext context)
     {
         var failed = false;
@@ -29,26 +28,24 @@ public sealed class GatewayAuditMiddleware(RequestDelegate next, AuditQueue queu
         }
         finally
         {
-            queue.Enqueue(RecordOf(context, failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode));
+            queue.Enqueue(RequestOf(context, failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode).ToRecord());
         }
     }
 
-    private AuditRecord RecordOf(HttpContext context, int statusCode)
+    private AuditedRequest RequestOf(HttpContext context, int statusCode)
     {
         var user = context.User;
         var authenticated = user.Identity?.IsAuthenticated == true;
-        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        var userAgent = context.Request.Headers.UserAgent.ToString();
-        return new AuditRecord(
+        return new AuditedRequest(
             time.GetUtcNow(),
-            authenticated ? user.FindFirst(PlatformClaims.Subject)?.Value ?? "anonymous" : "anonymous",
-            authenticated ? string.Join(",", user.GetRoles()) : "",
-            $"{context.Request.Method} {template ?? context.Request.Path.Value}",
+            authenticated ? user.FindFirst(PlatformClaims.Subject)?.Value : null,
+            authenticated ? user.GetRoles() : [],
+            context.Request.Method,
             context.Request.Path.Value ?? "/",
-            AuditRecord.OutcomeOf(statusCode),
+            (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
             statusCode,
             context.Items.TryGetValue(CorrelationId.ItemKey, out var correlationId) ? correlationId as string : null,
             context.Connection.RemoteIpAddress?.ToString(),
-            userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent);
+            context.Request.Headers.UserAgent.ToString());
     }
 }

@@ -163,6 +163,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         loans.UseServicePipeline();
         loans.MapLoansApi();
         loans.MapAuditApi();
+        loans.MapAuditInternalApi();
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
@@ -199,7 +200,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
-        // The gateway audits into the Loans service's trail (in Azure, APIM stands here and the trail keeps the services' records).
+        // The gateway audits into the Loans service's trail directly (in Azure, API Management reports to it through /internal/audit/requests).
         gatewayBuilder.Services.AddSingleton(loans.Services.GetRequiredService<AuditTrail>());
         gatewayBuilder.Services.AddAuditQueue();
         var gateway = gatewayBuilder.Build();

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using LoanPlatform.Gateway;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.EndToEnd.Tests;
 
-/// <summary>The audit trail through the gateway: requests and loan transitions are recorded, auditors alone read them, the chain verifies.</summary>
+/// <summary>
+/// The audit trail through the gateway: requests and loan transitions are recorded, auditors alone read them, the chain
+/// verifies; and the ingest endpoint API Management reports its requests to in Azure.
+/// </summary>
 public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
     [Fact]
@@ -33,15 +39,17 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
         var loanRecords = await WaitForRecordsAsync(client, auditor, loanId, records =>
             records.Any(r => Text(r, "action") == "LoanStatusChanged PendingApproval->Approved")
             && records.Any(r => Text(r, "correlationId") == correlationId));
-        var decision = loanRecords.Single(r => Text(r, "correlationId") == correlationId);
+        var decision = loanRecords.Single(r => Text(r, "correlationId") == correlationId && r!["statusCode"] is not null);
         Assert.Equal("staff-officer1", Text(decision, "actor"));
         Assert.Equal("LoanOfficer", Text(decision, "role"));
         Assert.Equal($"/loans/{loanId}/decisions", Text(decision, "resource"));
         Assert.Equal(202, decision!["statusCode"]!.GetValue<int>());
         Assert.Equal("success", Text(decision, "outcome"));
         var approval = loanRecords.Single(r => Text(r, "action") == "LoanStatusChanged PendingApproval->Approved");
-        // The orchestration completes the approval once the officer's stage is approved, so the transition is its own.
+        // The orchestration completes the approval once the officer's stage is approved, under the decision's correlation id.
         Assert.Equal($"/loans/{loanId}", Text(approval, "resource"));
+        Assert.Equal(correlationId, Text(approval, "correlationId"));
+        Assert.Null(approval!["statusCode"]);
         Assert.False(string.IsNullOrEmpty(Text(approval, "actor")));
         Assert.Contains(loanRecords, r => Text(r, "action") == "LoanStatusChanged Submitted->Scoring");
 
@@ -92,6 +100,96 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
         var auditor = await client.LoginStaffAsync("auditor@staff.local");
         using var response = await client.SendAsync(HttpMethod.Get, "/audit?from=yesterday", null, auditor);
         Assert.Equal("invalid-time", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(response, HttpStatusCode.BadRequest)));
+    }
+
+    [Fact]
+    public async Task A_request_reported_by_a_service_identity_is_recorded_by_the_same_rule_as_the_gateways()
+    {
+        using var client = fixture.Running.CreateClient();
+        using var loans = await ServiceClientAsync();
+        var subject = "apim-user-" + Guid.NewGuid().ToString("N");
+        var correlationId = "apim-" + Guid.NewGuid().ToString("N");
+        using (var response = await loans.SendAsync(HttpMethod.Post, IngestPath, new
+        {
+            time = DateTimeOffset.UtcNow, subject, roles = new[] { "Customer" }, method = "get", path = $"/loans/{subject}?sig=secret-value",
+            route = "/loans/{loanId}", statusCode = 404, correlationId, clientIp = "203.0.113.7", userAgent = new string('u', 500),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        var auditor = await client.LoginStaffAsync("auditor@staff.local");
+        var record = Assert.Single(await WaitForRecordsAsync(client, auditor, subject, found => found.Count > 0));
+        Assert.Equal(subject, Text(record, "actor"));
+        Assert.Equal("Customer", Text(record, "role"));
+        Assert.Equal("GET /loans/{loanId}", Text(record, "action"));
+        Assert.Equal($"/loans/{subject}", Text(record, "resource"));
+        Assert.Equal("failure", Text(record, "outcome"));
+        Assert.Equal(404, record!["statusCode"]!.GetValue<int>());
+        Assert.Equal(correlationId, Text(record, "correlationId"));
+        Assert.Equal("203.0.113.7", Text(record, "clientIp"));
+        Assert.Equal(200, Text(record, "userAgent")!.Length);
+        Assert.DoesNotContain("secret-value", record.ToJsonString(), StringComparison.Ordinal);
+        Assert.True((await client.SendOkAsync(HttpMethod.Get, "/audit/verify", null, auditor))["valid"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_ingest_endpoint_answers_bad_input_with_a_problem_and_refuses_people()
+    {
+        using var loans = await ServiceClientAsync();
+        using (var invalid = await loans.SendAsync(HttpMethod.Post, IngestPath, new
+        {
+            method = "GET /x", path = "loans", statusCode = 42, correlationId = "two words", clientIp = "not-an-ip", roles = new[] { "" },
+        }))
+        {
+            var problem = await PlatformClient.ReadProblemAsync(invalid, HttpStatusCode.BadRequest);
+            Assert.Equal("validation", PlatformClient.TypeOf(problem));
+            Assert.Equal(
+                new[] { "clientIp", "correlationId", "method", "path", "roles", "statusCode", "time" },
+                problem["errors"]!.AsObject().Select(e => e.Key).Order());
+        }
+
+        using (var malformed = new HttpRequestMessage(HttpMethod.Post, IngestPath) { Content = new StringContent("{\"time\":", System.Text.Encoding.UTF8, "application/json") })
+        using (var response = await loans.Http.SendAsync(malformed))
+        {
+            await PlatformClient.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        }
+
+        using (var empty = await loans.SendAsync(HttpMethod.Post, IngestPath, new { }))
+        {
+            await PlatformClient.ReadProblemAsync(empty, HttpStatusCode.BadRequest);
+        }
+
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterAsync();
+        using var direct = new PlatformClient(new HttpClient { BaseAddress = new Uri(fixture.Running.Platform.ServiceUrls[GatewayRoutes.Loans]) });
+        using (var person = await direct.SendAsync(HttpMethod.Post, IngestPath, new { }, customer.Token))
+        {
+            Assert.Contains(person.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        }
+
+        using (var anonymous = await direct.SendAsync(HttpMethod.Post, IngestPath, new { }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using (var throughGateway = await client.SendAsync(HttpMethod.Post, IngestPath, new { }, customer.Token))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, throughGateway.StatusCode);
+        }
+    }
+
+    private const string IngestPath = "/internal/audit/requests";
+
+    /// <summary>A client of the Loans service itself (not the gateway), calling with a local service-identity token as API Management would with its managed identity.</summary>
+    private async Task<PlatformClient> ServiceClientAsync()
+    {
+        var tokens = new LocalServiceTokenProvider(
+            Options.Create(new ServiceIdentityOptions { KeyPath = Path.Combine(fixture.Running.DataPath, "keys", "service-identity.pem"), ServiceName = "apim" }),
+            TimeProvider.System);
+        var http = new HttpClient { BaseAddress = new Uri(fixture.Running.Platform.ServiceUrls[GatewayRoutes.Loans]) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(CancellationToken.None));
+        return new PlatformClient(http);
     }
 
     private static string? Text(JsonNode? record, string field) => record?[field]?.GetValue<string>();

@@ -127,10 +127,76 @@ public partial class ApimTests
     }
 
     [Fact]
-    public void No_internal_endpoint_appears_anywhere_in_the_template()
+    public void No_internal_endpoint_appears_anywhere_in_the_template_but_the_audit_ingest_target()
     {
+        // The one internal URL is where API Management itself sends each request's audit report; it is never an operation.
         var json = CompiledTemplate.Instance.Build.StandardOutput;
-        Assert.DoesNotContain("/internal", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(InternalReference().Matches(json));
+        var ingestUrl = GatewayPolicyParameter("auditIngestUrl");
+        Assert.StartsWith("[format('https://{0}/internal/audit/requests', reference(", ingestUrl, StringComparison.Ordinal);
+        Assert.Contains("'service-loans')", ingestUrl, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.defaultHostName.value)]", ingestUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_request_and_every_error_is_reported_to_the_audit_trail_without_the_callers_token()
+    {
+        var global = Policy("global.xml");
+        const string include = "<include-fragment fragment-id=\"audit-request\" />";
+        var outbound = Section(global, "outbound");
+        var onError = Section(global, "on-error");
+        Assert.Contains(include, outbound);
+        Assert.Contains(include, onError);
+        // On error it runs once the caller's status is known and before the response ends the pipeline.
+        Assert.True(onError.IndexOf("name=\"problemStatus\"", StringComparison.Ordinal) < onError.IndexOf(include, StringComparison.Ordinal));
+        Assert.True(onError.IndexOf(include, StringComparison.Ordinal) < onError.IndexOf("<return-response>", StringComparison.Ordinal));
+
+        var fragment = Policy("fragment-audit-request.xml");
+        var send = Section(fragment, "send-one-way-request");
+        Assert.Contains("<send-one-way-request mode=\"new\"", fragment);
+        Assert.Contains("<set-url>{{audit-ingest-url}}</set-url>", send);
+        Assert.Contains("<set-method>POST</set-method>", send);
+        Assert.Contains("<authentication-managed-identity resource=\"{{internal-api-audience}}\" />", send);
+        foreach (var field in new[] { "time", "subject", "roles", "method", "path", "statusCode", "correlationId", "clientIp", "userAgent" })
+        {
+            Assert.Contains($"new JProperty(\"{field}\"", send);
+        }
+
+        // The subject comes from the validated token; neither the token nor the Authorization header is ever sent.
+        Assert.Contains("jwt.Subject", send);
+        Assert.DoesNotContain("Authorization", fragment, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Bearer", fragment, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AsJwt", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request.Body", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("Url.Query", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("<set-header name=\"Authorization\"", send, StringComparison.OrdinalIgnoreCase);
+
+        // Deployed as a fragment before the global policy that includes it, with the internal API as token audience.
+        var fragmentResource = CompiledTemplate.Instance.OfType("Microsoft.ApiManagement/service/policyFragments").Single();
+        Assert.Contains("audit-request", fragmentResource.Resource["name"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("rawxml", fragmentResource.Properties!["format"]!.ToString());
+        var fragmentValue = fragmentResource.Properties["value"]!.ToString();
+        if (VariableReference().Match(fragmentValue) is { Success: true } loaded)
+        {
+            // loadTextContent becomes a template variable holding the file's text.
+            fragmentValue = fragmentResource.Template["variables"]![loaded.Groups[1].Value]!.ToString();
+        }
+
+        Assert.Equal(fragment, fragmentValue);
+        var globalPolicy = CompiledTemplate.Instance.OfType("Microsoft.ApiManagement/service/policies").Single();
+        Assert.Contains("auditRequestFragment", globalPolicy.Resource["dependsOn"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("[format('api://{0}', parameters('internalApiClientId'))]", GatewayPolicyParameter("internalApiAudience"));
+    }
+
+    private static string GatewayPolicyParameter(string name) =>
+        CompiledTemplate.Instance.Module("apim-gateway-policy").Properties!["parameters"]![name]!["value"]!.GetValue<string>();
+
+    private static string Section(string xml, string element)
+    {
+        var start = xml.IndexOf($"<{element}", StringComparison.Ordinal);
+        var end = xml.IndexOf($"</{element}>", start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"no <{element}> section");
+        return xml[start..end];
     }
 
     [Fact]
@@ -262,6 +328,9 @@ public partial class ApimTests
             }
         }
     }
+
+    [GeneratedRegex("/internal", RegexOptions.IgnoreCase)]
+    private static partial Regex InternalReference();
 
     [GeneratedRegex(@"^\[variables\('([^']+)'\)\]$")]
     private static partial Regex VariableReference();

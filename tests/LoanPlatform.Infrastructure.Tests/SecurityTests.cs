@@ -72,10 +72,11 @@ public partial class SecurityTests
     }
 
     [Fact]
-    public void Cosmos_has_one_container_per_service_with_pk_and_item_ttl()
+    public void Cosmos_has_one_container_per_service_and_one_for_the_audit_trail_with_pk_and_item_ttl()
     {
         var containers = Compiled.Module("cosmos").Properties!["parameters"]!["containers"]!["value"]!.AsArray();
-        Assert.Equal(Services, containers.Select(c => c!["name"]!.ToString()));
+        Assert.Equal([.. Services, "[variables('auditContainerName')]"], containers.Select(c => c!["name"]!.ToString()));
+        Assert.Equal("audit", Compiled.Root["variables"]!["auditContainerName"]!.ToString());
         foreach (var container in containers)
         {
             Assert.Equal("/pk", container!["partitionKeyPath"]!.ToString());
@@ -88,8 +89,10 @@ public partial class SecurityTests
     [Fact]
     public void Every_cosmos_data_role_is_scoped_to_the_services_own_container()
     {
-        // The only data-plane assignment in the template, in the per-service module: container scope, own identity.
-        var assignment = Created("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments").Single();
+        // Two data-plane assignments: the per-service module's (container scope, own identity) and the audit container's.
+        var assignments = Created("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments").ToList();
+        Assert.Equal(2, assignments.Count);
+        var assignment = assignments.Single(a => a.DeploymentPath != "main/access");
         Assert.Equal(
             "[format('{0}/dbs/{1}/colls/{2}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), parameters('cosmosDatabaseName'), parameters('cosmosContainerName'))]",
             assignment.Properties!["scope"]!.ToString());
@@ -107,6 +110,17 @@ public partial class SecurityTests
             Assert.Equal(service, parameters["serviceName"]!["value"]!.ToString());
             Assert.Equal(service, parameters["cosmosContainerName"]!["value"]!.ToString());
         }
+
+        // The audit container: the Loans app alone, the built-in data contributor role, that one container.
+        var audit = assignments.Single(a => a.DeploymentPath == "main/access");
+        Assert.Equal(
+            "[format('{0}/dbs/{1}/colls/{2}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), parameters('cosmosDatabaseName'), parameters('auditContainerName'))]",
+            audit.Properties!["scope"]!.ToString());
+        Assert.Equal("[parameters('principalIds').loans]", audit.Properties["principalId"]!.ToString());
+        Assert.EndsWith("variables('roles').cosmosDataContributor)]", audit.Properties["roleDefinitionId"]!.ToString());
+        Assert.Equal("00000000-0000-0000-0000-000000000002", audit.Template["variables"]!["roles"]!["cosmosDataContributor"]!.ToString());
+        var access = Compiled.Module("access").Properties!["parameters"]!;
+        Assert.Equal("[variables('auditContainerName')]", access["auditContainerName"]!["value"]!.ToString());
 
         // And no Azure RBAC role on the Cosmos account itself (control-plane roles like Contributor can list keys).
         foreach (var roleAssignment in Created("Microsoft.Authorization/roleAssignments"))

@@ -1,4 +1,4 @@
-metadata description = 'Named values used by the policy files and the service-level (global) policy from infra/apim/policies/global.xml.'
+metadata description = 'Named values used by the policy files, the audit-request policy fragment, and the service-level (global) policy from infra/apim/policies/global.xml.'
 
 param apimName string
 
@@ -19,6 +19,12 @@ param staffClientAppId string
 @description('Front Door profile id (X-Azure-FDID) to accept traffic from; empty when Front Door is not deployed.')
 param frontDoorId string = ''
 
+@description('The audit trail\'s request ingest endpoint on the app that hosts the trail; API Management reports every request there.')
+param auditIngestUrl string
+
+@description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it (Service app role).')
+param internalApiAudience string
+
 resource apim 'Microsoft.ApiManagement/service@2024-05-01' existing = {
   name: apimName
 }
@@ -32,6 +38,8 @@ var namedValues = {
   'staff-api-audience': staffApiAudience
   'staff-client-app-id': staffClientAppId
   'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
+  'audit-ingest-url': auditIngestUrl
+  'internal-api-audience': internalApiAudience
 }
 
 resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = [
@@ -48,11 +56,26 @@ resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01
 
 var allowedOriginsXml = join(map(allowedOrigins, origin => '<origin>${origin}</origin>'), '')
 
+// Included by the global policy in outbound and on-error, so the report is written once.
+resource auditRequestFragment 'Microsoft.ApiManagement/service/policyFragments@2024-05-01' = {
+  parent: apim
+  name: 'audit-request'
+  dependsOn: [
+    apimNamedValues
+  ]
+  properties: {
+    description: 'Reports a request to the audit trail (fire and forget, managed identity).'
+    format: 'rawxml'
+    value: loadTextContent('../../apim/policies/fragment-audit-request.xml')
+  }
+}
+
 resource globalPolicy 'Microsoft.ApiManagement/service/policies@2024-05-01' = {
   parent: apim
   name: 'policy'
   dependsOn: [
     apimNamedValues
+    auditRequestFragment
   ]
   properties: {
     format: 'rawxml'

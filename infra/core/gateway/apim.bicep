@@ -68,4 +68,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output name string = apim.name
 output gatewayUrl string = apim.properties.gatewayUrl
+@description('The system-assigned identity; it reports requests to the audit trail and needs the internal API\'s Service app role.')
+output principalId string = apim.identity.principalId
 output gatewayHostName string = replace(apim.properties.gatewayUrl, 'https://', '')

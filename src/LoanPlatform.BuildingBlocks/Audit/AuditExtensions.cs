@@ -5,14 +5,21 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 
 public static class AuditExtensions
 {
+    /// <summary>The trail's own store: a file or container apart from the hosting service's documents.</summary>
+    public const string StoreName = "audit";
+
     public const string RecordDocumentType = "auditRecord";
     public const string HeadDocumentType = "auditHead";
 
-    /// <summary>The audit trail in the service's own document store (which must already be registered).</summary>
+    /// <summary>
+    /// The audit trail in a store of its own (<c>{Data:Path}/audit/audit.db</c>, or the Cosmos container <c>audit</c>), so
+    /// the service's data and the trail have separate access, retention and backups.
+    /// </summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
-        services.AddDocumentType<AuditRecord>(RecordDocumentType);
-        services.AddDocumentType<AuditChainHead>(HeadDocumentType);
+        services.AddKeyedDocumentStore(StoreName);
+        services.AddKeyedDocumentType<AuditRecord>(StoreName, RecordDocumentType);
+        services.AddKeyedDocumentType<AuditChainHead>(StoreName, HeadDocumentType);
         return services.AddSingleton<AuditTrail>();
     }
 

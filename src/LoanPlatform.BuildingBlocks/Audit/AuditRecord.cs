@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoanPlatform.BuildingBlocks.Audit;
 
 /// <summary>
@@ -19,6 +21,13 @@ public sealed record AuditRecord(
     string? ClientIp,
     string? UserAgent)
 {
+    /// <summary>
+    /// The event this record was written for (a state change leaving an outbox); the trail keeps one record per source
+    /// event however often it is delivered. Left out of the JSON when null, so records from before it hash as they did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SourceEventId { get; init; }
+
     public long Sequence { get; init; }
 
     public string PreviousHash { get; init; } = "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.BuildingBlocks.Audit;
 
@@ -7,9 +8,14 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// The append-only, hash-chained audit trail in one partition of a document store. A record is created under its
 /// zero-padded sequence (so two writers cannot both take a number), then the head document moves to it with an
 /// ETag-checked replace. A writer that finds the next number taken by a record the head has not reached yet (a racing
-/// or crashed writer) moves the head on for it and tries again, so the chain never stalls.
+/// or crashed writer) moves the head on for it and tries again, so the chain never stalls. A record with a
+/// <see cref="AuditRecord.SourceEventId"/> is appended once: each attempt first looks for that source among the records
+/// up to the head it read and any in flight past it, and two writers of the same source racing for one sequence are
+/// decided by the conditional create (the loser finds the winner's record on its next attempt).
 /// </summary>
-public sealed class AuditTrail(IDocumentStore<AuditRecord> records, IDocumentStore<AuditChainHead> heads)
+public sealed class AuditTrail(
+    [FromKeyedServices(AuditExtensions.StoreName)] IDocumentStore<AuditRecord> records,
+    [FromKeyedServices(AuditExtensions.StoreName)] IDocumentStore<AuditChainHead> heads)
 {
     public const string Partition = "audit";
     public const string HeadId = "head";
@@ -29,6 +35,11 @@ public sealed class AuditTrail(IDocumentStore<AuditRecord> records, IDocumentSto
             {
                 var head = await heads.FindAsync(Partition, HeadId, cancellationToken);
                 var previous = head?.Value ?? new AuditChainHead(0, AuditHash.Genesis);
+                if (entry.SourceEventId is { } source && await FindBySourceAsync(source, cancellationToken) is { } recorded)
+                {
+                    return recorded;
+                }
+
                 var linked = entry with { Sequence = previous.LastSequence + 1, PreviousHash = previous.LastHash, Hash = "" };
                 var record = linked with { Hash = AuditHash.Compute(linked) };
                 try
@@ -95,6 +106,17 @@ public sealed class AuditTrail(IDocumentStore<AuditRecord> records, IDocumentSto
         return checkedCount < head.LastSequence
             ? new AuditVerification(false, checkedCount, expected)
             : new AuditVerification(true, checkedCount, null);
+    }
+
+    private async Task<AuditRecord?> FindBySourceAsync(string sourceEventId, CancellationToken cancellationToken)
+    {
+        var query = DocumentQuery.InPartition(Partition).And("sourceEventId", sourceEventId) with { MaxItems = 1 };
+        await foreach (var stored in records.QueryAsync(query, cancellationToken))
+        {
+            return stored.Value;
+        }
+
+        return null;
     }
 
     // The store streams in id order per adapter; sorting here keeps the walk independent of that.

@@ -9,6 +9,18 @@ public static partial class CorrelationId
 
     public const string ItemKey = "LoanPlatform.CorrelationId";
 
+    private static readonly AsyncLocal<string?> current = new();
+
+    /// <summary>
+    /// The id of the request being handled, for what it causes beyond its own response (outbox events, and through them
+    /// audit records); null outside a request. Set by <see cref="CorrelationIdMiddleware"/> in both hosts.
+    /// </summary>
+    public static string? Current
+    {
+        get => current.Value;
+        internal set => current.Value = value;
+    }
+
     /// <summary>A client-supplied id is kept only if it is short and plain; anything else could poison logs.</summary>
     public static bool IsAcceptable(string? value) => value is { Length: > 0 and <= 64 } && SafePattern().IsMatch(value);
 

@@ -13,6 +13,8 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         var correlationId = CorrelationId.IsAcceptable(incoming) ? incoming : CorrelationId.NewId();
         context.Request.Headers[CorrelationId.HeaderName] = correlationId;
         context.Items[CorrelationId.ItemKey] = correlationId;
+        // Flows into everything the request awaits, and ends with it.
+        CorrelationId.Current = correlationId;
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[CorrelationId.HeaderName] = correlationId;

@@ -12,6 +12,8 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// <param name="Version">The schema version of <paramref name="Payload"/>; a breaking change is a new version.</param>
 /// <param name="Subject">The aggregate it is about (loan id, user id); also the ordering key.</param>
 /// <param name="TraceParent">The W3C trace context of the change, so publishing and handling join the same trace.</param>
+/// <param name="CorrelationId">The correlation id of the request that caused the change, for its audit record; null when
+/// no request did (a timer) and in events stored before it existed.</param>
 public sealed record OutboxEvent(
     string EventId,
     string Type,
@@ -19,14 +21,18 @@ public sealed record OutboxEvent(
     DateTimeOffset OccurredAt,
     string Subject,
     JsonElement Payload,
-    string? TraceParent = null)
+    string? TraceParent = null,
+    string? CorrelationId = null)
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A new event of <paramref name="type"/> carrying <paramref name="payload"/>, stamped with the current trace.</summary>
-    public static OutboxEvent Create<TPayload>(string type, int version, string subject, TPayload payload, DateTimeOffset occurredAt) =>
+    /// <summary>
+    /// A new event of <paramref name="type"/> carrying <paramref name="payload"/>, stamped with the current trace and with
+    /// <paramref name="correlationId"/>, or else the correlation id of the request being handled.
+    /// </summary>
+    public static OutboxEvent Create<TPayload>(string type, int version, string subject, TPayload payload, DateTimeOffset occurredAt, string? correlationId = null) =>
         new(Guid.CreateVersion7().ToString("N"), type, version, occurredAt, subject,
-            JsonSerializer.SerializeToElement(payload, PayloadJson), Activity.Current?.Id);
+            JsonSerializer.SerializeToElement(payload, PayloadJson), Activity.Current?.Id, correlationId ?? Correlation.CorrelationId.Current);
 
     public TPayload PayloadAs<TPayload>() =>
         Payload.Deserialize<TPayload>(PayloadJson) ?? throw new JsonException($"Event {EventId} has no {typeof(TPayload).Name} payload.");

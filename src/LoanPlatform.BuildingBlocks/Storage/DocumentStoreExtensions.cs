@@ -6,6 +6,7 @@ using LoanPlatform.BuildingBlocks.Storage.Embedded;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,49 @@ public static class DocumentStoreExtensions
         return services.AddSingleton(provider => provider.GetRequiredService<IDocumentStoreBackend>().CreateStore<T>(documentType));
     }
 
-    private static IDocumentStoreBackend CreateBackend(IServiceProvider provider)
+    /// <summary>
+    /// A second database beside the service's own, keyed by <paramref name="storeName"/>, for data that must not share the
+    /// service's file or container (the audit trail): the embedded file <c>{Data:Path}/{name}/{name}.db</c>, or the Cosmos
+    /// container <c>{name}</c> in the account and database the <c>DocumentStore</c> section names. It gets its own
+    /// initializer and readiness check.
+    /// </summary>
+    public static IServiceCollection AddKeyedDocumentStore(this IServiceCollection services, string storeName)
     {
-        var options = provider.GetRequiredService<IOptions<DocumentStoreOptions>>().Value;
+        DocumentNames.DocumentType(storeName);
+        services.AddOptions<DocumentStoreOptions>(storeName)
+            .BindConfiguration(DocumentStoreOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // Always derived from the name: the section's own file and container belong to the service's main store.
+                options.EmbeddedPath = Path.Combine(configuration["Data:Path"] ?? ".data", storeName, $"{storeName}.db");
+                options.Cosmos.ContainerName = storeName;
+            });
+        services.AddOptions<CosmosClientOptions>();
+        services.AddKeyedSingleton<IDocumentStoreBackend>(storeName, (provider, _) =>
+            CreateBackend(provider.GetRequiredService<IOptionsMonitor<DocumentStoreOptions>>().Get(storeName), provider));
+        // Added directly rather than with AddHostedService, which would drop a second initializer of the same type.
+        services.AddSingleton<IHostedService>(provider => new DocumentStoreInitializer(provider.GetRequiredKeyedService<IDocumentStoreBackend>(storeName)));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            $"document-store-{storeName}",
+            provider => new DocumentStoreHealthCheck(provider.GetRequiredKeyedService<IDocumentStoreBackend>(storeName)),
+            failureStatus: null,
+            tags: ["ready"]));
+        return services;
+    }
+
+    /// <summary>Registers <see cref="IDocumentStore{T}"/>, keyed by <paramref name="storeName"/>, for documents in that keyed store.</summary>
+    public static IServiceCollection AddKeyedDocumentType<T>(this IServiceCollection services, string storeName, string documentType) where T : class
+    {
+        DocumentNames.DocumentType(documentType);
+        return services.AddKeyedSingleton(storeName, (provider, key) =>
+            provider.GetRequiredKeyedService<IDocumentStoreBackend>(key).CreateStore<T>(documentType));
+    }
+
+    private static IDocumentStoreBackend CreateBackend(IServiceProvider provider) =>
+        CreateBackend(provider.GetRequiredService<IOptions<DocumentStoreOptions>>().Value, provider);
+
+    private static IDocumentStoreBackend CreateBackend(DocumentStoreOptions options, IServiceProvider provider)
+    {
         return options.Provider switch
         {
             DocumentStoreProvider.Embedded => new SqliteDocumentDatabase(options.EmbeddedPath!, provider.GetService<TimeProvider>() ?? TimeProvider.System),

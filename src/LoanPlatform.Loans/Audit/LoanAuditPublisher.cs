@@ -6,7 +6,8 @@ namespace LoanPlatform.Loans.Audit;
 
 /// <summary>
 /// Writes each loan transition to the audit trail as it leaves the outbox, so a state change is audited exactly when it
-/// was committed, with the actor and role the event carries. Delivery is at least once: a re-sent event appears again.
+/// was committed, with the actor and role the event carries and the correlation id of the request that caused it.
+/// Delivery is at least once (dispatcher and sweeper); the trail keeps one record per event id.
 /// </summary>
 public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxPublisher
 {
@@ -20,6 +21,6 @@ public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxPublisher
         var change = outboxEvent.PayloadAs<LoanStatusChanged>();
         await trail.AppendAsync(new AuditRecord(
             change.ChangedAt, change.ActorId, change.ActorRole, $"{EventTypes.LoanStatusChanged} {change.From}->{change.To}", $"/loans/{change.LoanId}",
-            "success", StatusCode: null, CorrelationId: null, ClientIp: null, UserAgent: null), cancellationToken);
+            "success", StatusCode: null, outboxEvent.CorrelationId, ClientIp: null, UserAgent: null) { SourceEventId = outboxEvent.EventId }, cancellationToken);
     }
 }

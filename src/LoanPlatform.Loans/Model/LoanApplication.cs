@@ -31,6 +31,9 @@ public sealed record LoanApplication : IHasOutbox<LoanApplication>
 
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The submitting request's correlation id; the transitions scoring makes on its own are audited under it.</summary>
+    public string? CorrelationId { get; init; }
+
     public DateTimeOffset UpdatedAt { get; init; }
 
     public ScoreResult? Score { get; init; }

@@ -1,6 +1,7 @@
 namespace LoanPlatform.Loans.Model;
 
 /// <summary>What an officer or the applicant asked for, as delivered to the orchestration in the wait's event.</summary>
+/// <param name="CorrelationId">The asking request's, so the transition the decision causes is audited under it.</param>
 public sealed record PendingDecision(
     string DecisionId,
     string ActorId,
@@ -10,5 +11,6 @@ public sealed record PendingDecision(
     long? ApprovedAmount,
     int StageIndex,
     int WaitRound,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt,
+    string? CorrelationId = null);
 

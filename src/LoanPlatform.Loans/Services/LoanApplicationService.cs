@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Domain;
@@ -125,6 +126,7 @@ public sealed class LoanApplicationService(
             OriginationFeePercent = workflow.Fees.OriginationPercent,
             Status = LoanStatus.Submitted,
             SubmittedAt = now,
+            CorrelationId = CorrelationId.Current,
             UpdatedAt = now,
             History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
         };

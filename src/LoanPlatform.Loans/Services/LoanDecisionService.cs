@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
@@ -98,7 +99,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
             throw ProblemException.BadRequest("amount-above-requested", "An officer may approve less than was asked, never more.");
         }
 
-        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
         await RaiseAsync(stored, decision, engine, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
     }
@@ -113,7 +114,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
 
         var loan = stored.Value;
         RequirePendingStage(loan);
-        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.Cancel, request.Reason?.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.Cancel, request.Reason?.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
         await RaiseAsync(stored, decision, engine, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
     }
@@ -135,7 +136,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
             throw ProblemException.Conflict("not-referred", "The application is not waiting for information from you.");
         }
 
-        var answer = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.ProvideInformation, request.Message!.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow());
+        var answer = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.ProvideInformation, request.Message!.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
         await RaiseAsync(stored, answer, engine, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
     }

@@ -46,10 +46,10 @@ public sealed class LoanProgressService(
             }
 
             var now = time.GetUtcNow();
-            var scored = Transition(loan with { Score = score }, LoanStatus.Scoring, "Scored", System, SystemRole, $"Score {score.Score}, band {score.Band}.", now);
+            var scored = Transition(loan with { Score = score }, LoanStatus.Scoring, "Scored", System, SystemRole, $"Score {score.Score}, band {score.Band}.", now, loan.CorrelationId);
             return score.HardRuleFailed
                 ? Transition(scored, LoanStatus.Rejected, "RejectedByRules", System, SystemRole,
-                    string.Join(" ", score.Reasons.Where(r => !r.Passed).Select(r => r.Explanation)), now)
+                    string.Join(" ", score.Reasons.Where(r => !r.Passed).Select(r => r.Explanation)), now, loan.CorrelationId)
                 // The first stage opens in the same write that makes the loan PendingApproval: a client that sees
                 // PendingApproval can decide at once, with no window in which no stage is open yet.
                 : Open(Transition(scored with
@@ -64,7 +64,7 @@ public sealed class LoanProgressService(
                         ReferralResponseHours = s.ReferralResponseHours ?? 72,
                     }).ToArray(),
                     CurrentStage = 0,
-                }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now), 0, now);
+                }, LoanStatus.PendingApproval, "AwaitingApproval", System, SystemRole, null, now, loan.CorrelationId), 0, now);
         }, cancellationToken);
 
         if (updated.Status.IsFinal())
@@ -185,7 +185,7 @@ public sealed class LoanProgressService(
 
             stages[decision.StageIndex] = stage with
             {
-                Decision = new LoanDecisionRecord(decision.DecisionId, decision.ActorId, decision.ActorRole, decision.Kind, decision.Reason, now),
+                Decision = new LoanDecisionRecord(decision.DecisionId, decision.ActorId, decision.ActorRole, decision.Kind, decision.Reason, now, decision.CorrelationId),
             };
             var decided = loan with { Stages = stages, PendingDecision = null, UpdatedAt = now };
             switch (decision.Kind)
@@ -200,10 +200,10 @@ public sealed class LoanProgressService(
                     };
                 case DecisionKind.Reject:
                     outcome = DecisionOutcome.Rejected;
-                    return Transition(decided, LoanStatus.Rejected, "Rejected", decision.ActorId, decision.ActorRole, decision.Reason, now);
+                    return Transition(decided, LoanStatus.Rejected, "Rejected", decision.ActorId, decision.ActorRole, decision.Reason, now, decision.CorrelationId);
                 default:
                     outcome = DecisionOutcome.Cancelled;
-                    return Transition(decided, LoanStatus.Cancelled, "Cancelled", decision.ActorId, decision.ActorRole, decision.Reason, now);
+                    return Transition(decided, LoanStatus.Cancelled, "Cancelled", decision.ActorId, decision.ActorRole, decision.Reason, now, decision.CorrelationId);
             }
         }, cancellationToken);
 
@@ -227,8 +227,9 @@ public sealed class LoanProgressService(
             var now = time.GetUtcNow();
             var principal = loan.ApprovedAmount ?? loan.Amount;
             var schedule = RepaymentScheduleCalculator.Calculate(principal, loan.TenorMonths, loan.MonthlyRatePercent, loan.InterestMethod, loan.OriginationFeePercent, DateOnly.FromDateTime(now.UtcDateTime));
+            // The last stage's approval completes the loan, so the approval is audited under that decision's request.
             return Transition(loan with { ApprovedAmount = principal, Schedule = schedule }, LoanStatus.Approved, "Approved", System, SystemRole,
-                $"Approved for {principal:N0} IDR over {loan.TenorMonths} months.", now);
+                $"Approved for {principal:N0} IDR over {loan.TenorMonths} months.", now, loan.Stages.Count > 0 ? loan.Stages[^1].Decision?.CorrelationId : null);
         }, cancellationToken);
         await ReleaseOpenClaimAsync(updated, cancellationToken);
         return updated.Status;
@@ -242,13 +243,14 @@ public sealed class LoanProgressService(
                 loan.Stages[loan.CurrentStage].AwaitingApplicant
                     ? "The applicant did not provide the requested information in time."
                     : "No decision was made within the approval SLA.",
-                time.GetUtcNow()),
+                time.GetUtcNow(), correlationId: null),
             cancellationToken);
         await ReleaseOpenClaimAsync(updated, cancellationToken);
     }
 
     /// <summary>Every status change goes through here, so each one is in the history and raises its events in the same write.</summary>
-    internal static LoanApplication Transition(LoanApplication loan, LoanStatus to, string eventName, string actorId, string actorRole, string? comment, DateTimeOffset at)
+    /// <param name="correlationId">The request that caused the change, if one did; its audit record carries it.</param>
+    internal static LoanApplication Transition(LoanApplication loan, LoanStatus to, string eventName, string actorId, string actorRole, string? comment, DateTimeOffset at, string? correlationId)
     {
         var changed = loan with
         {
@@ -256,7 +258,7 @@ public sealed class LoanProgressService(
             UpdatedAt = at,
             History = [.. loan.History, new LoanHistoryEntry(at, eventName, loan.Status, to, actorId, actorRole, comment)],
         };
-        return changed with { PendingEvents = [.. loan.PendingEvents, .. LoanEvents.Of(loan.Status, changed, actorId, actorRole, at)] };
+        return changed with { PendingEvents = [.. loan.PendingEvents, .. LoanEvents.Of(loan.Status, changed, actorId, actorRole, at, correlationId)] };
     }
 
     private async Task ReleaseOpenClaimAsync(LoanApplication loan, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class GatewayTests(AuthPlatformFixture fixture)
         { "POST", "/internal/auth/credentials" },
         { "DELETE", "/internal/auth/credentials/someone?email=a@example.com" },
         { "GET", "/internal/users/x/eligibility" },
+        { "POST", "/internal/audit/requests" },
     };
 
     [Theory]
@@ -32,6 +33,7 @@ public sealed class GatewayTests(AuthPlatformFixture fixture)
     [Theory]
     [InlineData(GatewayRoutes.Auth, "POST", "/internal/auth/credentials")]
     [InlineData(GatewayRoutes.Users, "GET", "/internal/users/x/eligibility")]
+    [InlineData(GatewayRoutes.Loans, "POST", "/internal/audit/requests")]
     public async Task A_customer_token_is_refused_by_an_internal_endpoint_called_directly_on_its_service(string service, string method, string path)
     {
         var customer = await fixture.Customer;

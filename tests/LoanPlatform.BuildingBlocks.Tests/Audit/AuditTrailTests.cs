@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.BuildingBlocks.Tests.Audit;
 
-/// <summary>The hash chain on the embedded store: appends link up, and an edited or deleted record breaks verification at it.</summary>
+/// <summary>
+/// The hash chain on the embedded store: appends link up, an edited or deleted record breaks verification at it, a source
+/// event is recorded once, and the trail keeps a database file of its own.
+/// </summary>
 public sealed class AuditTrailTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-audit-").FullName;
@@ -13,10 +16,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private AuditTrail Trail => host.Services.GetRequiredService<AuditTrail>();
 
-    private IDocumentStore<AuditRecord> Records => host.Services.GetRequiredService<IDocumentStore<AuditRecord>>();
+    private IDocumentStore<AuditRecord> Records => host.Services.GetRequiredKeyedService<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName);
 
-    public async Task InitializeAsync() =>
-        host = await DocumentStoreHost.StartAsync(new Dictionary<string, string?> { ["Data:Path"] = folder }, services => services.AddAuditTrail());
+    public async Task InitializeAsync() => host = await StartHostAsync();
 
     public async Task DisposeAsync()
     {
@@ -86,6 +88,60 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(["alice", "bob"], found.Select(r => r.Actor));
         Assert.Empty(await Trail.SearchAsync(new AuditQuery(null, DateTimeOffset.UtcNow.AddMinutes(1), null), 100));
     }
+
+    [Fact]
+    public async Task The_trail_has_a_database_file_of_its_own_beside_the_services_store()
+    {
+        await Trail.AppendAsync(Entry("alice"));
+
+        Assert.True(File.Exists(Path.Combine(folder, AuditExtensions.StoreName, "audit.db")));
+        // The same document type in the service's own store sees nothing of it.
+        var serviceStore = host.Services.GetRequiredService<IDocumentStore<AuditRecord>>();
+        Assert.Empty(await serviceStore.QueryAsync(DocumentQuery.InPartition(AuditTrail.Partition)).ToListAsync());
+        Assert.Single(await Records.QueryAsync(DocumentQuery.InPartition(AuditTrail.Partition)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_source_event_delivered_twice_is_recorded_once_and_the_chain_verifies()
+    {
+        var first = await Trail.AppendAsync(Entry("alice") with { SourceEventId = "event-1" });
+        await Trail.AppendAsync(Entry("bob"));
+        var again = await Trail.AppendAsync(Entry("alice") with { SourceEventId = "event-1" });
+
+        Assert.Equal(first, again);
+        Assert.Equal(["alice", "bob"], (await Trail.SearchAsync(new AuditQuery(null, null, null), 100)).Select(r => r.Actor));
+        Assert.Equal(new AuditVerification(true, 2, null), await Trail.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Writers_in_two_processes_racing_with_the_same_source_event_record_it_once()
+    {
+        // A second host on the same folder: its own trail and lock, as a second Function instance would have.
+        await using var other = await StartHostAsync();
+        var otherTrail = other.Services.GetRequiredService<AuditTrail>();
+
+        var appends = Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? Trail : otherTrail).AppendAsync(Entry("alice") with { SourceEventId = "event-1" }));
+        var results = await Task.WhenAll(appends);
+
+        Assert.Single(results.Select(r => r.Sequence).Distinct());
+        Assert.Equal(new AuditVerification(true, 1, null), await Trail.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task A_record_without_a_source_event_hashes_as_before_the_field_existed()
+    {
+        var record = await Trail.AppendAsync(Entry("alice"));
+
+        Assert.DoesNotContain("sourceEventId", AuditHash.CanonicalJson(record), StringComparison.Ordinal);
+        Assert.Contains("\"sourceEventId\":\"event-1\"", AuditHash.CanonicalJson(record with { SourceEventId = "event-1" }), StringComparison.Ordinal);
+    }
+
+    private Task<DocumentStoreHost> StartHostAsync() =>
+        DocumentStoreHost.StartAsync(new Dictionary<string, string?> { ["Data:Path"] = folder }, services =>
+        {
+            services.AddAuditTrail();
+            services.AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType);
+        });
 
     private async Task AppendAsync(int count)
     {

@@ -22,6 +22,27 @@ public sealed class DocumentStoreRegistrationTests
     }
 
     [Fact]
+    public void A_keyed_store_shares_the_account_but_has_its_own_file_and_container()
+    {
+        using var services = Build(new()
+        {
+            ["Data:Path"] = "/var/loanplatform",
+            ["DocumentStore:Provider"] = "Cosmos",
+            ["DocumentStore:Cosmos:AccountEndpoint"] = "https://contoso.documents.azure.com:443/",
+            ["DocumentStore:Cosmos:ContainerName"] = "loans",
+        }, services => services.AddKeyedDocumentStore("audit"));
+
+        var options = services.GetRequiredService<IOptionsMonitor<DocumentStoreOptions>>();
+        var audit = options.Get("audit");
+
+        Assert.Equal("loans", options.CurrentValue.Cosmos.ContainerName);
+        Assert.Equal("audit", audit.Cosmos.ContainerName);
+        Assert.Equal(new Uri("https://contoso.documents.azure.com:443/"), audit.Cosmos.AccountEndpoint);
+        Assert.Equal(DocumentStoreProvider.Cosmos, audit.Provider);
+        Assert.Equal(Path.Combine("/var/loanplatform", "audit", "audit.db"), audit.EmbeddedPath);
+    }
+
+    [Fact]
     public void Cosmos_connection_string_to_a_remote_account_is_refused()
     {
         using var services = Build(new()
@@ -47,12 +68,13 @@ public sealed class DocumentStoreRegistrationTests
         Assert.Throws<ArgumentException>(() => new ServiceCollection().AddDocumentType<LoanApplication>("loan/application"));
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> configuration)
+    private static ServiceProvider Build(Dictionary<string, string?> configuration, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddDocumentStore(DocumentStoreHost.ServiceName);
         builder.Services.AddDocumentType<LoanApplication>("loanApplication");
+        configureServices?.Invoke(builder.Services);
         return builder.Services.BuildServiceProvider();
     }
 }

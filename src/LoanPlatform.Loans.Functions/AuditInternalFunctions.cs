@@ -1,0 +1,19 @@
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Http;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.Loans.Apis;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LoanPlatform.Loans.Functions;
+
+/// <summary>HTTP trigger for <see cref="AuditInternalApi"/>, which API Management calls after each response; service identities only, as locally.</summary>
+[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
+public sealed class AuditInternalFunctions(AuditTrail trail)
+{
+    [Function("IngestAuditedRequest")]
+    public async Task<IResult> IngestRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/requests")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuditInternalApi.IngestRequest(await req.ReadJsonAsync<AuditedRequest>(cancellationToken), trail, cancellationToken);
+}

@@ -1,0 +1,73 @@
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.IntegrationEvents;
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.Loans.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LoanPlatform.Loans.Tests;
+
+/// <summary>Loan transitions leaving the outbox, on the trail's own embedded store: once per event, under the causing request's correlation id.</summary>
+public sealed class LoanAuditPublisherTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "loans-audit-" + Guid.NewGuid().ToString("N"));
+    private IHost _host = null!;
+
+    private AuditTrail Trail => _host.Services.GetRequiredService<AuditTrail>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = _folder });
+        builder.Services.AddAuditTrail();
+        builder.Services.AddSingleton<LoanAuditPublisher>();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_same_transition_published_twice_is_one_record_with_its_correlation_id_and_the_chain_verifies()
+    {
+        var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();
+        var at = DateTimeOffset.UtcNow;
+        var transition = OutboxEvent.Create(EventTypes.LoanStatusChanged, LoanStatusChanged.Version, "loan-1",
+            new LoanStatusChanged("loan-1", "customer-1", "PendingApproval", "Rejected", "staff-officer1", "LoanOfficer", at), at, correlationId: "reject-request-1");
+
+        await publisher.PublishAsync(transition, CancellationToken.None);
+        // The sweeper re-sends what the dispatcher published but could not yet remove.
+        await publisher.PublishAsync(transition, CancellationToken.None);
+
+        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-1", null, null), 100));
+        Assert.Equal("reject-request-1", record.CorrelationId);
+        Assert.Equal(transition.EventId, record.SourceEventId);
+        Assert.Equal("LoanStatusChanged PendingApproval->Rejected", record.Action);
+        Assert.Equal(("staff-officer1", "LoanOfficer", "/loans/loan-1"), (record.Actor, record.Role, record.Resource));
+        Assert.Equal(new AuditVerification(true, 1, null), await Trail.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task An_event_stored_before_it_carried_a_correlation_id_is_still_read_and_recorded()
+    {
+        var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();
+        // An outbox entry as written before the field existed: no correlationId property at all.
+        var stored = System.Text.Json.JsonSerializer.Deserialize<OutboxEvent>("""
+            {"eventId":"old-1","type":"LoanStatusChanged","version":1,"occurredAt":"2025-01-01T00:00:00Z","subject":"loan-2",
+             "payload":{"loanId":"loan-2","applicantId":"customer-2","from":"Submitted","to":"Scoring","actorId":"system","actorRole":"System","changedAt":"2025-01-01T00:00:00Z"}}
+            """, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+        await publisher.PublishAsync(stored, CancellationToken.None);
+
+        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-2", null, null), 100));
+        Assert.Null(record.CorrelationId);
+        Assert.Equal("old-1", record.SourceEventId);
+    }
+}
