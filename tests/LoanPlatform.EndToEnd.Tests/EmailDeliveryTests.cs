@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LoanPlatform.Testing;
 using MimeKit;
@@ -19,7 +18,7 @@ public sealed class EmailDeliveryTests(SmtpCaptureFixture smtp) : IClassFixture<
         });
         var loanId = await ApproveALoanAsync(running);
 
-        var email = await WaitForAsync(async () =>
+        var email = await Eventually.ArrivesAsync(async () =>
         {
             foreach (var file in Directory.Exists(smtp.Folder) ? Directory.EnumerateFiles(smtp.Folder, "*.eml") : [])
             {
@@ -53,7 +52,7 @@ public sealed class EmailDeliveryTests(SmtpCaptureFixture smtp) : IClassFixture<
         var loanId = await ApproveALoanAsync(running);
         var deadLetters = Path.Combine(running.DataPath, "notifications", "dead-letter");
 
-        var deadLetter = await WaitForAsync(() => Task.FromResult(
+        var deadLetter = await Eventually.ArrivesAsync(() => Task.FromResult(
             (Directory.Exists(deadLetters) ? Directory.EnumerateFiles(deadLetters, "*.json") : [])
                 .Select(file => JsonNode.Parse(File.ReadAllText(file))!)
                 .FirstOrDefault(letter => letter["event"]!["type"]!.GetValue<string>() == "LoanApproved" && letter.ToJsonString().Contains(loanId, StringComparison.Ordinal))));
@@ -71,21 +70,5 @@ public sealed class EmailDeliveryTests(SmtpCaptureFixture smtp) : IClassFixture<
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
         await client.WaitForStatusAsync(loanId, customer.Token, "approved");
         return loanId;
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("Nothing matching arrived within 30 seconds.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using LoanPlatform.Testing;
 using MimeKit;
 
 namespace LoanPlatform.EndToEnd.Tests;
@@ -47,17 +48,10 @@ public sealed class NotificationTests(PlatformFixture fixture) : IClassFixture<P
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
 
         var pushOutbox = Path.Combine(fixture.Running.DataPath, "notifications", "push-outbox");
-        var clock = Stopwatch.StartNew();
-        string? push = null;
-        while (push is null && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            push = Directory.Exists(pushOutbox)
-                ? Directory.EnumerateFiles(pushOutbox, $"*-{device}.json").Select(File.ReadAllText).FirstOrDefault(text => text.Contains(loanId, StringComparison.Ordinal))
-                : null;
-            await Task.Delay(200);
-        }
+        var push = await Eventually.ArrivesAsync(() => Directory.Exists(pushOutbox)
+            ? Directory.EnumerateFiles(pushOutbox, $"*-{device}.json").Select(File.ReadAllText).FirstOrDefault(text => text.Contains(loanId, StringComparison.Ordinal))
+            : null);
 
-        Assert.NotNull(push);
         Assert.Contains("Pinjaman Anda disetujui", push, StringComparison.Ordinal);
         var outbox = Path.Combine(fixture.Running.DataPath, "notifications", "outbox");
         Assert.DoesNotContain(Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml") : [],

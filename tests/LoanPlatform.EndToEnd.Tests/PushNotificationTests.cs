@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using LoanPlatform.Testing;
 using LoanPlatform.Testing.WebPush;
 
 namespace LoanPlatform.EndToEnd.Tests;
@@ -43,7 +43,7 @@ public sealed class PushNotificationTests : IAsyncLifetime
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
 
-        var push = await WaitForAsync(() => _pushService.Received.FirstOrDefault(received =>
+        var push = await Eventually.ArrivesAsync(() => _pushService.Received.FirstOrDefault(received =>
             received.SubscriptionId == browser.Id && received.Payload.Contains(loanId, StringComparison.Ordinal)));
         Assert.Empty(_pushService.Refusals);
         Assert.Equal(vapidKey, push.VapidPublicKey);
@@ -67,25 +67,7 @@ public sealed class PushNotificationTests : IAsyncLifetime
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer1@staff.local"));
 
-        await WaitForAsync(async () =>
+        await Eventually.ArrivesAsync(async () =>
             (await client.SendOkAsync(HttpMethod.Get, "/users/me/devices", token: customer.Token)).AsArray().Count == 0 ? "gone" : null);
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe) where T : class => await WaitForAsync(() => Task.FromResult(probe()));
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("Nothing matching arrived within 30 seconds.");
     }
 }

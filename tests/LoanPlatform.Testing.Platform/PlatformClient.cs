@@ -60,7 +60,8 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
             fullName = "Siti Rahayu",
             email,
             phone = $"0812{Random.Shared.Next(10000000, 99999999)}",
-            nik = $"3171074506900{n % 1000:000}",
+            // Serial 0001–9999: "0000" is not a valid serial.
+            nik = $"317107450690{1 + (n % 9999):0000}",
             dateOfBirth = "1990-06-05",
             password,
             consent = new { accepted = true, version = "2025-01" },
