@@ -59,7 +59,8 @@ public static class Extensions
             .PostConfigure(options => options.OutboxPath ??= Path.Combine(dataPath, ServiceName, "push-outbox"));
         // Endpoints come from clients; the Users service admits only push-service hosts, and no redirect may lead elsewhere.
         services.AddHttpClient<WebPushSender>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddSingleton<IPushSender>(provider =>
+        // Scoped like the handler, so the typed client's handler is rotated by the factory rather than held for ever.
+        services.AddScoped<IPushSender>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PushOptions>>().Value;
             // Disabled needs no sender (the handler pushes nothing) but keeps one so the handler's wiring stays the same.
