@@ -8,7 +8,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LoanPlatform.Loans.Functions;
 
-/// <summary>HTTP trigger for <see cref="AuditInternalApi"/>, which API Management calls after each response; service identities only, as locally.</summary>
+/// <summary>
+/// HTTP triggers for <see cref="AuditInternalApi"/>: API Management reports each response, the other services their
+/// committed changes; service identities only, as locally.
+/// </summary>
 [Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
 public sealed class AuditInternalFunctions(AuditTrail trail)
 {
@@ -16,4 +19,9 @@ public sealed class AuditInternalFunctions(AuditTrail trail)
     public async Task<IResult> IngestRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/requests")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuditInternalApi.IngestRequest(await req.ReadJsonAsync<AuditedRequest>(cancellationToken), trail, cancellationToken);
+
+    [Function("IngestAuditedChange")]
+    public async Task<IResult> IngestChange(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/changes")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuditInternalApi.IngestChange(await req.ReadJsonAsync<AuditedChange>(cancellationToken), trail, cancellationToken);
 }

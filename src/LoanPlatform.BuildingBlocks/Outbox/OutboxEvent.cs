@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Audit;
 
 namespace LoanPlatform.BuildingBlocks.Outbox;
 
@@ -14,6 +15,9 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// <param name="TraceParent">The W3C trace context of the change, so publishing and handling join the same trace.</param>
 /// <param name="CorrelationId">The correlation id of the request that caused the change, for its audit record; null when
 /// no request did (a timer) and in events stored before it existed.</param>
+/// <param name="ActorId">Who made the change (a user or staff id, or <c>system:…</c> for a background job), for its audit
+/// record; null in events that carry their actor in the payload and in events stored before it existed.</param>
+/// <param name="ActorRole">The role the actor acted in.</param>
 public sealed record OutboxEvent(
     string EventId,
     string Type,
@@ -22,7 +26,9 @@ public sealed record OutboxEvent(
     string Subject,
     JsonElement Payload,
     string? TraceParent = null,
-    string? CorrelationId = null)
+    string? CorrelationId = null,
+    string? ActorId = null,
+    string? ActorRole = null)
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
@@ -33,6 +39,10 @@ public sealed record OutboxEvent(
     public static OutboxEvent Create<TPayload>(string type, int version, string subject, TPayload payload, DateTimeOffset occurredAt, string? correlationId = null) =>
         new(Guid.CreateVersion7().ToString("N"), type, version, occurredAt, subject,
             JsonSerializer.SerializeToElement(payload, PayloadJson), Activity.Current?.Id, correlationId ?? Correlation.CorrelationId.Current);
+
+    /// <summary>A new event as <see cref="Create{TPayload}"/> makes it, made by <paramref name="actor"/>.</summary>
+    public static OutboxEvent Create<TPayload>(string type, int version, string subject, TPayload payload, DateTimeOffset occurredAt, ChangeActor actor) =>
+        Create(type, version, subject, payload, occurredAt) with { ActorId = actor.Id, ActorRole = actor.Role };
 
     public TPayload PayloadAs<TPayload>() =>
         Payload.Deserialize<TPayload>(PayloadJson) ?? throw new JsonException($"Event {EventId} has no {typeof(TPayload).Name} payload.");

@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Routing;
 namespace LoanPlatform.Loans.Apis;
 
 /// <summary>
-/// Where API Management reports each request it handled (in Azure no request passes our own gateway): a service identity
-/// only, never routed by a gateway. Handlers are static so the Function app calls the very same code.
+/// Where API Management reports each request it handled (in Azure no request passes our own gateway), and where the
+/// other services send the changes they commit: a service identity only, never routed by a gateway. Handlers are static
+/// so the Function app calls the very same code.
 /// </summary>
 public static class AuditInternalApi
 {
@@ -20,12 +21,30 @@ public static class AuditInternalApi
     private const int MaxSubjectLength = 256;
     private const int MaxRoles = 20;
     private const int MaxRoleLength = 100;
+    private const int MaxActionLength = 100;
 
     public static IEndpointRouteBuilder MapAuditInternalApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
         api.MapPost("/requests", IngestRequest).WithName("IngestAuditedRequest");
+        api.MapPost("/changes", IngestChange).WithName("IngestAuditedChange");
         return app;
+    }
+
+    public static async Task<NoContent> IngestChange(AuditedChange change, AuditTrail trail, CancellationToken cancellationToken)
+    {
+        new RequestValidation()
+            .Require(change.Time is not null, "time", "The time of the change is required.")
+            .Require(change.Actor is { Length: > 0 and <= MaxSubjectLength }, "actor", $"An actor of at most {MaxSubjectLength} characters is required.")
+            .Require(change.Role is null || change.Role.Length <= MaxRoleLength * MaxRoles, "role", "The role is too long.")
+            .Require(change.Action is { Length: > 0 and <= MaxActionLength }, "action", $"An action of at most {MaxActionLength} characters is required.")
+            .Require(IsPath(change.Resource), "resource", $"A resource starting with '/' of at most {MaxPathLength} characters is required.")
+            .Require(change.SourceEventId is { Length: > 0 and <= MaxSubjectLength }, "sourceEventId", "The id of the event that records the change is required.")
+            .Require(change.CorrelationId is null || CorrelationId.IsAcceptable(change.CorrelationId), "correlationId", "The correlation id is not a well-formed one.")
+            .ThrowIfInvalid();
+        // Appended once per source event, however often the sender's outbox delivers it.
+        await trail.AppendAsync(change.ToRecord(), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> IngestRequest(AuditedRequest request, AuditTrail trail, CancellationToken cancellationToken)
