@@ -64,14 +64,6 @@ param jwtAudience string = 'loanplatform-api'
 @description('Web Push: the VAPID public key (base64url P-256 point). Its private half goes into Key Vault as push-vapid-private-key. Empty: push is off and notifications go by email.')
 param vapidPublicKey string = ''
 
-@description('Function app that serves the /audit API.')
-@allowed([
-  'auth'
-  'users'
-  'loans'
-])
-param auditService string = 'loans'
-
 @description('Requests per minute per token subject.')
 @minValue(1)
 param rateLimitPerMinute int = 120
@@ -436,9 +428,8 @@ var apiBackendHosts = {
   auth: auth.outputs.defaultHostName
   users: users.outputs.defaultHostName
   loans: loans.outputs.defaultHostName
-  audit: auditService == 'auth'
-    ? auth.outputs.defaultHostName
-    : auditService == 'users' ? users.outputs.defaultHostName : loans.outputs.defaultHostName
+  // The Loans app keeps the audit trail (its own container) and serves /audit.
+  audit: loans.outputs.defaultHostName
 }
 
 var apiDisplayNames = {
@@ -487,6 +478,8 @@ var sharedSettings = {
   internalApiClientId: internalApiClientId
   authInternalUrl: 'https://${auth.outputs.defaultHostName}'
   usersInternalUrl: 'https://${users.outputs.defaultHostName}'
+  // Where the services send the changes they commit, to be audited by the one app that may write the trail.
+  auditInternalUrl: 'https://${loans.outputs.defaultHostName}'
   staffApiClientId: staffApiClientId
   keyVaultUri: keyVault.outputs.uri
   notificationsQueueEndpoint: notifications.outputs.queueEndpoint

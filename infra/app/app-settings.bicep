@@ -47,6 +47,7 @@ type SharedSettings = {
   internalApiClientId: string
   authInternalUrl: string
   usersInternalUrl: string
+  auditInternalUrl: string
   staffApiClientId: string
   keyVaultUri: string
   notificationsQueueEndpoint: string
@@ -78,6 +79,7 @@ var common = {
   ServiceIdentity__Audience: 'api://${shared.internalApiClientId}'
   Services__Auth__InternalUrl: shared.authInternalUrl
   Services__Users__InternalUrl: shared.usersInternalUrl
+  Services__Audit__InternalUrl: shared.auditInternalUrl
   EntraStaff__Instance: environment().authentication.loginEndpoint
   EntraStaff__TenantId: shared.staffTenantId
   EntraStaff__ClientId: shared.staffApiClientId

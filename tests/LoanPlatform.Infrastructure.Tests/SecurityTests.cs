@@ -222,7 +222,7 @@ public partial class SecurityTests
         {
             "DocumentStore__Provider", "DocumentStore__Cosmos__AccountEndpoint", "DocumentStore__Cosmos__ContainerName",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "Documents__Provider", "Documents__AzureBlob__ServiceUri", "Documents__AzureBlob__Container",
-            "Jwt__Issuer", "Jwt__Audience", "Jwt__MetadataAddress", "ServiceIdentity__Mode", "ServiceIdentity__Audience", "Services__Auth__InternalUrl", "Services__Users__InternalUrl", "Auth__SigningKey__KeyVaultUri", "Notifications__Queue__ServiceUri",
+            "Jwt__Issuer", "Jwt__Audience", "Jwt__MetadataAddress", "ServiceIdentity__Mode", "ServiceIdentity__Audience", "Services__Auth__InternalUrl", "Services__Users__InternalUrl", "Services__Audit__InternalUrl", "Auth__SigningKey__KeyVaultUri", "Notifications__Queue__ServiceUri",
             "ServiceBus__FullyQualifiedNamespace", "Email__Acs__Endpoint", "TASKHUB_NAME",
         })
         {
