@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Gateway;
-using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.EndToEnd.Tests;
 
@@ -181,16 +179,8 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
 
     private const string IngestPath = "/internal/audit/requests";
 
-    /// <summary>A client of the Loans service itself (not the gateway), calling with a local service-identity token as API Management would with its managed identity.</summary>
-    private async Task<PlatformClient> ServiceClientAsync()
-    {
-        var tokens = new LocalServiceTokenProvider(
-            Options.Create(new ServiceIdentityOptions { KeyPath = Path.Combine(fixture.Running.DataPath, "keys", "service-identity.pem"), ServiceName = "apim" }),
-            TimeProvider.System);
-        var http = new HttpClient { BaseAddress = new Uri(fixture.Running.Platform.ServiceUrls[GatewayRoutes.Loans]) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(CancellationToken.None));
-        return new PlatformClient(http);
-    }
+    /// <summary>The Loans service itself, called as API Management would with its managed identity.</summary>
+    private Task<PlatformClient> ServiceClientAsync() => fixture.Running.CreateServiceClientAsync(GatewayRoutes.Loans, "apim");
 
     private static string? Text(JsonNode? record, string field) => record?[field]?.GetValue<string>();
 

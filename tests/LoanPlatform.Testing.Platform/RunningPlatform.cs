@@ -1,4 +1,6 @@
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.LocalHost;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Testing.Platform;
 
@@ -67,6 +69,21 @@ public sealed class RunningPlatform : IAsyncDisposable
     }
 
     public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>
+    /// A client of one service itself (not the gateway), carrying a local service-identity token for <paramref name="caller"/>,
+    /// as another service or API Management calls an internal endpoint.
+    /// </summary>
+    public async Task<PlatformClient> CreateServiceClientAsync(string service, string caller)
+    {
+        var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyPath = ServiceIdentityKeyPath, ServiceName = caller }), TimeProvider.System);
+        var http = new HttpClient { BaseAddress = new Uri(Platform.ServiceUrls[service]), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(CancellationToken.None));
+        return new PlatformClient(http);
+    }
+
+    /// <summary>The key the local host signs service tokens with.</summary>
+    public string ServiceIdentityKeyPath => Path.Combine(DataPath, "keys", "service-identity.pem");
 
     public async ValueTask DisposeAsync()
     {
