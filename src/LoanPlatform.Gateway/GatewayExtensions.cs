@@ -30,6 +30,7 @@ public static class GatewayExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser());
         builder.Services.AddGatewayRateLimiting(options);
+        builder.Services.AddGatewayCors(options);
         builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));
         builder.Services.AddHealthChecks().AddCheck<ServiceReadinessCheck>("services", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddReverseProxy()

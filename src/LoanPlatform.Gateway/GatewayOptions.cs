@@ -18,4 +18,7 @@ public sealed class GatewayOptions
     public int AnonymousPerIpPerMinute { get; set; } = 120;
 
     public int PerUserPerMinute { get; set; } = 600;
+
+    /// <summary>Browser origins allowed to call the API (a web app in development, e.g. http://localhost:5173); none by default.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -205,6 +205,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.Services.AddAuditQueue();
         var gateway = gatewayBuilder.Build();
         gateway.UseGatewayAudit();
+        gateway.UseGatewayCors();
         gateway.UsePlatformDefaults();
         gateway.MapPlatformGateway();
         GatewayUrl = (await StartAsync(gateway, cancellationToken)).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

@@ -74,6 +74,26 @@ public sealed partial class ApimParityTests
         }
     }
 
+    [Fact]
+    public void Browsers_get_the_same_cors_rules_from_both()
+    {
+        var global = File.ReadAllText(RepositoryFile("infra", "apim", "policies", "global.xml"));
+
+        Assert.Equal(CorsList(global, "allowed-methods", "method"), GatewayCors.Methods);
+        Assert.Equal(CorsList(global, "allowed-headers", "header"), GatewayCors.RequestHeaders);
+        Assert.Equal(CorsList(global, "expose-headers", "header"), GatewayCors.ExposedHeaders);
+        Assert.Contains($"preflight-result-max-age=\"{(int)GatewayCors.PreflightMaxAge.TotalSeconds}\"", global, StringComparison.Ordinal);
+        Assert.Contains("allow-credentials=\"false\"", global, StringComparison.Ordinal);
+    }
+
+    // Policy expressions make the policy something other than plain XML, so its lists are read as text.
+    private static List<string> CorsList(string policy, string list, string item)
+    {
+        var start = policy.IndexOf($"<{list}", StringComparison.Ordinal);
+        var body = policy[start..policy.IndexOf($"</{list}>", start, StringComparison.Ordinal)];
+        return Regex.Matches(body, $"<{item}>([^<]+)</{item}>").Select(match => match.Groups[1].Value).ToList();
+    }
+
     private static string RepositoryFile(params string[] parts)
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -26,6 +26,9 @@ public sealed class EchoBackedGateway : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = new Uri(_gateway.Urls.First()) };
 
+    /// <summary>The browser origin the gateway under test lets in.</summary>
+    public const string AllowedOrigin = "http://localhost:5173";
+
     public static async Task<EchoBackedGateway> StartAsync()
     {
         var backendBuilder = WebApplication.CreateSlimBuilder();
@@ -46,11 +49,13 @@ public sealed class EchoBackedGateway : IAsyncDisposable
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = backendUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = backendUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = backendUrl,
+            [$"{GatewayOptions.SectionName}:AllowedOrigins:0"] = AllowedOrigin,
         });
         gatewayBuilder.WebHost.UseUrls("http://127.0.0.1:0");
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
         var gateway = gatewayBuilder.Build();
+        gateway.UseGatewayCors();
         gateway.UsePlatformDefaults();
         gateway.MapPlatformGateway();
         await gateway.StartAsync();
