@@ -9,6 +9,26 @@ namespace LoanPlatform.Architecture.Tests;
 /// <summary>The Function apps' probes answer from the same tagged checks as the local services.</summary>
 public sealed class HealthProbeTests
 {
+    [Theory]
+    [InlineData("Auth")]
+    [InlineData("Users")]
+    [InlineData("Loans")]
+    [InlineData("Notifications")]
+    public void Every_function_app_indexes_the_shared_health_functions(string service)
+    {
+        // The probes live once, in LoanPlatform.Functions.Hosting; the build must list them in each app's metadata.
+        var output = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar + "tests" + Path.DirectorySeparatorChar)[0];
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var metadata = Path.Combine(output, "src", $"LoanPlatform.{service}.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(metadata), $"{metadata} was not built");
+
+        var functions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray()
+            .ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["scriptFile"]!.GetValue<string>());
+
+        Assert.Equal("LoanPlatform.Functions.Hosting.dll", functions["HealthLive"]);
+        Assert.Equal("LoanPlatform.Functions.Hosting.dll", functions["HealthReady"]);
+    }
+
     [Fact]
     public async Task Readiness_fails_when_a_dependency_is_down_while_liveness_still_passes()
     {

@@ -1,12 +1,14 @@
-using LoanPlatform.Functions.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace LoanPlatform.Notifications.Functions;
+namespace LoanPlatform.Functions.Hosting;
 
-/// <summary>Liveness and readiness for API Management and the platform's probes.</summary>
+/// <summary>
+/// Liveness and readiness for API Management and the platform's probes, in every Function app: the worker SDK indexes
+/// [Function]s of referenced assemblies too (functions.metadata and the generated executor both list these).
+/// </summary>
 [AllowAnonymous]
 public sealed class HealthFunctions(HealthCheckService health)
 {
