@@ -4,6 +4,7 @@ using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public sealed class AuthServiceHost : IAsyncDisposable
 {
     public const string Password = "correct-horse-battery-staple";
     public const string Issuer = "https://auth.test/auth";
+
+    /// <summary>The Users service, as the internal API names it when it creates or deletes a credential.</summary>
+    public static readonly ChangeActor UsersService = new("users", PlatformRoles.Service);
 
     private readonly IHost _host;
     private readonly string _folder;
@@ -43,6 +47,8 @@ public sealed class AuthServiceHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The audit trail and the event log live under the data folder.
+            ["Data:Path"] = folder,
             ["DocumentStore:EmbeddedPath"] = Path.Combine(folder, "auth.db"),
             ["Auth:SigningKey:Folder"] = Path.Combine(folder, "token-signing"),
             ["Jwt:Issuer"] = Issuer,
@@ -63,7 +69,7 @@ public sealed class AuthServiceHost : IAsyncDisposable
         var email = $"customer-{Guid.NewGuid():N}@example.com";
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CredentialService>()
-            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), CancellationToken.None);
+            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), UsersService, CancellationToken.None);
         return email;
     }
 
