@@ -79,7 +79,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         var credentials = scope.ServiceProvider.GetRequiredService<CredentialService>();
-        var userId = (await scope.ServiceProvider.GetRequiredService<LoanPlatform.BuildingBlocks.Storage.IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value.UserId;
+        var userId = await _host.UserIdOfAsync(email);
         await credentials.ChangePasswordAsync(userId, email, new ChangePasswordRequest(current, replacement), new ChangeActor(userId, PlatformRoles.Customer), CancellationToken.None);
     }
 

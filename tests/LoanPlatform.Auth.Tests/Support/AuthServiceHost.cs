@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,10 @@ public sealed class AuthServiceHost : IAsyncDisposable
             .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), UsersService, CancellationToken.None);
         return email;
     }
+
+    /// <summary>The user id of the credential of <paramref name="email"/>.</summary>
+    public async Task<string> UserIdOfAsync(string email) =>
+        (await Services.GetRequiredService<IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value.UserId;
 
     public async Task<TokenResponse> LoginAsync(string email, string password)
     {
