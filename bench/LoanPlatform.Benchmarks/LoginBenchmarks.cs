@@ -3,6 +3,7 @@ using LoanPlatform.Auth.Extensions;
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public class LoginBenchmarks
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Data:Path"] = _folder,
             ["DocumentStore:EmbeddedPath"] = Path.Combine(_folder, "auth.db"),
             ["Auth:SigningKey:Folder"] = Path.Combine(_folder, "keys"),
             ["Jwt:Issuer"] = "https://bench.local/auth",
@@ -46,7 +48,7 @@ public class LoginBenchmarks
         _email = $"bench-{Guid.NewGuid():N}@example.com";
         await using var scope = _host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CredentialService>()
-            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), _email, Password, [PlatformRoles.Customer]), CancellationToken.None);
+            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), _email, Password, [PlatformRoles.Customer]), new ChangeActor("users", PlatformRoles.Service), CancellationToken.None);
     }
 
     [GlobalCleanup]

@@ -15,10 +15,10 @@ public sealed class AuthInternalFunctions(CredentialService credentials)
 {
     [Function("CreateCredential")]
     public async Task<IResult> CreateCredential([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/credentials")] HttpRequest req, CancellationToken cancellationToken) =>
-        await AuthInternalApi.CreateCredential(await req.ReadJsonAsync<CreateCredentialRequest>(cancellationToken), credentials, cancellationToken);
+        await AuthInternalApi.CreateCredential(await req.ReadJsonAsync<CreateCredentialRequest>(cancellationToken), req.HttpContext.User, credentials, cancellationToken);
 
     [Function("DeleteCredential")]
     public async Task<IResult> DeleteCredential(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/auth/credentials/{userId}")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
-        await AuthInternalApi.DeleteCredential(userId, req.RequiredQuery("email"), credentials, cancellationToken);
+        await AuthInternalApi.DeleteCredential(userId, req.RequiredQuery("email"), req.HttpContext.User, credentials, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using LoanPlatform.Auth.Apis;
+using LoanPlatform.Auth.Model;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
@@ -99,7 +100,10 @@ public sealed class LocalPlatform : IAsyncDisposable
         authConfig["Auth:SigningKey:Folder"] = Path.Combine(keys, "token-signing");
         var authBuilder = ServiceApplication.CreateBuilder(AuthExtensions.ServiceName, Settings, authConfig);
         authBuilder.AddPlatformAuthentication();
+        PublishEvents(authBuilder.Services);
         authBuilder.AddAuthServices();
+        authBuilder.Services.AddOutboxSweeperService<Credential>();
+        authBuilder.Services.AddOutboxSweeperService<RefreshSession>();
         var auth = authBuilder.Build();
         auth.UseServicePipeline();
         auth.MapAuthApi();

@@ -3,6 +3,7 @@ using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Signing;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,7 @@ public static class AuthApi
     {
         var email = user.FindFirst(PlatformClaims.Email)?.Value
             ?? throw new ProblemException(403, "no-local-password", "This account has no password here to change.");
-        await credentials.ChangePasswordAsync(user.GetSubject(), email, request, cancellationToken);
+        await credentials.ChangePasswordAsync(user.GetSubject(), email, request, ChangeActor.Of(user), cancellationToken);
         return TypedResults.NoContent();
     }
 

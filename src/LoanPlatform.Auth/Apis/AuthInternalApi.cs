@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +10,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LoanPlatform.Auth.Apis;
 
-/// <summary>Service-to-service endpoints; only a service identity may call them and the gateway never routes here.</summary>
+/// <summary>
+/// Service-to-service endpoints; only a service identity may call them and the gateway never routes here. The calling
+/// service (its token's subject, in the role Service) is the actor of the changes they make.
+/// </summary>
 public static class AuthInternalApi
 {
     public static IEndpointRouteBuilder MapAuthInternalApi(this IEndpointRouteBuilder app)
@@ -19,12 +24,13 @@ public static class AuthInternalApi
         return app;
     }
 
-    public static async Task<Created> CreateCredential(CreateCredentialRequest request, CredentialService credentials, CancellationToken cancellationToken)
+    public static async Task<Created> CreateCredential(CreateCredentialRequest request, ClaimsPrincipal caller, CredentialService credentials, CancellationToken cancellationToken)
     {
-        var created = await credentials.CreateAsync(request, cancellationToken);
+        var created = await credentials.CreateAsync(request, ChangeActor.Of(caller), cancellationToken);
         return TypedResults.Created($"/internal/auth/credentials/{created.UserId}");
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteCredential(string userId, string email, CredentialService credentials, CancellationToken cancellationToken) =>
-        await credentials.DeleteAsync(email, userId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeleteCredential(
+        string userId, string email, ClaimsPrincipal caller, CredentialService credentials, CancellationToken cancellationToken) =>
+        await credentials.DeleteAsync(email, userId, ChangeActor.Of(caller), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

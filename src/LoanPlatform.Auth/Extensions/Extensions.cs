@@ -5,6 +5,8 @@ using LoanPlatform.Auth.Signing;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,12 +21,21 @@ public static class Extensions
 {
     public const string ServiceName = "auth";
 
+    /// <summary>Every change leaving Auth's outbox is audited as a change of /auth/accounts/{user id}.</summary>
+    public const string AuditResourcePrefix = "/auth/accounts";
+
     public static IHostApplicationBuilder AddAuthServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.SectionName));
         builder.AddDocumentStore(ServiceName);
         builder.Services.AddDocumentType<Credential>(AuthDocumentTypes.Credential);
         builder.Services.AddDocumentType<RefreshSession>(AuthDocumentTypes.RefreshSession);
+        builder.AddOutbox<Credential>();
+        // A session carries its own outbox too (a reuse revocation is a session write). Only its dispatcher and sweeper
+        // are added: the publishers AddOutbox registered serve both, and a second AddOutbox would publish everything twice.
+        builder.Services.AddSingleton<OutboxDispatcher<RefreshSession>>();
+        builder.Services.AddSingleton<OutboxSweeper<RefreshSession>>();
+        builder.Services.AddChangeAudit(builder.Configuration, AuditResourcePrefix);
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<PasswordPolicy>();
         builder.AddSigningKeys();

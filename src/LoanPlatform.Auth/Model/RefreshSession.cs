@@ -1,10 +1,13 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
 namespace LoanPlatform.Auth.Model;
 
 /// <summary>
 /// A refresh-token family. The client holds "{familyId}.{secret}"; only the secret's hash is stored. Each use rotates
-/// the secret; presenting a secret that was already rotated away is reuse, and revokes the whole family.
+/// the secret; presenting a secret that was already rotated away is reuse, and revokes the whole family. That revocation
+/// is a write to this document, so the session carries its own outbox for the event that records it.
 /// </summary>
-public sealed record RefreshSession
+public sealed record RefreshSession : IHasOutbox<RefreshSession>
 {
     public required string FamilyId { get; init; }
 
@@ -23,4 +26,10 @@ public sealed record RefreshSession
     public bool Revoked { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }
+
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public RefreshSession WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
 }

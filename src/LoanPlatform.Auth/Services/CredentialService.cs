@@ -1,6 +1,9 @@
+using LoanPlatform.Auth.AuditEvents;
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Identity;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
@@ -8,18 +11,36 @@ using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Auth.Services;
 
-/// <summary>Creates and maintains credentials; the only writer of credential documents.</summary>
+/// <summary>
+/// Creates and maintains credentials; the only writer of credential documents. Every change carries its event in the
+/// same conditional write (the outbox) and is dispatched right after it commits; the sweeper retries what is left.
+/// </summary>
 public sealed class CredentialService(
     IDocumentStore<Credential> credentials,
+    IDocumentStore<RefreshSession> sessions,
+    OutboxDispatcher<Credential> outbox,
     PasswordHasher hasher,
     PasswordPolicy policy,
     IOptions<AuthOptions> options,
     TimeProvider time)
 {
+    private const string SeedingJob = "local-staff-seeding";
+
     private static ProblemException WrongCurrentPassword() =>
         new(403, "invalid-current-password", "The current password is wrong, or the account is temporarily locked.");
 
-    public async Task<Credential> CreateAsync(CreateCredentialRequest request, CancellationToken cancellationToken)
+    private static ProblemException ConcurrentChange() =>
+        ProblemException.Conflict("concurrent-change", "The account changed while it was being changed; try again.");
+
+    /// <summary>The credential of an email, or null when there is none or it is being erased.</summary>
+    public async Task<StoredDocument<Credential>?> FindAsync(string email, CancellationToken cancellationToken)
+    {
+        var key = EmailAddress.Normalize(email);
+        var stored = await credentials.FindAsync(key, key, cancellationToken);
+        return stored?.Value.ErasedAt is null ? stored : null;
+    }
+
+    public async Task<Credential> CreateAsync(CreateCredentialRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation()
             .Require(!string.IsNullOrWhiteSpace(request.UserId), "userId", "A user id is required.")
@@ -29,13 +50,15 @@ public sealed class CredentialService(
         validation.ThrowIfInvalid();
 
         var email = EmailAddress.Normalize(request.Email!);
+        var now = time.GetUtcNow();
         var credential = new Credential
         {
             UserId = request.UserId!,
             Email = email,
             PasswordHash = hasher.Hash(request.Password!),
             Roles = request.Roles!,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
+            PendingEvents = [Created(request.UserId!, now, actor)],
         };
         try
         {
@@ -44,7 +67,8 @@ public sealed class CredentialService(
         catch (DocumentConflictException)
         {
             // A retry of the same registration (its first answer was lost) finds its own credential: same user, same
-            // password. That is success, so the caller's compensation logic never sees a false "email taken".
+            // password. That is success, so the caller's compensation logic never sees a false "email taken"; the first
+            // attempt's event records the creation.
             var existing = await credentials.FindAsync(email, email, cancellationToken);
             if (existing is not null && existing.Value.UserId == credential.UserId && hasher.Verify(request.Password!, existing.Value.PasswordHash))
             {
@@ -54,6 +78,7 @@ public sealed class CredentialService(
             throw ProblemException.Conflict("email-taken", "An account with this email already exists.");
         }
 
+        await outbox.DispatchAsync(email, email, cancellationToken: cancellationToken);
         return credential;
     }
 
@@ -61,7 +86,7 @@ public sealed class CredentialService(
     /// Changes the signed-in user's password and ends every session: the session generation moves on, so refresh tokens
     /// issued before the change stop working. A wrong current password counts toward the lockout like a failed login.
     /// </summary>
-    public async Task ChangePasswordAsync(string userId, string email, ChangePasswordRequest request, CancellationToken cancellationToken)
+    public async Task ChangePasswordAsync(string userId, string email, ChangePasswordRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation()
             .Require(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "The current password is required.");
@@ -69,8 +94,7 @@ public sealed class CredentialService(
         validation.Require(request.NewPassword != request.CurrentPassword, "newPassword", "The new password must differ from the current one.");
         validation.ThrowIfInvalid();
 
-        var key = EmailAddress.Normalize(email);
-        var stored = await credentials.FindAsync(key, key, cancellationToken);
+        var stored = await FindAsync(email, cancellationToken);
         if (stored is null || stored.Value.UserId != userId)
         {
             hasher.VerifyAgainstDummy(request.CurrentPassword!);
@@ -86,54 +110,88 @@ public sealed class CredentialService(
 
         if (!passwordOk)
         {
-            await RecordFailedAttemptAsync(stored, now, cancellationToken);
+            await RecordFailedAttemptAsync(stored, now, actor, cancellationToken);
             throw WrongCurrentPassword();
         }
 
+        var ended = await CountLiveSessionsAsync(stored.Value, now, cancellationToken);
         var changed = stored.Value with
         {
             PasswordHash = hasher.Hash(request.NewPassword!),
             SessionGeneration = stored.Value.SessionGeneration + 1,
             FailedAttempts = 0,
             LockedUntil = null,
+            PendingEvents =
+            [
+                .. stored.Value.PendingEvents,
+                OutboxEvent.Create(AuthEventTypes.PasswordChanged, PasswordChanged.Version, userId, new PasswordChanged(userId, ended, now), now, actor),
+            ],
         };
         try
         {
-            await credentials.ReplaceAsync(key, key, changed, stored.ETag, cancellationToken: cancellationToken);
+            await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, changed, stored.ETag, cancellationToken: cancellationToken);
         }
         catch (DocumentPreconditionFailedException)
         {
-            throw ProblemException.Conflict("concurrent-change", "The account changed while the password was being changed; try again.");
+            throw ConcurrentChange();
         }
+
+        await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
     }
 
     /// <summary>
-    /// Counts a failed attempt. Unlike other bookkeeping writes this one retries a lost race: parallel guesses must each
-    /// be counted, or they would slip past the lockout.
+    /// Counts a failed attempt, and locks the account once they reach the limit. Unlike other bookkeeping writes this one
+    /// retries a lost race: parallel guesses must each be counted, or they would slip past the lockout. A lock is audited
+    /// under <paramref name="actor"/>; an unlock is no change of its own (the lock lapses with time).
     /// </summary>
-    public async Task RecordFailedAttemptAsync(StoredDocument<Credential> stored, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordFailedAttemptAsync(StoredDocument<Credential> stored, DateTimeOffset now, ChangeActor actor, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var failures = stored.Value.FailedAttempts + 1;
             var overLimit = failures - options.Value.MaxFailedAttempts;
-            DateTimeOffset? lockedUntil = overLimit >= 0
-                ? now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10))
-                : stored.Value.LockedUntil;
+            var counted = stored.Value with { FailedAttempts = failures };
+            if (overLimit >= 0)
+            {
+                var lockedUntil = now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10));
+                var userId = stored.Value.UserId;
+                counted = counted with
+                {
+                    LockedUntil = lockedUntil,
+                    PendingEvents =
+                    [
+                        .. counted.PendingEvents,
+                        OutboxEvent.Create(AuthEventTypes.AccountLocked, AccountLocked.Version, userId, new AccountLocked(userId, failures, lockedUntil), now, actor),
+                    ],
+                };
+            }
+
             try
             {
-                await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, stored.Value with { FailedAttempts = failures, LockedUntil = lockedUntil }, stored.ETag, cancellationToken: cancellationToken);
-                return;
+                await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, counted, stored.ETag, cancellationToken: cancellationToken);
             }
             catch (DocumentPreconditionFailedException)
             {
                 stored = await credentials.FindAsync(stored.PartitionKey, stored.Id, cancellationToken) ?? stored;
+                continue;
             }
+
+            if (overLimit >= 0)
+            {
+                await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
+            }
+
+            return;
         }
     }
 
-    /// <summary>Removes a credential (erasure or a compensated registration); only the owning user id may be removed.</summary>
-    public async Task<bool> DeleteAsync(string email, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases a credential (erasure or a compensated registration); only the owning user id may be removed. The credential
+    /// is first emptied in one write with its CredentialDeleted event, and deleted only once that event has left the
+    /// outbox. If it cannot leave yet, the answer is a 503: the account already cannot sign in, the sweeper delivers the
+    /// event, and a repeated request (the caller retries an erasure until it succeeds) deletes the document.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string email, string userId, ChangeActor actor, CancellationToken cancellationToken)
     {
         var key = EmailAddress.Normalize(email);
         var existing = await credentials.FindAsync(key, key, cancellationToken);
@@ -142,29 +200,114 @@ public sealed class CredentialService(
             return false;
         }
 
-        return await credentials.DeleteAsync(key, key, existing.ETag, cancellationToken);
+        if (existing.Value.ErasedAt is null)
+        {
+            var now = time.GetUtcNow();
+            var erased = existing.Value with
+            {
+                PasswordHash = "",
+                Roles = [],
+                FailedAttempts = 0,
+                LockedUntil = null,
+                SessionGeneration = existing.Value.SessionGeneration + 1,
+                ErasedAt = now,
+                PendingEvents =
+                [
+                    .. existing.Value.PendingEvents,
+                    OutboxEvent.Create(AuthEventTypes.CredentialDeleted, CredentialDeleted.Version, userId, new CredentialDeleted(userId, now), now, actor),
+                ],
+            };
+            try
+            {
+                await credentials.ReplaceAsync(key, key, erased, existing.ETag, cancellationToken: cancellationToken);
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                throw ConcurrentChange();
+            }
+        }
+
+        await outbox.DispatchAsync(key, key, cancellationToken: cancellationToken);
+        var drained = await credentials.FindAsync(key, key, cancellationToken);
+        if (drained is null)
+        {
+            return true;
+        }
+
+        if (drained.Value.HasPendingEvents)
+        {
+            throw new ProblemException(503, "erasure-pending", "The credential is erased, but the record of its erasure is not yet written; repeat the request to finish.");
+        }
+
+        try
+        {
+            await credentials.DeleteAsync(key, key, drained.ETag, cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            throw ConcurrentChange();
+        }
+
+        return true;
     }
 
     /// <summary>Creates or resets a staff account; used by the local host's seeding only, never in the cloud.</summary>
     public async Task EnsureStaffAsync(string userId, string email, string password, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var key = EmailAddress.Normalize(email);
+        var now = time.GetUtcNow();
+        var actor = ChangeActor.System(SeedingJob);
         var desired = new Credential
         {
             UserId = userId,
             Email = key,
             PasswordHash = hasher.Hash(password),
             Roles = roles,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
         };
         var existing = await credentials.FindAsync(key, key, cancellationToken);
         if (existing is null)
         {
-            await credentials.CreateAsync(key, key, desired, cancellationToken: cancellationToken);
+            await credentials.CreateAsync(key, key, desired with { PendingEvents = [Created(userId, now, actor)] }, cancellationToken: cancellationToken);
         }
-        else if (!hasher.Verify(password, existing.Value.PasswordHash) || !existing.Value.Roles.SequenceEqual(roles))
+        else
         {
-            await credentials.ReplaceAsync(key, key, desired with { SessionGeneration = existing.Value.SessionGeneration + 1 }, existing.ETag, cancellationToken: cancellationToken);
+            if (hasher.Verify(password, existing.Value.PasswordHash) && existing.Value.Roles.SequenceEqual(roles))
+            {
+                return;
+            }
+
+            var reset = desired with
+            {
+                SessionGeneration = existing.Value.SessionGeneration + 1,
+                PendingEvents =
+                [
+                    .. existing.Value.PendingEvents,
+                    OutboxEvent.Create(AuthEventTypes.CredentialReset, CredentialReset.Version, userId, new CredentialReset(userId, now), now, actor),
+                ],
+            };
+            await credentials.ReplaceAsync(key, key, reset, existing.ETag, cancellationToken: cancellationToken);
         }
+
+        await outbox.DispatchAsync(key, key, cancellationToken: cancellationToken);
+    }
+
+    private static OutboxEvent Created(string userId, DateTimeOffset now, ChangeActor actor) =>
+        OutboxEvent.Create(AuthEventTypes.CredentialCreated, CredentialCreated.Version, userId, new CredentialCreated(userId, now), now, actor);
+
+    /// <summary>The sessions a password change ends: live ones of the generation it leaves behind.</summary>
+    private async Task<int> CountLiveSessionsAsync(Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var query = DocumentQuery.Where("userId", credential.UserId).And("sessionGeneration", credential.SessionGeneration).And("revoked", false);
+        var count = 0;
+        await foreach (var session in sessions.QueryAsync(query, cancellationToken))
+        {
+            if (session.Value.ExpiresAt > now)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

@@ -1,6 +1,8 @@
+using LoanPlatform.Auth.AuditEvents;
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
-using LoanPlatform.BuildingBlocks.Identity;
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,6 +15,7 @@ public sealed class TokenService(
     IDocumentStore<Credential> credentials,
     IDocumentStore<RefreshSession> sessions,
     CredentialService credentialService,
+    OutboxDispatcher<RefreshSession> sessionOutbox,
     PasswordHasher hasher,
     AccessTokenIssuer issuer,
     IOptions<AuthOptions> options,
@@ -33,8 +36,7 @@ public sealed class TokenService(
             .Require(!string.IsNullOrEmpty(request.Password), "password", "The password is required.")
             .ThrowIfInvalid();
 
-        var key = EmailAddress.Normalize(request.Email!);
-        var stored = await credentials.FindAsync(key, key, cancellationToken);
+        var stored = await credentialService.FindAsync(request.Email!, cancellationToken);
         if (stored is null)
         {
             hasher.VerifyAgainstDummy(request.Password!);
@@ -51,7 +53,8 @@ public sealed class TokenService(
 
         if (!passwordOk)
         {
-            await credentialService.RecordFailedAttemptAsync(stored, now, cancellationToken);
+            // Nobody proved who they are; the attempt named this account, so a lock is recorded under it.
+            await credentialService.RecordFailedAttemptAsync(stored, now, ChangeActor.Anonymous(credential.UserId), cancellationToken);
             throw InvalidCredentials();
         }
 
@@ -81,9 +84,23 @@ public sealed class TokenService(
         var hash = RefreshTokenFormat.HashSecret(secret);
         if (session.UsedSecretHashes.Contains(hash))
         {
-            // A rotated-away token came back: someone holds a copy. End the whole family.
+            // A rotated-away token came back: someone holds a copy. End the whole family; the event rides in the same write.
             logger.LogWarning("Refresh token reuse detected; revoking session family {FamilyId}", familyId);
-            await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
+            var reuse = new RefreshTokenReuseDetected(session.UserId, familyId, now);
+            var revoked = session with
+            {
+                Revoked = true,
+                PendingEvents =
+                [
+                    .. session.PendingEvents,
+                    OutboxEvent.Create(AuthEventTypes.RefreshTokenReuseDetected, RefreshTokenReuseDetected.Version, session.UserId, reuse, now, ChangeActor.Anonymous(session.UserId)),
+                ],
+            };
+            if (await TryReplaceAsync(sessions, stored, revoked, cancellationToken))
+            {
+                await sessionOutbox.DispatchAsync(familyId, familyId, cancellationToken: cancellationToken);
+            }
+
             throw InvalidRefreshToken();
         }
 
@@ -92,8 +109,7 @@ public sealed class TokenService(
             throw InvalidRefreshToken();
         }
 
-        var credentialKey = EmailAddress.Normalize(session.Email);
-        var credential = await credentials.FindAsync(credentialKey, credentialKey, cancellationToken);
+        var credential = await credentialService.FindAsync(session.Email, cancellationToken);
         if (credential is null || credential.Value.SessionGeneration != session.SessionGeneration || credential.Value.UserId != session.UserId)
         {
             await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
@@ -162,15 +178,20 @@ public sealed class TokenService(
 
     private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.ExpiresAt - now);
 
-    /// <summary>A best-effort conditional write: if a concurrent request already moved the document on, its write stands.</summary>
-    private static async Task TryReplaceAsync<T>(IDocumentStore<T> store, StoredDocument<T> stored, T value, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// A best-effort conditional write: if a concurrent request already moved the document on, its write stands and this
+    /// one (with any event it carried) did not happen; false then.
+    /// </summary>
+    private static async Task<bool> TryReplaceAsync<T>(IDocumentStore<T> store, StoredDocument<T> stored, T value, CancellationToken cancellationToken) where T : class
     {
         try
         {
             await store.ReplaceAsync(stored.PartitionKey, stored.Id, value, stored.ETag, cancellationToken: cancellationToken);
+            return true;
         }
         catch (DocumentPreconditionFailedException)
         {
+            return false;
         }
     }
 }

@@ -1,7 +1,9 @@
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Tests.Support;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.Auth.Tests.Service;
@@ -69,7 +71,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         var refused = await Assert.ThrowsAsync<ProblemException>(() => scope.ServiceProvider.GetRequiredService<CredentialService>()
-            .CreateAsync(new CreateCredentialRequest("u1", "dewi.lestari@example.com", "dewi.lestari-2024!", ["Customer"]), CancellationToken.None));
+            .CreateAsync(new CreateCredentialRequest("u1", "dewi.lestari@example.com", "dewi.lestari-2024!", ["Customer"]), AuthServiceHost.UsersService, CancellationToken.None));
         Assert.Equal(400, refused.Status);
     }
 
@@ -77,8 +79,8 @@ public sealed class PasswordChangeTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         var credentials = scope.ServiceProvider.GetRequiredService<CredentialService>();
-        var userId = (await scope.ServiceProvider.GetRequiredService<LoanPlatform.BuildingBlocks.Storage.IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value.UserId;
-        await credentials.ChangePasswordAsync(userId, email, new ChangePasswordRequest(current, replacement), CancellationToken.None);
+        var userId = await _host.UserIdOfAsync(email);
+        await credentials.ChangePasswordAsync(userId, email, new ChangePasswordRequest(current, replacement), new ChangeActor(userId, PlatformRoles.Customer), CancellationToken.None);
     }
 
     private async Task<TokenResponse> RefreshAsync(string refreshToken)

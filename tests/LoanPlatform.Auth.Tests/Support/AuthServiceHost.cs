@@ -4,7 +4,9 @@ using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +21,9 @@ public sealed class AuthServiceHost : IAsyncDisposable
 {
     public const string Password = "correct-horse-battery-staple";
     public const string Issuer = "https://auth.test/auth";
+
+    /// <summary>The Users service, as the internal API names it when it creates or deletes a credential.</summary>
+    public static readonly ChangeActor UsersService = new("users", PlatformRoles.Service);
 
     private readonly IHost _host;
     private readonly string _folder;
@@ -43,6 +48,8 @@ public sealed class AuthServiceHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The audit trail and the event log live under the data folder.
+            ["Data:Path"] = folder,
             ["DocumentStore:EmbeddedPath"] = Path.Combine(folder, "auth.db"),
             ["Auth:SigningKey:Folder"] = Path.Combine(folder, "token-signing"),
             ["Jwt:Issuer"] = Issuer,
@@ -63,9 +70,13 @@ public sealed class AuthServiceHost : IAsyncDisposable
         var email = $"customer-{Guid.NewGuid():N}@example.com";
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CredentialService>()
-            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), CancellationToken.None);
+            .CreateAsync(new CreateCredentialRequest(Guid.NewGuid().ToString("N"), email, Password, [PlatformRoles.Customer]), UsersService, CancellationToken.None);
         return email;
     }
+
+    /// <summary>The user id of the credential of <paramref name="email"/>.</summary>
+    public async Task<string> UserIdOfAsync(string email) =>
+        (await Services.GetRequiredService<IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value.UserId;
 
     public async Task<TokenResponse> LoginAsync(string email, string password)
     {
