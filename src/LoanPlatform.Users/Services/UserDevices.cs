@@ -45,6 +45,7 @@ public sealed class UserDevices(
             var registered = OutboxEvent.Create(
                 UserEventTypes.PushDeviceRegistered, PushDeviceRegistered.Version, EventSubjects.Device(userId, deviceId),
                 new PushDeviceRegistered(userId, deviceId, existing is null, now), now, actor);
+            DeviceRegistration registration;
             try
             {
                 if (existing is not null)
@@ -59,24 +60,28 @@ public sealed class UserDevices(
                         UpdatedAt = now,
                     };
                     await devices.ReplaceAsync(userId, deviceId, updated.WithEvent(registered), existing.ETag, cancellationToken: cancellationToken);
-                    await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
-                    return new DeviceRegistration(ToResponse(updated), Created: false);
+                    registration = new DeviceRegistration(ToResponse(updated), Created: false);
                 }
-
-                if (await CountAsync(userId, cancellationToken) >= MaxPerUser)
+                else
                 {
-                    throw UserProblems.TooManyDevices(MaxPerUser);
-                }
+                    if (await CountAsync(userId, cancellationToken) >= MaxPerUser)
+                    {
+                        throw UserProblems.TooManyDevices(MaxPerUser);
+                    }
 
-                var device = new PushDevice(deviceId, userId, subscription.Endpoint, subscription.P256dh, subscription.Auth, subscription.Label, now, now);
-                await devices.CreateAsync(userId, deviceId, device.WithEvent(registered), cancellationToken: cancellationToken);
-                await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
-                return new DeviceRegistration(ToResponse(device), Created: true);
+                    var device = new PushDevice(deviceId, userId, subscription.Endpoint, subscription.P256dh, subscription.Auth, subscription.Label, now, now);
+                    await devices.CreateAsync(userId, deviceId, device.WithEvent(registered), cancellationToken: cancellationToken);
+                    registration = new DeviceRegistration(ToResponse(device), Created: true);
+                }
             }
             catch (Exception e) when (e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
             {
                 // The same browser registered or was removed concurrently; read it again and apply this registration on top.
+                continue;
             }
+
+            await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
+            return registration;
         }
     }
 
