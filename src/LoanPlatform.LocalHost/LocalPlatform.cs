@@ -128,6 +128,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         PublishEvents(usersBuilder.Services);
         usersBuilder.AddUsersServices();
         usersBuilder.Services.AddOutboxSweeperService<UserProfile>();
+        usersBuilder.Services.AddOutboxSweeperService<UserDocument>();
+        usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
+        usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.Users.Services;
 using Microsoft.Azure.Functions.Worker;
@@ -10,9 +11,12 @@ namespace LoanPlatform.Users.Functions;
 /// Completes an upload when the client never calls POST …/complete: a new blob under users/{userId}/{documentId}
 /// runs the same check and recording as that endpoint (<see cref="UserDocuments.CompleteAsync"/>, idempotent).
 /// The connection "Documents:AzureBlob" is identity-based: it reads Documents__AzureBlob__ServiceUri, as the adapter does.
+/// Its changes are audited as made by <see cref="Actor"/>, not the user: no one signed in did them.
 /// </summary>
 public sealed class DocumentUploadedFunction(UserDocuments documents, ILogger<DocumentUploadedFunction> logger)
 {
+    public static readonly ChangeActor Actor = ChangeActor.System("blob-trigger");
+
     public const string BlobPath = "documents/users/{userId}/{documentId}";
     public const string Connection = "Documents:AzureBlob";
 
@@ -21,7 +25,7 @@ public sealed class DocumentUploadedFunction(UserDocuments documents, ILogger<Do
     {
         try
         {
-            await documents.CompleteAsync(userId, documentId, cancellationToken);
+            await documents.CompleteAsync(userId, documentId, Actor, cancellationToken);
         }
         catch (ProblemException problem)
         {

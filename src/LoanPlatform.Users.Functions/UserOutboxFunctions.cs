@@ -4,9 +4,25 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LoanPlatform.Users.Functions;
 
-/// <summary>The outbox sweeper on a timer: republishes user events a crash or a failed publish left in their profiles.</summary>
-public sealed class UserOutboxFunctions(OutboxSweeper<UserProfile> sweeper)
+/// <summary>
+/// The outbox sweepers on timers, one per aggregate with an outbox: republish the events a crash or a failed publish left
+/// in profiles, documents, devices and erasure records.
+/// </summary>
+public sealed class UserOutboxFunctions(
+    OutboxSweeper<UserProfile> profiles,
+    OutboxSweeper<UserDocument> documents,
+    OutboxSweeper<PushDevice> devices,
+    OutboxSweeper<ErasureRecord> erasures)
 {
     [Function("SweepUserOutbox")]
-    public Task Sweep([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
+    public Task Sweep([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => profiles.SweepAsync(cancellationToken);
+
+    [Function("SweepUserDocumentOutbox")]
+    public Task SweepDocuments([TimerTrigger("10 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => documents.SweepAsync(cancellationToken);
+
+    [Function("SweepPushDeviceOutbox")]
+    public Task SweepDevices([TimerTrigger("20 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => devices.SweepAsync(cancellationToken);
+
+    [Function("SweepErasureRecordOutbox")]
+    public Task SweepErasures([TimerTrigger("30 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => erasures.SweepAsync(cancellationToken);
 }

@@ -25,5 +25,5 @@ public sealed class UsersInternalFunctions(UserEligibility eligibility, UserCont
     public async Task<IResult> DeleteDevice(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/users/{userId}/devices/{deviceId}")] HttpRequest req, string userId, string deviceId,
         CancellationToken cancellationToken) =>
-        await UsersInternalApi.DeleteDeviceAsync(userId, deviceId, devices, cancellationToken);
+        await UsersInternalApi.DeleteDeviceAsync(userId, deviceId, req.HttpContext.User, devices, cancellationToken);
 }

@@ -73,6 +73,35 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task A_customers_registration_profile_update_and_verified_KTP_are_change_records_under_their_requests_correlation_ids()
+    {
+        using var client = fixture.Running.CreateClient();
+        var registering = Correlated("register");
+        var customer = await client.RegisterAsync(headers: registering);
+        using var read = await client.SendAsync(HttpMethod.Get, "/users/me", null, customer.Token);
+        var updating = Correlated("update");
+        updating["If-Match"] = read.Headers.ETag!.Tag;
+        await client.SendOkAsync(HttpMethod.Patch, "/users/me", new { language = "en" }, customer.Token, updating);
+        var verifying = Correlated("verify");
+        await client.VerifyKtpAsync(customer, verifying);
+
+        var auditor = await client.LoginStaffAsync("auditor@staff.local");
+        var expected = new[] { ("UserRegistered", registering), ("ProfileUpdated", updating), ("KtpVerified", verifying) };
+        var records = await WaitForRecordsAsync(client, auditor, customer.UserId, found => expected.All(e => found.Any(r => Text(r, "action") == e.Item1)));
+        foreach (var (action, headers) in expected)
+        {
+            var change = records.Single(r => Text(r, "action") == action);
+            Assert.Equal($"/users/{customer.UserId}", Text(change, "resource"));
+            Assert.Equal(customer.UserId, Text(change, "actor"));
+            Assert.Equal("Customer", Text(change, "role"));
+            Assert.Equal(headers["X-Correlation-Id"], Text(change, "correlationId"));
+            Assert.Null(change!["statusCode"]);
+        }
+
+        Assert.DoesNotContain(customer.Email, records.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_refused_anonymous_request_is_recorded_without_its_query_string()
     {
         using var client = fixture.Running.CreateClient();
@@ -183,6 +212,8 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
     private Task<PlatformClient> ServiceClientAsync() => fixture.Running.CreateServiceClientAsync(GatewayRoutes.Loans, "apim");
 
     private static string? Text(JsonNode? record, string field) => record?[field]?.GetValue<string>();
+
+    private static Dictionary<string, string> Correlated(string step) => new() { ["X-Correlation-Id"] = $"users-{step}-{Guid.NewGuid():N}" };
 
     // Gateway records are written after the response, through a queue: poll until they are in.
     private static async Task<JsonArray> WaitForRecordsAsync(PlatformClient client, string auditor, string subject, Func<JsonArray, bool> until)

@@ -49,8 +49,11 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
 
     public sealed record Customer(string UserId, string Email, string Password, string Token);
 
-    /// <summary>Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in; no language means the default.</summary>
-    public async Task<Customer> RegisterAsync(string? language = null)
+    /// <summary>
+    /// Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in; no language means the
+    /// default. <paramref name="headers"/> go with the registration (e.g. an X-Correlation-Id).
+    /// </summary>
+    public async Task<Customer> RegisterAsync(string? language = null, IDictionary<string, string>? headers = null)
     {
         var n = Interlocked.Increment(ref _sequence);
         var email = $"customer{n}-{Guid.NewGuid():N}@example.com";
@@ -66,12 +69,15 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
             password,
             consent = new { accepted = true, version = "2025-01" },
             language,
-        });
+        }, headers: headers);
         return new Customer(registered["userId"]!.GetValue<string>(), email, password, await LoginAsync(email, password));
     }
 
-    /// <summary>Uploads a KTP and a selfie through the signed URLs the backend hands out and completes both.</summary>
-    public async Task VerifyKtpAsync(Customer customer)
+    /// <summary>
+    /// Uploads a KTP and a selfie through the signed URLs the backend hands out and completes both; <paramref name="headers"/>
+    /// go with each API call.
+    /// </summary>
+    public async Task VerifyKtpAsync(Customer customer, IDictionary<string, string>? headers = null)
     {
         foreach (var type in new[] { "ktp", "selfie" })
         {
@@ -83,7 +89,7 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
                 contentType = "image/jpeg",
                 sizeBytes = image.Length,
                 sha256 = Convert.ToHexStringLower(SHA256.HashData(image)),
-            }, customer.Token);
+            }, customer.Token, headers);
             var upload = requested["upload"]!;
             using var put = new HttpRequestMessage(new HttpMethod(upload["method"]!.GetValue<string>()), upload["url"]!.GetValue<string>())
             {
@@ -92,7 +98,7 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
             put.Content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             using var uploaded = await http.SendAsync(put);
             Assert.True(uploaded.IsSuccessStatusCode, $"upload answered {(int)uploaded.StatusCode}");
-            var completed = await SendOkAsync(HttpMethod.Post, $"/users/me/documents/{requested["documentId"]}/complete", null, customer.Token);
+            var completed = await SendOkAsync(HttpMethod.Post, $"/users/me/documents/{requested["documentId"]}/complete", null, customer.Token, headers);
             Assert.Equal("verified", completed["status"]!.GetValue<string>());
         }
     }

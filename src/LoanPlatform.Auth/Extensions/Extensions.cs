@@ -31,10 +31,8 @@ public static class Extensions
         builder.Services.AddDocumentType<Credential>(AuthDocumentTypes.Credential);
         builder.Services.AddDocumentType<RefreshSession>(AuthDocumentTypes.RefreshSession);
         builder.AddOutbox<Credential>();
-        // A session carries its own outbox too (a reuse revocation is a session write). Only its dispatcher and sweeper
-        // are added: the publishers AddOutbox registered serve both, and a second AddOutbox would publish everything twice.
-        builder.Services.AddSingleton<OutboxDispatcher<RefreshSession>>();
-        builder.Services.AddSingleton<OutboxSweeper<RefreshSession>>();
+        // A session carries its own outbox too: a reuse revocation is a session write.
+        builder.AddOutbox<RefreshSession>();
         builder.Services.AddChangeAudit(builder.Configuration, AuditResourcePrefix);
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<PasswordPolicy>();

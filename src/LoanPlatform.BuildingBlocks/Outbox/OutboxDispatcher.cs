@@ -44,6 +44,17 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
         return published.Count;
     }
 
+    /// <summary>
+    /// Publishes every event of the document whatever its age, before the document is deleted with them; false when some
+    /// are still pending (a publisher failed, or a change queued more meanwhile).
+    /// </summary>
+    public async Task<bool> TryDrainAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    {
+        await DispatchAsync(partitionKey, id, cancellationToken: cancellationToken);
+        var document = await store.FindAsync(partitionKey, id, cancellationToken);
+        return document is null || !document.Value.HasPendingEvents;
+    }
+
     private async Task<bool> TryPublishAsync(OutboxEvent pending, CancellationToken cancellationToken)
     {
         using var activity = OutboxTelemetry.Source.StartActivity($"publish {pending.Type}", ActivityKind.Producer, pending.TraceParent);

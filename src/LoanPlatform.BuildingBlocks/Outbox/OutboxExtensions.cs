@@ -17,19 +17,34 @@ public static class OutboxExtensions
     private const string NotificationQueueServiceUriKey = "Notifications:Queue:ServiceUri";
 
     /// <summary>
-    /// The outbox of aggregate <typeparamref name="T"/> (dispatcher and sweeper) and the event publishers, from configuration:
-    /// the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set, else the local event log under the data
-    /// folder; the notifications Storage queue when <c>Notifications:Queue:ServiceUri</c> is set (locally the host adds its
-    /// in-process queue instead).
+    /// The outbox of aggregate <typeparamref name="T"/> (dispatcher and sweeper), and the event publishers once however many
+    /// aggregates a service has (<see cref="AddOutboxPublishers"/>).
     /// </summary>
     public static IHostApplicationBuilder AddOutbox<T>(this IHostApplicationBuilder builder) where T : class, IHasOutbox<T>
     {
+        builder.Services.AddSingleton<OutboxDispatcher<T>>();
+        builder.Services.AddSingleton<OutboxSweeper<T>>();
+        return builder.AddOutboxPublishers();
+    }
+
+    /// <summary>
+    /// The event publishers, from configuration: the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set,
+    /// else the local event log under the data folder; the notifications Storage queue when
+    /// <c>Notifications:Queue:ServiceUri</c> is set (locally the host adds its in-process queue instead). Registered once:
+    /// a second registration would publish every event twice.
+    /// </summary>
+    private static IHostApplicationBuilder AddOutboxPublishers(this IHostApplicationBuilder builder)
+    {
         var services = builder.Services;
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(OutboxPublishersRegistered)))
+        {
+            return builder;
+        }
+
         var configuration = builder.Configuration;
+        services.AddSingleton<OutboxPublishersRegistered>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OutboxDispatcher<T>>();
-        services.AddSingleton<OutboxSweeper<T>>();
 
         if (configuration["ServiceBus:FullyQualifiedNamespace"] is { Length: > 0 } serviceBusNamespace)
         {
@@ -79,4 +94,7 @@ public static class OutboxExtensions
     private static TokenCredential Credential(IServiceProvider provider, IConfiguration configuration) =>
         provider.GetService<TokenCredential>()
         ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] });
+
+    /// <summary>Marks a service collection whose publishers are registered.</summary>
+    private sealed class OutboxPublishersRegistered;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Objects.Local;
@@ -84,7 +85,7 @@ public static class UsersApi
         UserProfiles profiles,
         CancellationToken cancellationToken)
     {
-        var profile = await profiles.UpdateAsync(user.GetSubject(), ifMatch, request, cancellationToken);
+        var profile = await profiles.UpdateAsync(user.GetSubject(), ifMatch, request, ChangeActor.Of(user), cancellationToken);
         response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
         return TypedResults.Ok(UserProfiles.ToResponse(profile.Value));
     }
@@ -105,12 +106,12 @@ public static class UsersApi
 
     public static async Task<Created<DocumentUploadResponse>> RequestDocumentAsync(ClaimsPrincipal user, RequestDocumentRequest request, UserDocuments documents, CancellationToken cancellationToken)
     {
-        var upload = await documents.RequestUploadAsync(user.GetSubject(), request, cancellationToken);
+        var upload = await documents.RequestUploadAsync(user.GetSubject(), request, ChangeActor.Of(user), cancellationToken);
         return TypedResults.Created($"/users/me/documents/{upload.DocumentId}", upload);
     }
 
     public static async Task<Ok<UserDocumentResponse>> CompleteDocumentAsync(ClaimsPrincipal user, string documentId, UserDocuments documents, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await documents.CompleteAsync(user.GetSubject(), documentId, cancellationToken));
+        TypedResults.Ok(await documents.CompleteAsync(user.GetSubject(), documentId, ChangeActor.Of(user), cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<UserDocumentResponse>>> ListDocumentsAsync(ClaimsPrincipal user, UserDocuments documents, CancellationToken cancellationToken) =>
         TypedResults.Ok(await documents.ListAsync(user.GetSubject(), cancellationToken));
@@ -134,7 +135,7 @@ public static class UsersApi
         UserProfiles profiles,
         CancellationToken cancellationToken)
     {
-        var profile = await profiles.UpdateNotificationPreferencesAsync(user.GetSubject(), ifMatch, request, cancellationToken);
+        var profile = await profiles.UpdateNotificationPreferencesAsync(user.GetSubject(), ifMatch, request, ChangeActor.Of(user), cancellationToken);
         response.Headers.ETag = EntityTags.ToHeader(profile.ETag);
         return TypedResults.Ok(NotificationPreferencesResponse.From(profile.Value.NotificationPreferences));
     }
@@ -142,7 +143,7 @@ public static class UsersApi
     public static async Task<Results<Created<DeviceResponse>, Ok<DeviceResponse>>> RegisterDeviceAsync(
         ClaimsPrincipal user, RegisterDeviceRequest request, UserDevices devices, CancellationToken cancellationToken)
     {
-        var registration = await devices.RegisterAsync(user.GetSubject(), request, cancellationToken);
+        var registration = await devices.RegisterAsync(user.GetSubject(), request, ChangeActor.Of(user), cancellationToken);
         return registration.Created
             ? TypedResults.Created($"/users/me/devices/{registration.Device.DeviceId}", registration.Device)
             : TypedResults.Ok(registration.Device);
@@ -153,7 +154,7 @@ public static class UsersApi
 
     public static async Task<NoContent> DeleteDeviceAsync(ClaimsPrincipal user, string deviceId, UserDevices devices, CancellationToken cancellationToken)
     {
-        await devices.DeleteAsync(user.GetSubject(), deviceId, cancellationToken);
+        await devices.DeleteAsync(user.GetSubject(), deviceId, ChangeActor.Of(user), cancellationToken);
         return TypedResults.NoContent();
     }
 

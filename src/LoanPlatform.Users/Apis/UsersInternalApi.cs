@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Users.Contracts;
@@ -27,9 +29,10 @@ public static class UsersInternalApi
         return app;
     }
 
-    public static async Task<NoContent> DeleteDeviceAsync(string userId, string deviceId, UserDevices devices, CancellationToken cancellationToken)
+    /// <summary>The caller is named in the removal's audit record by its service identity (e.g. "notifications", role Service).</summary>
+    public static async Task<NoContent> DeleteDeviceAsync(string userId, string deviceId, ClaimsPrincipal caller, UserDevices devices, CancellationToken cancellationToken)
     {
-        await devices.RemoveAsync(userId, deviceId, cancellationToken);
+        await devices.RemoveAsync(userId, deviceId, ChangeActor.Of(caller), cancellationToken);
         return TypedResults.NoContent();
     }
 

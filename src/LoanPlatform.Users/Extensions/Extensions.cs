@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
@@ -21,7 +22,8 @@ public static class Extensions
     /// <summary>
     /// Everything the Users service needs: its document store and types, the document object store Documents:Provider names,
     /// the Auth internal client and the services behind the endpoints.
-    /// Reads Data:Path, DocumentStore:*, Documents:*, Devices:*, Push:Vapid:PublicKey and Services:Auth:InternalUrl.
+    /// Reads Data:Path, DocumentStore:*, Documents:*, Devices:*, Push:Vapid:PublicKey, Services:Auth:InternalUrl and
+    /// Services:Audit:InternalUrl (where committed changes are audited in Azure; locally they go to the shared trail).
     /// </summary>
     public static IHostApplicationBuilder AddUsersServices(this IHostApplicationBuilder builder)
     {
@@ -32,9 +34,14 @@ public static class Extensions
         services.AddDocumentType<UserProfile>(UserDocumentTypes.Profile);
         services.AddDocumentType<UniqueClaim>(UserDocumentTypes.UniqueClaim);
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
-        builder.AddOutbox<UserProfile>();
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
         services.AddDocumentType<PushDevice>(UserDocumentTypes.PushDevice);
+        // Every aggregate a change is written to carries its events; each is audited as a change of /users/{subject}.
+        builder.AddOutbox<UserProfile>();
+        builder.AddOutbox<UserDocument>();
+        builder.AddOutbox<PushDevice>();
+        builder.AddOutbox<ErasureRecord>();
+        services.AddChangeAudit(builder.Configuration, "/users");
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));
 

@@ -1,3 +1,5 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
 namespace LoanPlatform.Users.Model;
 
 /// <summary>
@@ -12,4 +14,12 @@ public sealed record PushDevice(
     string Auth,
     string? Label,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IHasOutbox<PushDevice>
+{
+    /// <summary>Events caused by changes to this device, stored in the same write and removed once published (the outbox).</summary>
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public PushDevice WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+}

@@ -1,3 +1,5 @@
+using LoanPlatform.BuildingBlocks.Outbox;
+
 namespace LoanPlatform.Users.Model;
 
 /// <summary>
@@ -17,8 +19,15 @@ public sealed record UserDocument(
     DateTimeOffset? VerifiedAt,
     DateTimeOffset? UploadedAt,
     DateTimeOffset? RejectedAt,
-    string? RejectionReason)
+    string? RejectionReason) : IHasOutbox<UserDocument>
 {
+    /// <summary>Events caused by changes to this document, stored in the same write and removed once published (the outbox).</summary>
+    public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
+
+    public bool HasPendingEvents => PendingEvents.Count > 0;
+
+    public UserDocument WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+
     /// <summary>The completion check passed.</summary>
     public UserDocument Upload(DateTimeOffset at) =>
         Status == UserDocumentStatus.Requested ? this with { Status = UserDocumentStatus.Uploaded, UploadedAt = at } : throw NotFrom(UserDocumentStatus.Uploaded);

@@ -1,6 +1,9 @@
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Events;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
 using Microsoft.Extensions.Options;
@@ -10,16 +13,17 @@ namespace LoanPlatform.Users.Services;
 /// <summary>
 /// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
 /// client declared (size, type, SHA-256) before the document counts: Requested → Uploaded → Verified, or Rejected.
-/// Verification is automatic for now.
+/// Verification is automatic for now. Each step stores its audit event in the document's own write.
 /// </summary>
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
+    OutboxDispatcher<UserDocument> outbox,
     IDocumentObjectStore objects,
     UserProfiles profiles,
     IOptions<DocumentsOptions> options,
     TimeProvider time)
 {
-    public async Task<DocumentUploadResponse> RequestUploadAsync(string userId, RequestDocumentRequest request, CancellationToken cancellationToken)
+    public async Task<DocumentUploadResponse> RequestUploadAsync(string userId, RequestDocumentRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxSizeBytes;
         var validation = new RequestValidation();
@@ -42,7 +46,10 @@ public sealed class UserDocuments(
         var documentId = Guid.CreateVersion7().ToString("N");
         var objectKey = ObjectKeys.ForDocument(userId, documentId);
         var document = new UserDocument(documentId, userId, kind!.Value, contentType!, request.SizeBytes!.Value, sha256!, objectKey, UserDocumentStatus.Requested, now, null, null, null, null);
-        await documents.CreateAsync(userId, documentId, document, cancellationToken: cancellationToken);
+        var requested = OutboxEvent.Create(
+            UserEventTypes.DocumentRequested, DocumentRequested.Version, EventSubjects.Document(userId, documentId), new DocumentRequested(userId, documentId, document.Kind, now), now, actor);
+        await documents.CreateAsync(userId, documentId, document.WithEvent(requested), cancellationToken: cancellationToken);
+        await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
 
         var upload = await objects.CreateUploadRequestAsync(objectKey, new ObjectUploadConstraints(document.ContentType, document.SizeBytes), now + options.Value.UploadUrlLifetime, cancellationToken);
         return new DocumentUploadResponse(documentId, document.Status, ToResponse(upload));
@@ -51,9 +58,10 @@ public sealed class UserDocuments(
     /// <summary>
     /// Checks the stored object against the declaration (POST …/complete and the blob trigger; idempotent). A match
     /// records Uploaded and then, automatically for now, Verified. A mismatch records Rejected with the reason and deletes
-    /// the object; the client requests a new document.
+    /// the object; the client requests a new document. <paramref name="actor"/> is who completed it: the user, or the
+    /// blob trigger as a system actor.
     /// </summary>
-    public async Task<UserDocumentResponse> CompleteAsync(string userId, string documentId, CancellationToken cancellationToken)
+    public async Task<UserDocumentResponse> CompleteAsync(string userId, string documentId, ChangeActor actor, CancellationToken cancellationToken)
     {
         var stored = await FindAsync(userId, documentId, cancellationToken);
         var document = stored.Value;
@@ -69,18 +77,24 @@ public sealed class UserDocuments(
 
         var reason = await CheckObjectAsync(document, cancellationToken);
         var now = time.GetUtcNow();
+        var subject = EventSubjects.Document(userId, documentId);
         if (reason is not null)
         {
-            await documents.ReplaceAsync(userId, documentId, document.Reject(reason, now), stored.ETag, cancellationToken: cancellationToken);
+            var rejected = document.Reject(reason, now)
+                .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentRejected, DocumentRejected.Version, subject, new DocumentRejected(userId, documentId, document.Kind, now), now, actor));
+            await documents.ReplaceAsync(userId, documentId, rejected, stored.ETag, cancellationToken: cancellationToken);
+            await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
             await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
             throw UserProblems.UploadNotValid(reason);
         }
 
-        var verified = document.Upload(now).Verify(now);
+        var verified = document.Upload(now).Verify(now)
+            .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentVerified, DocumentVerified.Version, subject, new DocumentVerified(userId, documentId, document.Kind, now), now, actor));
         await documents.ReplaceAsync(userId, documentId, verified, stored.ETag, cancellationToken: cancellationToken);
+        await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
         if (verified.Kind == UserDocumentKind.Ktp)
         {
-            await profiles.MarkKtpVerifiedAsync(userId, cancellationToken);
+            await profiles.MarkKtpVerifiedAsync(userId, documentId, actor, cancellationToken);
         }
 
         return await ToResponseAsync(verified, cancellationToken);

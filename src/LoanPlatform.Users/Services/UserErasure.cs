@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Auth;
+using LoanPlatform.Users.Events;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
 using Microsoft.Extensions.Logging;
@@ -13,7 +17,9 @@ namespace LoanPlatform.Users.Services;
 /// stale request cannot erase (428 without one, 412 when stale). Order matters for a retry after a failure: the login
 /// credential goes first (through Auth's internal API, retried; a credential already gone counts), then document
 /// objects and records and push devices, then the profile and the uniqueness claims, so until the profile is gone the same request can
-/// be repeated with the still-valid access token. What remains is an <see cref="ErasureRecord"/> without identity.
+/// be repeated with the still-valid access token. What remains is an <see cref="ErasureRecord"/> without identity, which
+/// carries the erasure's audit event. Events still pending in what is about to be deleted are published first, or the
+/// erasure stops (503) before anything is erased, so no earlier change loses its audit record.
 /// </summary>
 public sealed class UserErasure(
     UserProfiles profiles,
@@ -21,6 +27,10 @@ public sealed class UserErasure(
     IDocumentStore<UserDocument> documents,
     IDocumentStore<PushDevice> devices,
     IDocumentStore<ErasureRecord> erasures,
+    OutboxDispatcher<UserProfile> profileOutbox,
+    OutboxDispatcher<UserDocument> documentOutbox,
+    OutboxDispatcher<PushDevice> deviceOutbox,
+    OutboxDispatcher<ErasureRecord> erasureOutbox,
     IDocumentObjectStore objects,
     UniqueClaims claims,
     AuthCredentialsClient auth,
@@ -43,6 +53,7 @@ public sealed class UserErasure(
         }
 
         var profile = current.Value;
+        await PublishPendingAsync(userId, cancellationToken);
         await auth.DeleteCredentialAsync(userId, profile.Email, cancellationToken);
 
         // Past this point the work is finished even if the client goes away.
@@ -62,20 +73,47 @@ public sealed class UserErasure(
         }
 
         var subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
-        var record = new ErasureRecord(subjectHash, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), LegalBasis, erasedDocuments);
+        var now = time.GetUtcNow();
+        var erasedOn = DateOnly.FromDateTime(now.UtcDateTime);
+        // The data subject acted, named like the record: by the hash, so the trail does not tie the user id to the erasure.
+        var erased = OutboxEvent.Create(
+            UserEventTypes.UserErased, UserErased.Version, subjectHash, new UserErased(subjectHash, erasedDocuments, erasedDevices, erasedOn), now,
+            new ChangeActor(subjectHash, PlatformRoles.Customer));
         try
         {
-            await erasures.CreateAsync(subjectHash, subjectHash, record, cancellationToken: CancellationToken.None);
+            await erasures.CreateAsync(
+                subjectHash, subjectHash, new ErasureRecord(subjectHash, erasedOn, LegalBasis, erasedDocuments).WithEvent(erased), cancellationToken: CancellationToken.None);
         }
         catch (DocumentConflictException)
         {
-            // A repeated erasure after an interruption: the first record stands.
+            // A repeated erasure after an interruption: the first record, and its event, stand.
         }
+
+        await erasureOutbox.DispatchAsync(subjectHash, subjectHash, cancellationToken: CancellationToken.None);
 
         await profileStore.DeleteAsync(userId, userId, null, CancellationToken.None);
         await claims.ReleaseAsync(UniqueField.Email, profile.Email, userId);
         await claims.ReleaseAsync(UniqueField.Phone, profile.Phone, userId);
         await claims.ReleaseAsync(UniqueField.Nik, profile.Nik, userId);
         logger.LogInformation("Erased user {SubjectHash}, {DocumentCount} documents and {DeviceCount} devices", subjectHash, erasedDocuments, erasedDevices);
+    }
+
+    private async Task PublishPendingAsync(string userId, CancellationToken cancellationToken)
+    {
+        var published = await profileOutbox.TryDrainAsync(userId, userId, cancellationToken);
+        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
+        {
+            published &= !document.Value.HasPendingEvents || await documentOutbox.TryDrainAsync(userId, document.Id, cancellationToken);
+        }
+
+        await foreach (var device in devices.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
+        {
+            published &= !device.Value.HasPendingEvents || await deviceOutbox.TryDrainAsync(userId, device.Id, cancellationToken);
+        }
+
+        if (!published)
+        {
+            throw UserProblems.ChangesNotYetAudited();
+        }
     }
 }

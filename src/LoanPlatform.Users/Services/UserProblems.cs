@@ -29,6 +29,9 @@ public static class UserProblems
     public static ProblemException TooManyDevices(int limit) =>
         ProblemException.Conflict("too-many-devices", $"At most {limit} devices can receive notifications; remove one first.");
 
+    public static ProblemException ChangesNotYetAudited() =>
+        new(StatusCodes.Status503ServiceUnavailable, "changes-not-yet-audited", "Recent changes could not be recorded in the audit trail yet; try again shortly.");
+
     public static ProblemException PushNotConfigured() =>
         new(StatusCodes.Status503ServiceUnavailable, "push-not-configured", "Push notifications are not configured on this platform.");
 }

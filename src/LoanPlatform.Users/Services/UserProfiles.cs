@@ -1,14 +1,20 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Indonesia;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Contracts;
+using LoanPlatform.Users.Events;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Validation;
 
 namespace LoanPlatform.Users.Services;
 
-/// <summary>Reading and changing a user's own profile under optimistic concurrency.</summary>
-public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueClaims claims, TimeProvider time)
+/// <summary>
+/// Reading and changing a user's own profile under optimistic concurrency. Each change stores its audit event in the same
+/// write and publishes it right after.
+/// </summary>
+public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueClaims claims, OutboxDispatcher<UserProfile> outbox, TimeProvider time)
 {
     public async Task<StoredDocument<UserProfile>> GetAsync(string userId, CancellationToken cancellationToken) =>
         await profiles.FindAsync(userId, userId, cancellationToken) ?? throw ProblemException.NotFound("The user");
@@ -17,7 +23,8 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     /// Applies a partial update if <paramref name="ifMatch"/> is still current. A new phone is reserved before the write
     /// and the old one released after it, so the number is never free for someone else in between.
     /// </summary>
-    public async Task<StoredDocument<UserProfile>> UpdateAsync(string userId, string? ifMatch, UpdateProfileRequest request, CancellationToken cancellationToken)
+    public async Task<StoredDocument<UserProfile>> UpdateAsync(
+        string userId, string? ifMatch, UpdateProfileRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -34,6 +41,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
         var profile = current.Value;
         var nameChanged = fullName is not null && fullName != profile.FullName;
         var phoneChanged = phone is not null && phone != profile.Phone;
+        var now = time.GetUtcNow();
         var updated = profile with
         {
             FullName = fullName ?? profile.FullName,
@@ -41,8 +49,14 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
             Language = language ?? profile.Language,
             // The KTP was checked against the old name; a new name needs a new check.
             KtpStatus = nameChanged && profile.KtpStatus == KtpStatus.Verified ? KtpStatus.NeedsReverification : profile.KtpStatus,
-            UpdatedAt = time.GetUtcNow(),
+            UpdatedAt = now,
         };
+        var fields = ChangedFields(
+            ("fullName", nameChanged), ("phone", phoneChanged), ("language", updated.Language != profile.Language), ("ktpStatus", updated.KtpStatus != profile.KtpStatus));
+        if (fields.Length > 0)
+        {
+            updated = updated.WithEvent(OutboxEvent.Create(UserEventTypes.ProfileUpdated, ProfileUpdated.Version, userId, new ProfileUpdated(userId, fields, now), now, actor));
+        }
 
         if (phoneChanged)
         {
@@ -74,12 +88,12 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
             await claims.ReleaseAsync(UniqueField.Phone, profile.Phone, userId);
         }
 
-        return written;
+        return await PublishAsync(written, cancellationToken);
     }
 
     /// <summary>Replaces the notification preferences if <paramref name="ifMatch"/> is still the profile's current ETag.</summary>
     public async Task<StoredDocument<UserProfile>> UpdateNotificationPreferencesAsync(
-        string userId, string? ifMatch, NotificationPreferencesRequest request, CancellationToken cancellationToken)
+        string userId, string? ifMatch, NotificationPreferencesRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -88,21 +102,37 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
 
         var preferences = NotificationPreferenceRules.Validate(request);
         var current = await GetMatchingAsync(userId, ifMatch, cancellationToken);
+        var before = current.Value.NotificationPreferences;
+        var now = time.GetUtcNow();
+        var updated = current.Value with { NotificationPreferences = preferences, UpdatedAt = now };
+        var fields = ChangedFields(("email", preferences.Email != before.Email), ("push", preferences.Push != before.Push), ("quietHours", preferences.QuietHours != before.QuietHours));
+        if (fields.Length > 0)
+        {
+            updated = updated.WithEvent(OutboxEvent.Create(
+                UserEventTypes.NotificationPreferencesChanged, NotificationPreferencesChanged.Version, userId, new NotificationPreferencesChanged(userId, fields, now), now, actor));
+        }
+
+        StoredDocument<UserProfile> written;
         try
         {
-            return await profiles.ReplaceAsync(
-                userId, userId, current.Value with { NotificationPreferences = preferences, UpdatedAt = time.GetUtcNow() }, current.ETag, cancellationToken: cancellationToken);
+            written = await profiles.ReplaceAsync(userId, userId, updated, current.ETag, cancellationToken: cancellationToken);
         }
         catch (DocumentPreconditionFailedException)
         {
             throw UserProblems.StaleETag();
         }
+
+        return await PublishAsync(written, cancellationToken);
     }
 
-    /// <summary>Records a verified KTP on the profile, retrying when a concurrent profile edit got there first.</summary>
-    public async Task MarkKtpVerifiedAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the KTP <paramref name="documentId"/> verified on the profile, retrying when a concurrent profile edit got
+    /// there first; <paramref name="actor"/> is who completed the document (the user, or the blob trigger).
+    /// </summary>
+    public async Task MarkKtpVerifiedAsync(string userId, string documentId, ChangeActor actor, CancellationToken cancellationToken)
     {
-        while (true)
+        StoredDocument<UserProfile>? written = null;
+        while (written is null)
         {
             var current = await GetAsync(userId, cancellationToken);
             if (current.Value.KtpStatus == KtpStatus.Verified)
@@ -110,17 +140,96 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
                 return;
             }
 
+            var now = time.GetUtcNow();
+            var verified = (current.Value with { KtpStatus = KtpStatus.Verified, UpdatedAt = now })
+                .WithEvent(OutboxEvent.Create(UserEventTypes.KtpVerified, KtpVerified.Version, userId, new KtpVerified(userId, documentId, now), now, actor));
             try
             {
-                await profiles.ReplaceAsync(userId, userId, current.Value with { KtpStatus = KtpStatus.Verified, UpdatedAt = time.GetUtcNow() }, current.ETag, cancellationToken: cancellationToken);
-                return;
+                written = await profiles.ReplaceAsync(userId, userId, verified, current.ETag, cancellationToken: cancellationToken);
             }
             catch (DocumentPreconditionFailedException)
             {
                 // Someone edited the profile meanwhile; read it again and reapply.
             }
         }
+
+        await PublishAsync(written, cancellationToken);
     }
+
+    /// <summary>
+    /// Queues events in the profile's outbox for a change made elsewhere whose document will not outlive it (a device
+    /// about to be deleted), retrying when a concurrent edit got there first; false when the profile is gone (erased).
+    /// </summary>
+    public async Task<bool> QueueEventsAsync(string userId, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await profiles.FindAsync(userId, userId, cancellationToken);
+            if (current is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                await profiles.ReplaceAsync(userId, userId, current.Value.WithPendingEvents([.. current.Value.PendingEvents, .. events]), current.ETag, cancellationToken: cancellationToken);
+                return true;
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                // Someone edited the profile meanwhile; read it again and queue on top.
+            }
+            catch (DocumentNotFoundException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes back queued events whose change did not happen after all. The sweeper leaves young events alone, so they
+    /// are normally still there; runs during compensation, so it ignores cancellation.
+    /// </summary>
+    public async Task WithdrawEventsAsync(string userId, IReadOnlyCollection<string> eventIds)
+    {
+        while (true)
+        {
+            var current = await profiles.FindAsync(userId, userId, CancellationToken.None);
+            if (current is null || !current.Value.PendingEvents.Any(e => eventIds.Contains(e.EventId)))
+            {
+                return;
+            }
+
+            try
+            {
+                var remaining = current.Value.PendingEvents.Where(e => !eventIds.Contains(e.EventId)).ToArray();
+                await profiles.ReplaceAsync(userId, userId, current.Value.WithPendingEvents(remaining), current.ETag, cancellationToken: CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
+            {
+                // Changed or gone meanwhile; read it again.
+            }
+        }
+    }
+
+    /// <summary>Publishes what the profile's outbox holds (events queued by <see cref="QueueEventsAsync"/>).</summary>
+    public Task PublishEventsAsync(string userId, CancellationToken cancellationToken) => outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Publishes the profile's events right after the commit. Removing them is a write of its own, so the profile is read
+    /// again for the ETag the client sends next; a failed publish leaves them for the sweeper.
+    /// </summary>
+    private async Task<StoredDocument<UserProfile>> PublishAsync(StoredDocument<UserProfile> written, CancellationToken cancellationToken)
+    {
+        var userId = written.Value.UserId;
+        return written.Value.HasPendingEvents && await outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken) > 0
+            ? await GetAsync(userId, cancellationToken)
+            : written;
+    }
+
+    private static string[] ChangedFields(params (string Name, bool Changed)[] fields) =>
+        fields.Where(field => field.Changed).Select(field => field.Name).ToArray();
 
     private async Task<StoredDocument<UserProfile>> GetMatchingAsync(string userId, string ifMatch, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.IntegrationEvents;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
@@ -43,7 +44,13 @@ public sealed class UserRegistration(
                 userId, registration.FullName, registration.Email, registration.Phone, registration.Nik.Value, registration.DateOfBirth,
                 registration.Language, new ConsentRecord(registration.ConsentVersion, now), KtpStatus.NotVerified, now, now)
             {
-                PendingEvents = [OutboxEvent.Create(EventTypes.UserRegistered, UserRegistered.Version, userId, new UserRegistered(userId, registration.Language, now), now)],
+                // The new user registers themselves: no one is signed in yet, so the actor is the account being created.
+                PendingEvents =
+                [
+                    OutboxEvent.Create(
+                        EventTypes.UserRegistered, UserRegistered.Version, userId, new UserRegistered(userId, registration.Language, now), now,
+                        new ChangeActor(userId, PlatformRoles.Customer)),
+                ],
             };
             await profiles.CreateAsync(userId, userId, profile, cancellationToken: cancellationToken);
             profileCreated = true;

@@ -38,9 +38,9 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         var (documentId, upload) = await DocumentTests.RequestAsync(client, "ktp", SampleImages.Jpeg);
         (await host.UploadAsync(upload, SampleImages.Jpeg)).EnsureSuccessStatusCode();
 
-        await RunTriggerAsync(userId, documentId);
+        await RunTriggerAsync(host, userId, documentId);
         var first = await client.GetFromJsonAsync(documentId);
-        await RunTriggerAsync(userId, documentId);
+        await RunTriggerAsync(host, userId, documentId);
 
         Assert.Equal("verified", first.GetProperty("status").GetString());
         Assert.True(first.GetProperty("uploadedAt").GetDateTimeOffset() <= first.GetProperty("verifiedAt").GetDateTimeOffset());
@@ -59,7 +59,7 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         altered[^3] ^= 0x55;
         (await host.UploadAsync(upload, altered)).EnsureSuccessStatusCode();
 
-        await RunTriggerAsync(userId, documentId);
+        await RunTriggerAsync(host, userId, documentId);
 
         var document = await client.GetFromJsonAsync(documentId);
         Assert.Equal("rejected", document.GetProperty("status").GetString());
@@ -69,7 +69,8 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         await complete.AssertProblemAsync(HttpStatusCode.Conflict, "document-rejected");
     }
 
-    private async Task RunTriggerAsync(string userId, string documentId)
+    /// <summary>Runs the trigger as the Functions host would for a new blob at the document's key.</summary>
+    internal static async Task RunTriggerAsync(UsersHost host, string userId, string documentId)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var function = new DocumentUploadedFunction(scope.ServiceProvider.GetRequiredService<UserDocuments>(), NullLogger<DocumentUploadedFunction>.Instance);
