@@ -32,4 +32,7 @@ public sealed record RefreshSession : IHasOutbox<RefreshSession>
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
     public RefreshSession WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+
+    /// <summary>A session, revoked or not, is kept until its refresh token would have expired, then the store drops it.</summary>
+    public TimeSpan? TimeToLiveAt(DateTimeOffset now) => ExpiresAt - now;
 }

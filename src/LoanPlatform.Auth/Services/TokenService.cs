@@ -96,7 +96,7 @@ public sealed class TokenService(
                     OutboxEvent.Create(AuthEventTypes.RefreshTokenReuseDetected, RefreshTokenReuseDetected.Version, session.UserId, reuse, now, ChangeActor.Anonymous(session.UserId)),
                 ],
             };
-            if (await TryReplaceAsync(sessions, stored, revoked, cancellationToken))
+            if (await TryReplaceAsync(sessions, stored, revoked, cancellationToken, Ttl(revoked, now)))
             {
                 await sessionOutbox.DispatchAsync(familyId, familyId, cancellationToken: cancellationToken);
             }
@@ -112,7 +112,7 @@ public sealed class TokenService(
         var credential = await credentialService.FindAsync(session.Email, cancellationToken);
         if (credential is null || credential.Value.SessionGeneration != session.SessionGeneration || credential.Value.UserId != session.UserId)
         {
-            await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken);
+            await TryReplaceAsync(sessions, stored, session with { Revoked = true }, cancellationToken, Ttl(session, now));
             throw InvalidRefreshToken();
         }
 
@@ -152,7 +152,7 @@ public sealed class TokenService(
             throw InvalidRefreshToken();
         }
 
-        await TryReplaceAsync(sessions, stored, stored.Value with { Revoked = true }, cancellationToken);
+        await TryReplaceAsync(sessions, stored, stored.Value with { Revoked = true }, cancellationToken, Ttl(stored.Value, time.GetUtcNow()));
     }
 
     private async Task<TokenResponse> StartSessionAsync(Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
@@ -176,17 +176,17 @@ public sealed class TokenService(
             issuer.LifetimeSeconds);
     }
 
-    private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.ExpiresAt - now);
+    private static DocumentWriteOptions Ttl(RefreshSession session, DateTimeOffset now) => new(session.TimeToLiveAt(now));
 
     /// <summary>
     /// A best-effort conditional write: if a concurrent request already moved the document on, its write stands and this
     /// one (with any event it carried) did not happen; false then.
     /// </summary>
-    private static async Task<bool> TryReplaceAsync<T>(IDocumentStore<T> store, StoredDocument<T> stored, T value, CancellationToken cancellationToken) where T : class
+    private static async Task<bool> TryReplaceAsync<T>(IDocumentStore<T> store, StoredDocument<T> stored, T value, CancellationToken cancellationToken, DocumentWriteOptions? options = null) where T : class
     {
         try
         {
-            await store.ReplaceAsync(stored.PartitionKey, stored.Id, value, stored.ETag, cancellationToken: cancellationToken);
+            await store.ReplaceAsync(stored.PartitionKey, stored.Id, value, stored.ETag, options, cancellationToken);
             return true;
         }
         catch (DocumentPreconditionFailedException)

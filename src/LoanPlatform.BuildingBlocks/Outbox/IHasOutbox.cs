@@ -12,4 +12,10 @@ public interface IHasOutbox<out TSelf> where TSelf : class
     bool HasPendingEvents { get; }
 
     TSelf WithPendingEvents(IReadOnlyList<OutboxEvent> events);
+
+    /// <summary>
+    /// How long the document has left to live, for a document that expires (a refresh session); null keeps it for ever.
+    /// Every replace states the time to live anew, so the outbox's own writes ask the document rather than drop it.
+    /// </summary>
+    TimeSpan? TimeToLiveAt(DateTimeOffset now) => null;
 }

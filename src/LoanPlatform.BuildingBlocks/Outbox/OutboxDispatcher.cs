@@ -96,7 +96,8 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
 
             try
             {
-                await store.ReplaceAsync(partitionKey, id, current.Value.WithPendingEvents(remaining), current.ETag, cancellationToken: cancellationToken);
+                var remainder = current.Value.WithPendingEvents(remaining);
+                await store.ReplaceAsync(partitionKey, id, remainder, current.ETag, new DocumentWriteOptions(remainder.TimeToLiveAt(time.GetUtcNow())), cancellationToken);
                 return;
             }
             catch (DocumentPreconditionFailedException) when (attempt < MaxRemoveAttempts)

@@ -10,4 +10,9 @@ public sealed record Account(string Id, long Balance) : IHasOutbox<Account>
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
     public Account WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+
+    /// <summary>Set for an account that expires, as a refresh session does.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public TimeSpan? TimeToLiveAt(DateTimeOffset now) => ExpiresAt - now;
 }
