@@ -17,8 +17,8 @@ namespace LoanPlatform.Users.Services;
 /// <summary>
 /// A user's Web Push devices. A device's id is derived from its endpoint, so registering the same browser again updates
 /// it, and a browser another user had registered (a shared computer) moves to whoever registers it now: a customer must
-/// never receive someone else's notifications. A registration's audit event rides in the device's own write; a removal's
-/// in the owner's profile, which outlives the device.
+/// never receive someone else's notifications. Registration and removal each write the device once, with its audit event:
+/// a removed device is a tombstone until its event is out and its time is up.
 /// </summary>
 public sealed class UserDevices(
     IDocumentStore<PushDevice> devices,
@@ -42,16 +42,17 @@ public sealed class UserDevices(
         {
             var now = time.GetUtcNow();
             var existing = await devices.FindAsync(userId, deviceId, cancellationToken);
+            var live = existing is { Value.IsRemoved: false };
             var registered = OutboxEvent.Create(
                 UserEventTypes.PushDeviceRegistered, PushDeviceRegistered.Version, EventSubjects.Device(userId, deviceId),
-                new PushDeviceRegistered(userId, deviceId, existing is null, now), now, actor);
+                new PushDeviceRegistered(userId, deviceId, !live, now), now, actor);
             DeviceRegistration registration;
             try
             {
-                if (existing is not null)
+                if (live)
                 {
                     // A browser re-subscribes with new keys; a label it does not repeat is kept.
-                    var updated = existing.Value with
+                    var updated = existing!.Value with
                     {
                         Endpoint = subscription.Endpoint,
                         P256dh = subscription.P256dh,
@@ -64,13 +65,22 @@ public sealed class UserDevices(
                 }
                 else
                 {
-                    if (await CountAsync(userId, cancellationToken) >= MaxPerUser)
+                    if ((await FindAllAsync(userId, cancellationToken)).Count >= MaxPerUser)
                     {
                         throw UserProblems.TooManyDevices(MaxPerUser);
                     }
 
                     var device = new PushDevice(deviceId, userId, subscription.Endpoint, subscription.P256dh, subscription.Auth, subscription.Label, now, now);
-                    await devices.CreateAsync(userId, deviceId, device.WithEvent(registered), cancellationToken: cancellationToken);
+                    if (existing is null)
+                    {
+                        await devices.CreateAsync(userId, deviceId, device.WithEvent(registered), cancellationToken: cancellationToken);
+                    }
+                    else
+                    {
+                        // Registered again after a removal: the tombstone becomes the device, keeping any event it still carries.
+                        await devices.ReplaceAsync(userId, deviceId, device.WithPendingEvents([.. existing.Value.PendingEvents, registered]), existing.ETag, cancellationToken: cancellationToken);
+                    }
+
                     registration = new DeviceRegistration(ToResponse(device), Created: true);
                 }
             }
@@ -102,8 +112,9 @@ public sealed class UserDevices(
     }
 
     /// <summary>
-    /// Removes a device if it is there (an expired subscription, a device of an erased user); false when it was not.
+    /// Removes a device if it is there (an expired subscription, a browser taken over); false when it was not.
     /// <paramref name="actor"/> is who removes it: the user, the user taking the browser over, or the Notifications service.
+    /// The device becomes a tombstone in one write that carries the removal's event.
     /// </summary>
     public async Task<bool> RemoveAsync(string userId, string deviceId, ChangeActor actor, CancellationToken cancellationToken)
     {
@@ -115,46 +126,27 @@ public sealed class UserDevices(
         while (true)
         {
             var device = await devices.FindAsync(userId, deviceId, cancellationToken);
-            if (device is null)
+            if (device is null || device.Value.IsRemoved)
             {
                 return false;
             }
 
-            // The removal's event, and any the device still holds, move to the profile first: once the device is deleted
-            // nothing else would carry them. If the delete does not happen after all, they are taken back.
             var now = time.GetUtcNow();
-            var removed = OutboxEvent.Create(
+            var removal = OutboxEvent.Create(
                 UserEventTypes.PushDeviceRemoved, PushDeviceRemoved.Version, EventSubjects.Device(userId, deviceId), new PushDeviceRemoved(userId, deviceId, now), now, actor);
-            IReadOnlyList<OutboxEvent> events = [.. device.Value.PendingEvents, removed];
-            var queued = await profiles.QueueEventsAsync(userId, events, cancellationToken);
-            bool? deleted = null;
+            var tombstone = device.Value.Removed(now, removal);
             try
             {
-                deleted = await devices.DeleteAsync(userId, deviceId, device.ETag, cancellationToken);
+                await devices.ReplaceAsync(userId, deviceId, tombstone, device.ETag, new DocumentWriteOptions(tombstone.TimeToLiveAt(now)), cancellationToken);
             }
-            catch (DocumentPreconditionFailedException)
+            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
             {
-                // Changed meanwhile (re-registered, or its own events published): remove the device as it is now.
-            }
-            finally
-            {
-                if (queued && deleted != true)
-                {
-                    await profiles.WithdrawEventsAsync(userId, events.Select(pending => pending.EventId).ToArray());
-                }
-            }
-
-            if (deleted is null)
-            {
+                // Re-registered, removed or its events published meanwhile: look again.
                 continue;
             }
 
-            if (deleted.Value && queued)
-            {
-                await profiles.PublishEventsAsync(userId, cancellationToken);
-            }
-
-            return deleted.Value;
+            await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
+            return true;
         }
     }
 
@@ -168,21 +160,13 @@ public sealed class UserDevices(
         var list = new List<PushDevice>();
         await foreach (var device in devices.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
         {
-            list.Add(device.Value);
+            if (!device.Value.IsRemoved)
+            {
+                list.Add(device.Value);
+            }
         }
 
         return list.OrderBy(d => d.CreatedAt).ToList();
-    }
-
-    private async Task<int> CountAsync(string userId, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in devices.QueryAsync(DocumentQuery.InPartition(userId) with { MaxItems = MaxPerUser }, cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
     }
 
     private async Task RemoveFromOtherUsersAsync(string userId, string deviceId, ChangeActor actor, CancellationToken cancellationToken)
@@ -190,7 +174,7 @@ public sealed class UserDevices(
         var others = new List<string>();
         await foreach (var device in devices.QueryAsync(DocumentQuery.Where("deviceId", deviceId), cancellationToken))
         {
-            if (device.Value.UserId != userId)
+            if (device.Value.UserId != userId && !device.Value.IsRemoved)
             {
                 others.Add(device.Value.UserId);
             }

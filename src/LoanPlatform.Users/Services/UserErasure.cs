@@ -69,7 +69,7 @@ public sealed class UserErasure(
         await foreach (var device in devices.QueryAsync(DocumentQuery.InPartition(userId), CancellationToken.None))
         {
             await devices.DeleteAsync(userId, device.Value.DeviceId, null, CancellationToken.None);
-            erasedDevices++;
+            erasedDevices += device.Value.IsRemoved ? 0 : 1;
         }
 
         var subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));

@@ -157,66 +157,6 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     }
 
     /// <summary>
-    /// Queues events in the profile's outbox for a change made elsewhere whose document will not outlive it (a device
-    /// about to be deleted), retrying when a concurrent edit got there first; false when the profile is gone (erased).
-    /// </summary>
-    public async Task<bool> QueueEventsAsync(string userId, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await profiles.FindAsync(userId, userId, cancellationToken);
-            if (current is null)
-            {
-                return false;
-            }
-
-            try
-            {
-                await profiles.ReplaceAsync(userId, userId, current.Value.WithPendingEvents([.. current.Value.PendingEvents, .. events]), current.ETag, cancellationToken: cancellationToken);
-                return true;
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                // Someone edited the profile meanwhile; read it again and queue on top.
-            }
-            catch (DocumentNotFoundException)
-            {
-                return false;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Takes back queued events whose change did not happen after all. The sweeper leaves young events alone, so they
-    /// are normally still there; runs during compensation, so it ignores cancellation.
-    /// </summary>
-    public async Task WithdrawEventsAsync(string userId, IReadOnlyCollection<string> eventIds)
-    {
-        while (true)
-        {
-            var current = await profiles.FindAsync(userId, userId, CancellationToken.None);
-            if (current is null || !current.Value.PendingEvents.Any(e => eventIds.Contains(e.EventId)))
-            {
-                return;
-            }
-
-            try
-            {
-                var remaining = current.Value.PendingEvents.Where(e => !eventIds.Contains(e.EventId)).ToArray();
-                await profiles.ReplaceAsync(userId, userId, current.Value.WithPendingEvents(remaining), current.ETag, cancellationToken: CancellationToken.None);
-                return;
-            }
-            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
-            {
-                // Changed or gone meanwhile; read it again.
-            }
-        }
-    }
-
-    /// <summary>Publishes what the profile's outbox holds (events queued by <see cref="QueueEventsAsync"/>).</summary>
-    public Task PublishEventsAsync(string userId, CancellationToken cancellationToken) => outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken);
-
-    /// <summary>
     /// Publishes the profile's events right after the commit. Removing them is a write of its own, so the profile is read
     /// again for the ETag the client sends next; a failed publish leaves them for the sweeper.
     /// </summary>

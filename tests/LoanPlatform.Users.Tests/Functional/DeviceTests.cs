@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Services;
 
 namespace LoanPlatform.Users.Tests.Functional;
@@ -36,6 +38,31 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
         var contact = await ContactAsync(userId);
         var sent = Assert.Single(contact.GetProperty("devices").EnumerateArray());
         Assert.Equal(newKey, sent.GetProperty("p256dh").GetString());
+    }
+
+    [Fact]
+    public async Task A_removed_device_is_a_tombstone_without_endpoint_or_keys_and_registering_it_again_creates_it_anew()
+    {
+        var (userId, client) = await host.NewCustomerAsync();
+        var endpoint = PushSubscriptions.NewEndpoint();
+        var deviceId = (await (await client.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(endpoint))).ReadJsonAsync()).GetProperty("deviceId").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/users/me/devices/{deviceId}")).StatusCode);
+
+        // One write made the removal and carries its event: the device stays as a tombstone until the store drops it.
+        var tombstone = (await host.GetRequiredService<IDocumentStore<PushDevice>>().FindAsync(userId, deviceId))!.Value;
+        Assert.NotNull(tombstone.RemovedAt);
+        Assert.Equal(("", "", ""), (tombstone.Endpoint, tombstone.P256dh, tombstone.Auth));
+        Assert.False(tombstone.HasPendingEvents, "the removal's event has left the outbox");
+        Assert.Equal(PushDevice.TombstoneRetention, tombstone.TimeToLiveAt(tombstone.RemovedAt!.Value));
+        Assert.Empty((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/users/me/devices/{deviceId}")).StatusCode);
+
+        using var again = await client.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(endpoint));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(deviceId, (await again.ReadJsonAsync()).GetProperty("deviceId").GetString());
+        Assert.Single((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
     }
 
     [Fact]
