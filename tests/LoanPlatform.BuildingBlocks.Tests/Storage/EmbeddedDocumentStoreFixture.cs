@@ -7,6 +7,9 @@ public sealed class EmbeddedDocumentStoreFixture : IAsyncLifetime
 
     public DocumentStoreHost Host { get; private set; } = null!;
 
+    /// <summary>The service's database file, for tests that look beneath the store.</summary>
+    public string DatabasePath => Path.Combine(folder, DocumentStoreHost.ServiceName, $"{DocumentStoreHost.ServiceName}.db");
+
     public async Task InitializeAsync() =>
         Host = await DocumentStoreHost.StartAsync(new Dictionary<string, string?> { ["Data:Path"] = folder });
 

@@ -12,6 +12,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
 
     private readonly string connectionString;
     private readonly Lazy<Task> schema;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> fieldIndexes = new(StringComparer.Ordinal);
     private long nextPurgeTicks;
 
     public SqliteDocumentDatabase(string path, TimeProvider timeProvider)
@@ -52,6 +53,14 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
 
     public long NowMilliseconds() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Indexes a body field the first time a query filters on it, as Cosmos DB indexes every path: without it each such
+    /// query (the sweeper's, the audit trail's once-per-event check) scans every document of the type, and slows as data grows.
+    /// </summary>
+    /// <param name="field">A checked field name (<see cref="DocumentNames.FieldName"/>), safe to place in SQL.</param>
+    public Task EnsureFieldIndexAsync(string field) =>
+        fieldIndexes.GetOrAdd(field, name => new Lazy<Task>(() => CreateFieldIndexAsync(name))).Value;
+
     /// <summary>Expired rows are already invisible; deleting them now and then only keeps the file from growing.</summary>
     public async Task PurgeExpiredIfDueAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -73,6 +82,15 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    private async Task CreateFieldIndexAsync(string field)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        // The expression must read exactly as in the queries' WHERE for SQLite to use the index.
+        command.CommandText = FormattableString.Invariant($"CREATE INDEX IF NOT EXISTS documents_by_{field} ON documents (type, json_extract(body, '$.{field}'))");
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task CreateSchemaAsync()

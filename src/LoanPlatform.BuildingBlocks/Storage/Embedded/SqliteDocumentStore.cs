@@ -90,6 +90,11 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
 
     public async IAsyncEnumerable<StoredDocument<T>> QueryAsync(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        foreach (var filter in query.Filters)
+        {
+            await database.EnsureFieldIndexAsync(DocumentNames.FieldName(filter.Field)).WaitAsync(cancellationToken);
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         var sql = new StringBuilder($"SELECT pk, id, body, etag FROM documents WHERE type = $type AND {Live}");
         await using var command = connection.CreateCommand();
