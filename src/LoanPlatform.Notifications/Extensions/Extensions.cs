@@ -61,7 +61,9 @@ public static class Extensions
         // Endpoints come from clients; the Users service admits only push-service hosts, and no redirect may lead elsewhere.
         services.AddHttpClient<WebPushSender>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddHttpClient<FcmSender>();
-        services.AddHttpClient(nameof(GoogleAccessTokens));
+        // Held by the singleton below for the process's life, so connections are recycled to follow DNS changes.
+        services.AddHttpClient(nameof(GoogleAccessTokens))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) });
         // One per process, so its cached access token serves every notification until it is due for renewal.
         services.AddSingleton(provider => new GoogleAccessTokens(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(GoogleAccessTokens)),
