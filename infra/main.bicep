@@ -64,6 +64,9 @@ param jwtAudience string = 'loanplatform-api'
 @description('Web Push: the VAPID public key (base64url P-256 point). Its private half goes into Key Vault as push-vapid-private-key. Empty: push is off and notifications go by email.')
 param vapidPublicKey string = ''
 
+@description('FCM HTTP v1 for the native apps: the Firebase project id. Its service account key file goes into Key Vault as push-fcm-service-account. Empty: FCM is off and app-only customers are notified by email.')
+param fcmProjectId string = ''
+
 @description('Requests per minute per token subject.')
 @minValue(1)
 param rateLimitPerMinute int = 120
@@ -566,6 +569,7 @@ module notificationsSettings './app/app-settings.bicep' = {
     // The private key is a secret the operator puts in Key Vault (docs/deployment.md); referenced, never stored here.
     vapidPublicKey: vapidPublicKey
     sendsPush: true
+    fcmProjectId: fcmProjectId
     pushContact: 'mailto:${apimPublisherEmail}'
   }
 }

@@ -30,8 +30,11 @@ param emailSenderAddress string = ''
 @description('The VAPID public key (base64url) browsers subscribe with: Users hands it out, Notifications signs with its private half. Empty: push is off.')
 param vapidPublicKey string = ''
 
-@description('Whether this app sends push (the Notifications service): it then reads the VAPID private key from Key Vault.')
+@description('Whether this app sends push (the Notifications service): it then reads the VAPID private key and the FCM service account key from Key Vault.')
 param sendsPush bool = false
+
+@description('The Firebase project native apps registered their FCM tokens with; Notifications sends through FCM HTTP v1 for it. Empty: FCM is off.')
+param fcmProjectId string = ''
 
 @description('The contact push services see in the VAPID token (mailto: or https:).')
 param pushContact string = ''
@@ -120,14 +123,24 @@ var pushKey = {
   Push__Vapid__PublicKey: vapidPublicKey
 }
 
+// Remote: each channel configured below is used; devices of a channel that is not get email instead.
 var push = {
-  Push__Provider: 'WebPush'
+  Push__Provider: 'Remote'
+}
+
+var webPush = {
   Push__Vapid__PublicKey: vapidPublicKey
   Push__Vapid__PrivateKey: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/push-vapid-private-key/)'
   Push__Vapid__Subject: pushContact
 }
 
-// Without a key pair push is off, and notifications go by email.
+// The service account key file (JSON with its RSA private key) is a secret the operator puts in Key Vault.
+var fcm = {
+  Push__Fcm__ProjectId: fcmProjectId
+  Push__Fcm__ServiceAccountJson: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/push-fcm-service-account/)'
+}
+
+// Without a VAPID key pair and an FCM project push is off, and notifications go by email.
 var pushOff = {
   Push__Provider: 'Disabled'
 }
@@ -146,6 +159,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     empty(documentsBlobEndpoint) ? {} : documents,
     empty(signingKeyName) ? {} : signing,
     empty(emailEndpoint) ? {} : email,
-    sendsPush ? (empty(vapidPublicKey) ? pushOff : push) : (empty(vapidPublicKey) ? {} : pushKey)
+    sendsPush ? (empty(vapidPublicKey) && empty(fcmProjectId) ? pushOff : push) : (empty(vapidPublicKey) ? {} : pushKey),
+    sendsPush && !empty(vapidPublicKey) ? webPush : {},
+    sendsPush && !empty(fcmProjectId) ? fcm : {}
   )
 }

@@ -199,7 +199,7 @@ public partial class SecurityTests
         Assert.StartsWith("[union(variables('common')", union, StringComparison.Ordinal);
 
         var settings = new Dictionary<string, string>();
-        foreach (var group in new[] { "common", "documentStore", "documents", "signing", "email" })
+        foreach (var group in new[] { "common", "documentStore", "documents", "signing", "email", "push", "webPush", "fcm" })
         {
             Assert.Contains($"variables('{group}')", union, StringComparison.Ordinal);
             foreach (var (key, value) in variables[group]!.AsObject())
@@ -245,13 +245,18 @@ public partial class SecurityTests
             }
         }
 
-        // The VAPID private key: a Key Vault reference built from the vault URI and the secret name; push is off without a key pair.
-        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["push"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("push-vapid-private-key", variables["push"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
-        Assert.Equal("WebPush", variables["push"]!["Push__Provider"]!.ToString());
+        // The VAPID private key and the FCM service account key: Key Vault references built from the vault URI and the
+        // secret names; each channel is on with its own setting, and push is off without either.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["webPush"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("push-vapid-private-key", variables["webPush"]!["Push__Vapid__PrivateKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["fcm"]!["Push__Fcm__ServiceAccountJson"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("push-fcm-service-account", variables["fcm"]!["Push__Fcm__ServiceAccountJson"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("parameters('fcmProjectId')", variables["fcm"]!["Push__Fcm__ProjectId"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Remote", variables["push"]!["Push__Provider"]!.ToString());
         Assert.Equal("Disabled", variables["pushOff"]!["Push__Provider"]!.ToString());
         Assert.DoesNotContain("PrivateKey", variables["pushKey"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("variables('push')", union, StringComparison.Ordinal);
+        // FCM is off by default: an empty project id leaves the fcm group out.
+        Assert.Contains("empty(parameters('fcmProjectId'))", union, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using LoanPlatform.Notifications.Model;
 using LoanPlatform.Notifications.Push;
 using LoanPlatform.Notifications.Scheduling;
 using LoanPlatform.Notifications.Services;
+using LoanPlatform.Testing.Fcm;
 using LoanPlatform.Testing.WebPush;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ namespace LoanPlatform.Notifications.Tests;
 
 /// <summary>
 /// The handler with the service's real wiring (embedded store, templates, .eml and push outboxes, Web Push against the
-/// loopback push service): which channels a user's preferences pick, quiet hours, gone devices and partial retries.
+/// loopback push service, FCM against its loopback stand-in): which channels a user's preferences pick, which sender each
+/// device type goes through, quiet hours, gone devices and partial retries.
 /// </summary>
 public sealed class NotificationChannelTests : IAsyncLifetime
 {
@@ -27,6 +29,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     private readonly InProcessEventQueue _queue = new();
     private FakeUsersContacts _users = null!;
     private PushServiceStandIn _pushService = null!;
+    private FcmStandIn _fcm = null!;
     private IHost _host = null!;
 
     private string EmailOutbox => Path.Combine(_data, "notifications", "outbox");
@@ -37,6 +40,8 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     {
         _users = await FakeUsersContacts.StartAsync();
         _pushService = await PushServiceStandIn.StartAsync();
+        _fcm = await FcmStandIn.StartAsync();
+        _fcm.Time = _time;
     }
 
     public async Task DisposeAsync()
@@ -44,6 +49,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
         _host?.Dispose();
         await _users.DisposeAsync();
         await _pushService.DisposeAsync();
+        await _fcm.DisposeAsync();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
@@ -135,7 +141,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_device_whose_subscription_is_gone_is_forgotten_while_the_others_get_the_push()
     {
-        Start(PushProvider.WebPush);
+        Start(PushProvider.Remote);
         using var gone = _pushService.Subscribe();
         using var live = _pushService.Subscribe();
         _pushService.AnswerWith(gone, 410);
@@ -150,7 +156,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_after_one_device_failed_pushes_only_to_that_device()
     {
-        Start(PushProvider.WebPush);
+        Start(PushProvider.Remote);
         using var flaky = _pushService.Subscribe();
         using var steady = _pushService.Subscribe();
         _pushService.AnswerWith(flaky, 503);
@@ -166,11 +172,93 @@ public sealed class NotificationChannelTests : IAsyncLifetime
         Assert.Empty(_pushService.Refusals);
     }
 
+    [Fact]
+    public async Task Locally_an_app_gets_its_push_in_the_outbox_like_a_browser()
+    {
+        Start(PushProvider.Local);
+        var approved = Approved(Customer(new NotificationPreferences(Email: false, Push: true, QuietHours: null), AppDevice("android-phone", FcmStandIn.NewRegistrationToken())));
+
+        await HandleAsync(approved);
+
+        var entry = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(PushOutbox, $"{approved.EventId}-android-phone.json"))).RootElement;
+        Assert.Equal("fcm", entry.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("endpointHost").ValueKind);
+        Assert.Equal($"/loans/{LoanId}", entry.GetProperty("payload").GetProperty("path").GetString());
+        Assert.False(File.Exists(Path.Combine(EmailOutbox, $"{approved.EventId}.eml")));
+    }
+
+    [Fact]
+    public async Task Each_device_is_pushed_through_the_channel_of_its_type()
+    {
+        Start(PushProvider.Remote);
+        using var browser = _pushService.Subscribe();
+        var token = FcmStandIn.NewRegistrationToken();
+        var approved = Approved(Customer(new NotificationPreferences(Email: false, Push: true, QuietHours: null), Device(browser), AppDevice("phone", token)));
+
+        await HandleAsync(approved);
+
+        Assert.Equal(browser.Id, Assert.Single(_pushService.Received).SubscriptionId);
+        var app = Assert.Single(_fcm.Received);
+        Assert.Equal(token, app.RegistrationToken);
+        Assert.Equal("Pinjaman Anda disetujui", app.Title);
+        Assert.Equal($"/loans/{LoanId}", app.Data["path"]);
+        Assert.Empty(_pushService.Refusals);
+        Assert.Empty(_fcm.Refusals);
+        Assert.False(File.Exists(Path.Combine(EmailOutbox, $"{approved.EventId}.eml")));
+    }
+
+    [Fact]
+    public async Task With_FCM_not_configured_an_app_only_customer_gets_the_email_while_a_browser_still_gets_its_push()
+    {
+        Start(PushProvider.Remote, fcm: false);
+        var push = new NotificationPreferences(Email: false, Push: true, QuietHours: null);
+        var appOnly = Approved(Customer(push, AppDevice("phone", FcmStandIn.NewRegistrationToken())));
+
+        await HandleAsync(appOnly);
+
+        Assert.True(File.Exists(Path.Combine(EmailOutbox, $"{appOnly.EventId}.eml")));
+        Assert.Empty(_fcm.Received);
+
+        using var browser = _pushService.Subscribe();
+        var both = Approved(Customer(push, Device(browser), AppDevice("phone", FcmStandIn.NewRegistrationToken())));
+        await HandleAsync(both);
+
+        Assert.False(File.Exists(Path.Combine(EmailOutbox, $"{both.EventId}.eml")));
+        Assert.Single(_pushService.Received);
+        Assert.Equal(0, _fcm.TokenRequests);
+    }
+
+    [Fact]
+    public async Task With_Web_Push_not_configured_a_browser_only_customer_gets_the_email()
+    {
+        Start(PushProvider.Remote, webPush: false);
+        using var browser = _pushService.Subscribe();
+        var approved = Approved(Customer(new NotificationPreferences(Email: false, Push: true, QuietHours: null), Device(browser)));
+
+        await HandleAsync(approved);
+
+        Assert.True(File.Exists(Path.Combine(EmailOutbox, $"{approved.EventId}.eml")));
+        Assert.Empty(_pushService.Received);
+    }
+
+    [Fact]
+    public async Task An_app_whose_token_FCM_reports_unregistered_is_forgotten()
+    {
+        Start(PushProvider.Remote);
+        var token = FcmStandIn.NewRegistrationToken();
+        _fcm.AnswerWith(token, 404, FcmStandIn.Error(404, "NOT_FOUND", "Requested entity was not found.", "UNREGISTERED"));
+        var approved = Approved(Customer(NotificationPreferences.Default, AppDevice("uninstalled", token)));
+
+        await HandleAsync(approved);
+
+        Assert.Equal((CustomerId, "uninstalled"), Assert.Single(_users.RemovedDevices));
+    }
+
     private const string CustomerId = "customer-1";
 
     private const string LoanId = "loan-1";
 
-    private void Start(PushProvider provider)
+    private void Start(PushProvider provider, bool webPush = true, bool fcm = true)
     {
         using var vapidKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var vapid = VapidKeyPair.From(vapidKey);
@@ -183,8 +271,11 @@ public sealed class NotificationChannelTests : IAsyncLifetime
             ["ServiceIdentity:KeyPath"] = Path.Combine(_data, "service-identity.pem"),
             ["ServiceIdentity:ServiceName"] = "notifications",
             ["Push:Provider"] = provider.ToString(),
-            ["Push:Vapid:PublicKey"] = vapid.PublicKey,
-            ["Push:Vapid:PrivateKey"] = vapid.PrivateKey,
+            ["Push:Vapid:PublicKey"] = webPush ? vapid.PublicKey : null,
+            ["Push:Vapid:PrivateKey"] = webPush ? vapid.PrivateKey : null,
+            ["Push:Fcm:ProjectId"] = fcm ? FcmStandIn.ProjectId : null,
+            ["Push:Fcm:ServiceAccountJson"] = fcm ? _fcm.ServiceAccountJson : null,
+            ["Push:Fcm:Endpoint"] = _fcm.Origin,
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton(_queue);
@@ -209,6 +300,8 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     private static PushDevice Device(string id) => new(id, $"https://fcm.googleapis.com/fcm/send/{id}", "unused-by-the-local-outbox", "unused");
 
     private static PushDevice Device(TestPushSubscription subscription) => new(subscription.Id, subscription.Endpoint, subscription.P256dh, subscription.Auth);
+
+    private static PushDevice AppDevice(string id, string token) => new(id, null, null, null) { Type = PushDeviceTypes.Fcm, Token = token };
 
     private OutboxEvent Approved(NotificationContact contact) => OutboxEvent.Create("LoanApproved", 1, $"loans/{LoanId}", new
     {

@@ -83,7 +83,7 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     [Fact]
     public void Web_Push_without_a_VAPID_key_pair_refuses_to_start()
     {
-        Assert.Throws<InvalidOperationException>(() => new WebPushSender(new HttpClient(), Options.Create(new PushOptions { Provider = PushProvider.WebPush })));
+        Assert.Throws<InvalidOperationException>(() => new WebPushSender(new HttpClient(), Options.Create(new PushOptions { Provider = PushProvider.Remote })));
     }
 
     private static readonly Lazy<VapidKeyPair> SharedKeys = new(() =>
@@ -99,7 +99,7 @@ public sealed class WebPushSenderTests : IAsyncLifetime
         keys ??= Keys();
         return new WebPushSender(new HttpClient(), Options.Create(new PushOptions
         {
-            Provider = PushProvider.WebPush,
+            Provider = PushProvider.Remote,
             Vapid = new VapidOptions { PublicKey = keys.PublicKey, PrivateKey = keys.PrivateKey, Subject = "mailto:push@loanplatform.test" },
         }));
     }

@@ -5,6 +5,7 @@ using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Notifications.Email;
+using LoanPlatform.Notifications.Model;
 using LoanPlatform.Notifications.Push;
 using LoanPlatform.Notifications.Queue;
 using LoanPlatform.Notifications.Scheduling;
@@ -59,16 +60,17 @@ public static class Extensions
             .PostConfigure(options => options.OutboxPath ??= Path.Combine(dataPath, ServiceName, "push-outbox"));
         // Endpoints come from clients; the Users service admits only push-service hosts, and no redirect may lead elsewhere.
         services.AddHttpClient<WebPushSender>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        // Scoped like the handler, so the typed client's handler is rotated by the factory rather than held for ever.
-        services.AddScoped<IPushSender>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<PushOptions>>().Value;
-            // Disabled needs no sender (the handler pushes nothing) but keeps one so the handler's wiring stays the same.
-            return options.Provider == PushProvider.WebPush
-                ? provider.GetRequiredService<WebPushSender>()
-                : new LocalPushOutbox(options.OutboxPath!);
-        });
-
+        services.AddHttpClient<FcmSender>();
+        // Held by the singleton below for the process's life, so connections are recycled to follow DNS changes.
+        services.AddHttpClient(nameof(GoogleAccessTokens))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) });
+        // One per process, so its cached access token serves every notification until it is due for renewal.
+        services.AddSingleton(provider => new GoogleAccessTokens(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(GoogleAccessTokens)),
+            provider.GetRequiredService<IOptions<PushOptions>>().Value.Fcm.ServiceAccountJson,
+            provider.GetRequiredService<TimeProvider>()));
+        // Scoped like the handler, so the typed clients' handlers are rotated by the factory rather than held for ever.
+        services.AddScoped(provider => new PushChannels(PushSenders(provider)));
         services.AddDocumentType<ScheduledPush>(ScheduledPushes.DocumentType);
         services.AddOptions<ScheduledPushOptions>().Bind(builder.Configuration.GetSection(ScheduledPushOptions.SectionName));
         // Due pushes go back on the notifications queue: the Storage queue in Azure, the host's in-process queue locally.
@@ -79,6 +81,38 @@ public static class Extensions
             provider.GetRequiredService<ILogger<ScheduledPushes>>()));
         services.AddScoped<NotificationHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// The sender per device type: the local outbox for both (Local), each remote channel that is configured (Remote),
+    /// or none (Disabled).
+    /// </summary>
+    private static Dictionary<string, IPushSender> PushSenders(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<PushOptions>>().Value;
+        var senders = new Dictionary<string, IPushSender>(StringComparer.Ordinal);
+        switch (options.Provider)
+        {
+            case PushProvider.Local:
+                var outbox = new LocalPushOutbox(options.OutboxPath!);
+                senders[PushDeviceTypes.WebPush] = outbox;
+                senders[PushDeviceTypes.Fcm] = outbox;
+                break;
+            case PushProvider.Remote:
+                if (options.Vapid.IsConfigured)
+                {
+                    senders[PushDeviceTypes.WebPush] = provider.GetRequiredService<WebPushSender>();
+                }
+
+                if (options.Fcm.IsConfigured)
+                {
+                    senders[PushDeviceTypes.Fcm] = provider.GetRequiredService<FcmSender>();
+                }
+
+                break;
+        }
+
+        return senders;
     }
 
     /// <summary>

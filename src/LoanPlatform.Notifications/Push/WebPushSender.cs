@@ -38,7 +38,7 @@ public sealed class WebPushSender : IPushSender
 
     public async Task<PushDeliveryResult> SendAsync(PushDevice device, PushNotification notification, CancellationToken cancellationToken)
     {
-        var subscription = new PushSubscription { Endpoint = device.Endpoint };
+        var subscription = new PushSubscription { Endpoint = device.Endpoint! };
         subscription.SetKey(PushEncryptionKeyName.P256DH, device.P256dh);
         subscription.SetKey(PushEncryptionKeyName.Auth, device.Auth);
         var message = new PushMessage(JsonSerializer.Serialize(new PushPayload(notification), Json))

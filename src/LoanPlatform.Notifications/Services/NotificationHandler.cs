@@ -7,7 +7,6 @@ using LoanPlatform.Notifications.Push;
 using LoanPlatform.Notifications.Scheduling;
 using LoanPlatform.Notifications.Templates;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Notifications.Services;
 
@@ -21,8 +20,7 @@ public sealed class NotificationHandler(
     NotificationTemplates templates,
     UsersContactClient users,
     IEmailSender email,
-    IPushSender push,
-    IOptions<PushOptions> pushOptions,
+    PushChannels push,
     ScheduledPushes scheduledPushes,
     EventDeduplicator deduplicator,
     TimeProvider time,
@@ -44,8 +42,9 @@ public sealed class NotificationHandler(
         try
         {
             var contact = await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
-            var pushTo = contact.Preferences.Push && pushOptions.Value.Provider != PushProvider.Disabled ? contact.Devices : [];
-            // Decisions about a loan must reach the customer: with push chosen but no device to push to, email stands in.
+            var pushTo = contact.Preferences.Push ? contact.Devices.Where(push.CanPush).ToList() : [];
+            // Decisions about a loan must reach the customer: with push chosen but no device this deployment can push to
+            // (none registered, or only types whose channel is off), email stands in.
             if (contact.Preferences.Email || pushTo.Count == 0)
             {
                 await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
@@ -77,10 +76,10 @@ public sealed class NotificationHandler(
         {
             await OnceAsync(PushConsumerPrefix + device.DeviceId, outboxEvent, async () =>
             {
-                switch (await push.SendAsync(device, notification, cancellationToken))
+                switch (await push.SenderFor(device).SendAsync(device, notification, cancellationToken))
                 {
                     case PushDeliveryResult.SubscriptionGone:
-                        // The browser unsubscribed or the subscription expired: forget the device so it is not tried again.
+                        // The browser unsubscribed, the subscription expired or the app was uninstalled: forget the device so it is not tried again.
                         await users.RemoveDeviceAsync(contact.UserId, device.DeviceId, cancellationToken);
                         logger.LogInformation("Removed device {DeviceId}: its push subscription is gone", device.DeviceId);
                         break;

@@ -46,9 +46,9 @@ public static class UsersApi
         me.MapPut("/notification-preferences", UpdateNotificationPreferencesAsync)
             .WithName("UpdateMyNotificationPreferences").WithSummary("Replace the notification preferences; requires If-Match with the profile's ETag.");
         me.MapPost("/devices", RegisterDeviceAsync)
-            .WithName("RegisterMyDevice").WithSummary("Register a browser's Web Push subscription; registering the same one again updates it.");
+            .WithName("RegisterMyDevice").WithSummary("Register a browser's Web Push subscription or a native app's FCM token; registering the same one again updates it.");
         me.MapGet("/devices", ListDevicesAsync)
-            .WithName("ListMyDevices").WithSummary("The signed-in user's push devices, without their endpoints or keys.");
+            .WithName("ListMyDevices").WithSummary("The signed-in user's push devices, without their endpoints, keys or tokens.");
         me.MapGet("/devices/push-config", GetPushConfig)
             .WithName("GetPushConfig").WithSummary("The VAPID public key a browser subscribes with (applicationServerKey).");
         me.MapDelete("/devices/{deviceId}", DeleteDeviceAsync)

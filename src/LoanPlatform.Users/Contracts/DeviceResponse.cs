@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 namespace LoanPlatform.Users.Contracts;
 
 /// <summary>
-/// A registered device as its owner sees it. Only the push service's host is shown: the full endpoint and the keys
-/// are what a sender needs, so they never leave the service except to Notifications.
+/// A registered device as its owner sees it: its type, then for Web Push only the push service's host, for FCM only the
+/// platform. The endpoint, keys and token are what a sender needs, so they never leave the service except to Notifications.
 /// </summary>
 public sealed record DeviceResponse(
     string DeviceId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Label,
-    string EndpointHost,
+    string Type,
+    string? EndpointHost,
+    string? Platform,
     DateTimeOffset CreatedAt);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
@@ -15,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace LoanPlatform.Users.Services;
 
 /// <summary>
-/// A user's Web Push devices. A device's id is derived from its endpoint, so registering the same browser again updates
-/// it, and a browser another user had registered (a shared computer) moves to whoever registers it now: a customer must
-/// never receive someone else's notifications. Registration and removal each write the device once, with its audit event:
+/// A user's push devices: browsers (Web Push) and native apps (FCM). A device's id is derived from its endpoint or token,
+/// so registering the same browser or app install again updates it, and one another user had registered (a shared
+/// computer or phone) moves to whoever registers it now: a customer must never receive someone else's notifications. Registration and removal each write the device once, with its audit event:
 /// a removed device is a tombstone until its event is out and its time is up.
 /// </summary>
 public sealed class UserDevices(
@@ -30,12 +28,12 @@ public sealed class UserDevices(
 {
     public const int MaxPerUser = 10;
 
-    /// <summary>Registers the browser for <paramref name="userId"/>; <paramref name="actor"/> is that user, who also takes it from anyone else.</summary>
+    /// <summary>Registers the browser or app for <paramref name="userId"/>; <paramref name="actor"/> is that user, who also takes it from anyone else.</summary>
     public async Task<DeviceRegistration> RegisterAsync(string userId, RegisterDeviceRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
-        var subscription = PushSubscriptionRules.Validate(request, options.Value);
+        var valid = DeviceRules.Validate(request, options.Value);
         await profiles.GetAsync(userId, cancellationToken);
-        var deviceId = IdOf(subscription.Endpoint);
+        var deviceId = valid.DeviceId;
         await RemoveFromOtherUsersAsync(userId, deviceId, actor, cancellationToken);
 
         while (true)
@@ -51,15 +49,8 @@ public sealed class UserDevices(
             {
                 if (live)
                 {
-                    // A browser re-subscribes with new keys; a label it does not repeat is kept.
-                    var updated = existing!.Value with
-                    {
-                        Endpoint = subscription.Endpoint,
-                        P256dh = subscription.P256dh,
-                        Auth = subscription.Auth,
-                        Label = subscription.Label ?? existing.Value.Label,
-                        UpdatedAt = now,
-                    };
+                    // A browser re-subscribes with new keys, an app reports its platform again; a label not repeated is kept.
+                    var updated = valid.ApplyTo(existing!.Value, now);
                     await devices.ReplaceAsync(userId, deviceId, updated.WithEvent(registered), existing.ETag, cancellationToken: cancellationToken);
                     registration = new DeviceRegistration(ToResponse(updated), Created: false);
                 }
@@ -70,7 +61,7 @@ public sealed class UserDevices(
                         throw UserProblems.TooManyDevices(MaxPerUser);
                     }
 
-                    var device = new PushDevice(deviceId, userId, subscription.Endpoint, subscription.P256dh, subscription.Auth, subscription.Label, now, now);
+                    var device = valid.ApplyTo(new PushDevice(deviceId, userId, null, null, null, null, now, now), now);
                     if (existing is null)
                     {
                         await devices.CreateAsync(userId, deviceId, device.WithEvent(registered), cancellationToken: cancellationToken);
@@ -86,7 +77,7 @@ public sealed class UserDevices(
             }
             catch (Exception e) when (e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
             {
-                // The same browser registered or was removed concurrently; read it again and apply this registration on top.
+                // The same device registered or was removed concurrently; read it again and apply this registration on top.
                 continue;
             }
 
@@ -98,9 +89,9 @@ public sealed class UserDevices(
     public async Task<IReadOnlyList<DeviceResponse>> ListAsync(string userId, CancellationToken cancellationToken) =>
         (await FindAllAsync(userId, cancellationToken)).Select(ToResponse).ToList();
 
-    /// <summary>The devices with what a sender needs (endpoint and keys), for the Notifications service only.</summary>
+    /// <summary>The devices with what a sender needs (endpoint and keys, or token), for the Notifications service only.</summary>
     public async Task<IReadOnlyList<UserContactDevice>> ListForSendingAsync(string userId, CancellationToken cancellationToken) =>
-        (await FindAllAsync(userId, cancellationToken)).Select(d => new UserContactDevice(d.DeviceId, d.Endpoint, d.P256dh, d.Auth)).ToList();
+        (await FindAllAsync(userId, cancellationToken)).Select(d => new UserContactDevice(d.DeviceId, d.Type, d.Endpoint, d.P256dh, d.Auth, d.Token)).ToList();
 
     /// <summary>Removes one of the user's devices; another user's device is not found, a 404 like any unknown id.</summary>
     public async Task DeleteAsync(string userId, string deviceId, ChangeActor actor, CancellationToken cancellationToken)
@@ -118,7 +109,7 @@ public sealed class UserDevices(
     /// </summary>
     public async Task<bool> RemoveAsync(string userId, string deviceId, ChangeActor actor, CancellationToken cancellationToken)
     {
-        if (!IsDeviceId(deviceId))
+        if (!PushDeviceIds.IsValid(deviceId))
         {
             return false;
         }
@@ -150,10 +141,9 @@ public sealed class UserDevices(
         }
     }
 
-    /// <summary>The first 32 hex characters of the endpoint's SHA-256: stable for one browser subscription, and no URL in ids.</summary>
-    public static string IdOf(string endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint)))[..32];
-
-    public static DeviceResponse ToResponse(PushDevice device) => new(device.DeviceId, device.Label, new Uri(device.Endpoint).IdnHost, device.CreatedAt);
+    public static DeviceResponse ToResponse(PushDevice device) => device.Type == PushDeviceTypes.Fcm
+        ? new(device.DeviceId, device.Label, device.Type, null, device.Platform, device.CreatedAt)
+        : new(device.DeviceId, device.Label, device.Type, new Uri(device.Endpoint!).IdnHost, null, device.CreatedAt);
 
     private async Task<List<PushDevice>> FindAllAsync(string userId, CancellationToken cancellationToken)
     {
@@ -186,7 +176,4 @@ public sealed class UserDevices(
             logger.LogInformation("Device {DeviceId} moved from user {PreviousUserId} to user {UserId}", deviceId, other, userId);
         }
     }
-
-    // Ids are hex hashes; anything else cannot exist and is not handed to the store (Cosmos refuses some characters in ids).
-    private static bool IsDeviceId(string deviceId) => deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
 }

@@ -7,6 +7,7 @@ using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.Testing;
+using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Services;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,7 @@ public sealed class ChangeAuditTests(UsersHost host) : IClassFixture<UsersHost>
         (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
 
         var endpoint = PushSubscriptions.NewEndpoint();
-        var deviceId = UserDevices.IdOf(endpoint);
+        var deviceId = PushDeviceIds.OfEndpoint(endpoint);
         (await client.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(endpoint))).EnsureSuccessStatusCode();
         using var removed = await client.DeleteAsync($"/users/me/devices/{deviceId}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
@@ -132,7 +133,7 @@ public sealed class ChangeAuditTests(UsersHost host) : IClassFixture<UsersHost>
         var (first, firstClient) = await host.NewCustomerAsync();
         var (second, secondClient) = await host.NewCustomerAsync();
         var shared = PushSubscriptions.NewEndpoint();
-        var sharedId = UserDevices.IdOf(shared);
+        var sharedId = PushDeviceIds.OfEndpoint(shared);
         (await firstClient.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(shared))).EnsureSuccessStatusCode();
         (await secondClient.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(shared))).EnsureSuccessStatusCode();
 

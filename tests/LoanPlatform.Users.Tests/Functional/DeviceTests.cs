@@ -52,7 +52,7 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
         // One write made the removal and carries its event: the device stays as a tombstone until the store drops it.
         var tombstone = (await host.GetRequiredService<IDocumentStore<PushDevice>>().FindAsync(userId, deviceId))!.Value;
         Assert.NotNull(tombstone.RemovedAt);
-        Assert.Equal(("", "", ""), (tombstone.Endpoint, tombstone.P256dh, tombstone.Auth));
+        Assert.Equal((null, null, null, null), (tombstone.Endpoint, tombstone.P256dh, tombstone.Auth, tombstone.Token));
         Assert.False(tombstone.HasPendingEvents, "the removal's event has left the outbox");
         Assert.Equal(PushDevice.TombstoneRetention, tombstone.TimeToLiveAt(tombstone.RemovedAt!.Value));
         Assert.Empty((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
@@ -78,7 +78,8 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var raw = await response.Content.ReadAsStringAsync();
         var device = Assert.Single(JsonSerializer.Deserialize<JsonElement>(raw).EnumerateArray());
-        Assert.Equal(["createdAt", "deviceId", "endpointHost", "label"], device.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["createdAt", "deviceId", "endpointHost", "label", "type"], device.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("webpush", device.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, device.GetProperty("label").ValueKind);
         Assert.Equal("wns2-par02p.notify.windows.com", device.GetProperty("endpointHost").GetString());
         Assert.DoesNotContain(new Uri(endpoint).AbsolutePath, raw, StringComparison.Ordinal);
@@ -293,6 +294,110 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
         using var response = await client.GetAsync("/users/me/devices/push-config");
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "push-not-configured");
+    }
+
+    [Fact]
+    public async Task An_app_registers_its_FCM_token_under_an_id_from_the_token_and_the_list_shows_its_platform_never_the_token()
+    {
+        var (userId, client) = await host.NewCustomerAsync();
+        var token = FcmTokens.New();
+
+        using var created = await client.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(token, "android", "Galaxy A15"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var deviceId = (await created.ReadJsonAsync()).GetProperty("deviceId").GetString()!;
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("fcm:" + token)))[..32], deviceId);
+        using var list = await client.GetAsync("/users/me/devices");
+        var raw = await list.Content.ReadAsStringAsync();
+        var device = Assert.Single(JsonSerializer.Deserialize<JsonElement>(raw).EnumerateArray());
+        Assert.Equal(["createdAt", "deviceId", "label", "platform", "type"], device.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(("fcm", "android", "Galaxy A15"), (device.GetProperty("type").GetString(), device.GetProperty("platform").GetString(), device.GetProperty("label").GetString()));
+        Assert.DoesNotContain(token, raw, StringComparison.Ordinal);
+        var export = await client.GetStringAsync("/users/me/export");
+        Assert.Contains(deviceId, export, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, export, StringComparison.Ordinal);
+
+        var sent = Assert.Single((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
+        Assert.Equal(["deviceId", "token", "type"], sent.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(("fcm", token), (sent.GetProperty("type").GetString(), sent.GetProperty("token").GetString()));
+
+        using var again = await client.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(token, "ios", label: null));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var updated = await again.ReadJsonAsync();
+        Assert.Equal((deviceId, "ios", "Galaxy A15"), (updated.GetProperty("deviceId").GetString(), updated.GetProperty("platform").GetString(), updated.GetProperty("label").GetString()));
+    }
+
+    [Fact]
+    public async Task A_removed_app_is_a_tombstone_without_its_token_and_a_phone_another_user_registers_moves_to_them()
+    {
+        var (firstId, first) = await host.NewCustomerAsync();
+        var (secondId, second) = await host.NewCustomerAsync();
+        var token = FcmTokens.New();
+        using var registered = await first.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(token));
+        var deviceId = (await registered.ReadJsonAsync()).GetProperty("deviceId").GetString()!;
+
+        using var takenOver = await second.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(token));
+
+        Assert.Equal(HttpStatusCode.Created, takenOver.StatusCode);
+        Assert.Empty((await ContactAsync(firstId)).GetProperty("devices").EnumerateArray());
+        var tombstone = (await host.GetRequiredService<IDocumentStore<PushDevice>>().FindAsync(firstId, deviceId))!.Value;
+        Assert.NotNull(tombstone.RemovedAt);
+        Assert.Null(tombstone.Token);
+        Assert.Equal(token, Assert.Single((await ContactAsync(secondId)).GetProperty("devices").EnumerateArray()).GetProperty("token").GetString());
+    }
+
+    [Fact]
+    public async Task The_ten_device_limit_counts_browsers_and_apps_together()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+        foreach (var _ in Enumerable.Range(0, UserDevices.MaxPerUser / 2))
+        {
+            await RegisterAsync(client, PushSubscriptions.NewEndpoint());
+            (await client.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(FcmTokens.New()))).EnsureSuccessStatusCode();
+        }
+
+        using var eleventh = await client.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(FcmTokens.New()));
+
+        await eleventh.AssertProblemAsync(HttpStatusCode.Conflict, "too-many-devices");
+    }
+
+    public static TheoryData<object, string> BadAppRegistrations() => new()
+    {
+        { new { type = "fcm", token = "", platform = "android" }, "token" },
+        { new { type = "fcm", platform = "android" }, "token" },
+        { new { type = "fcm", token = "abc def", platform = "android" }, "token" },
+        { new { type = "fcm", token = "abc/def=", platform = "android" }, "token" },
+        { new { type = "fcm", token = new string('a', 4097), platform = "android" }, "token" },
+        { new { type = "fcm", token = "abc:DEF_1-2", platform = "windows" }, "platform" },
+        { new { type = "fcm", token = "abc:DEF_1-2" }, "platform" },
+        { new { type = "fcm", token = "abc:DEF_1-2", platform = "ios", label = new string('x', 61) }, "label" },
+        { new { type = "apns", token = "abc", platform = "ios" }, "type" },
+        { new { type = "FCM", token = "abc", platform = "ios" }, "type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAppRegistrations))]
+    public async Task A_bad_app_registration_or_an_unknown_type_is_a_400_naming_the_field(object body, string field)
+    {
+        var (_, client) = await host.NewCustomerAsync();
+
+        using var response = await client.PostAsJsonAsync("/users/me/devices", body);
+
+        await AssertInvalidAsync(response, field);
+    }
+
+    [Fact]
+    public async Task A_token_of_4096_characters_and_an_explicit_webpush_type_are_accepted()
+    {
+        var (_, client) = await host.NewCustomerAsync();
+
+        using var longToken = await client.PostAsJsonAsync("/users/me/devices", FcmTokens.Body(new string('a', 4096)));
+        var webPush = JsonSerializer.SerializeToNode(PushSubscriptions.Body(PushSubscriptions.NewEndpoint()))!;
+        webPush["type"] = "webpush";
+        using var browser = await client.PostAsJsonAsync("/users/me/devices", webPush);
+
+        Assert.Equal(HttpStatusCode.Created, longToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, browser.StatusCode);
     }
 
     internal static async Task<string> RegisterAsync(HttpClient client, string endpoint, string? p256dh = null, string? auth = null)
