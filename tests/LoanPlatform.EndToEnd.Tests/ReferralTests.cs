@@ -1,4 +1,6 @@
 using System.Net;
+using LoanPlatform.Testing;
+using MimeKit;
 
 namespace LoanPlatform.EndToEnd.Tests;
 
@@ -26,6 +28,25 @@ public sealed class ReferralTests(PlatformFixture fixture) : IClassFixture<Platf
 
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "refer", reason = "Please send your latest payslip" }, officer);
         await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["waitingForRole"]?.GetValue<string>() == "Applicant");
+
+        // The applicant hears of it, or the referral would lapse unseen: an email naming the loan and the deadline.
+        var outbox = Path.Combine(fixture.Running.DataPath, "notifications", "outbox");
+        var email = await Eventually.ArrivesAsync(async () =>
+        {
+            foreach (var file in Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.Subject == "Kami memerlukan informasi tambahan untuk pengajuan pinjaman Anda" && message.TextBody?.Contains(loanId, StringComparison.Ordinal) == true)
+                {
+                    return message;
+                }
+            }
+
+            return null;
+        });
+        Assert.Equal(customer.Email, email.To.Mailboxes.Single().Address);
+        Assert.Contains(" WIB", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("payslip", email.TextBody, StringComparison.Ordinal);
 
         using (var staffWhileReferred = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer))
         {

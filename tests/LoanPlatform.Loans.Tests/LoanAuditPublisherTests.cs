@@ -55,6 +55,22 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_referral_to_the_applicant_is_recorded_as_the_officers_change()
+    {
+        var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();
+        var at = DateTimeOffset.UtcNow;
+        var referral = OutboxEvent.Create(EventTypes.LoanReferredToApplicant, LoanReferredToApplicant.Version, "loan-3",
+            new LoanReferredToApplicant("loan-3", "customer-3", at.AddHours(72), at), at, correlationId: "refer-request-1") with { ActorId = "staff-officer2", ActorRole = "LoanOfficer" };
+
+        await publisher.PublishAsync(referral, CancellationToken.None);
+        await publisher.PublishAsync(referral, CancellationToken.None);
+
+        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-3", null, null), 100));
+        Assert.Equal(("LoanReferredToApplicant", "/loans/loan-3"), (record.Action, record.Resource));
+        Assert.Equal(("staff-officer2", "LoanOfficer", "refer-request-1"), (record.Actor, record.Role, record.CorrelationId));
+    }
+
+    [Fact]
     public async Task An_event_stored_before_it_carried_a_correlation_id_is_still_read_and_recorded()
     {
         var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();

@@ -22,7 +22,18 @@ public static class IndonesianTimeZones
         [Eastern] = TimeSpan.FromHours(9),
     };
 
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        [Western] = "WIB",
+        [Central] = "WITA",
+        [Eastern] = "WIT",
+    };
+
     public static IReadOnlyCollection<string> Ids => Offsets.Keys;
+
+    /// <summary>WIB, WITA or WIT: how Indonesians name the zone after a time.</summary>
+    public static string AbbreviationOf(string id) =>
+        Abbreviations.TryGetValue(id, out var abbreviation) ? abbreviation : throw new ArgumentOutOfRangeException(nameof(id), id, "Not an Indonesian time zone.");
 
     public static bool IsKnown(string id) => Offsets.ContainsKey(id);
 

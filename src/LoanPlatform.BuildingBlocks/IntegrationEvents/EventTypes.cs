@@ -9,4 +9,5 @@ public static class EventTypes
     public const string LoanRejected = "LoanRejected";
     public const string LoanCancelled = "LoanCancelled";
     public const string LoanExpired = "LoanExpired";
+    public const string LoanReferredToApplicant = "LoanReferredToApplicant";
 }

@@ -13,6 +13,13 @@ public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxPublisher
 {
     public async Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
+        if (outboxEvent.Type == EventTypes.LoanReferredToApplicant)
+        {
+            // Not a status change, but a change all the same: the officer handed the wait to the applicant.
+            await trail.AppendAsync(AuditedChange.From(outboxEvent, "/loans").ToRecord(), cancellationToken);
+            return;
+        }
+
         if (outboxEvent.Type != EventTypes.LoanStatusChanged)
         {
             return;

@@ -1,3 +1,5 @@
+using LoanPlatform.BuildingBlocks.IntegrationEvents;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Domain;
 using LoanPlatform.Loans.Infrastructure;
@@ -167,13 +169,15 @@ public sealed class LoanProgressService(
                 // with a fresh SLA. Each is a new wait round, so each has its own event name.
                 var referring = decision.Kind == DecisionKind.Refer;
                 outcome = referring ? DecisionOutcome.Referred : DecisionOutcome.Resumed;
-                stages[decision.StageIndex] = stage with
-                {
-                    AwaitingApplicant = referring,
-                    Deadline = now + SlaDuration(referring ? stage.ReferralResponseHours : stage.Escalated && stage.EscalationSlaHours is { } escalation ? escalation : stage.SlaHours),
-                };
+                var deadline = now + SlaDuration(referring ? stage.ReferralResponseHours : stage.Escalated && stage.EscalationSlaHours is { } escalation ? escalation : stage.SlaHours);
+                stages[decision.StageIndex] = stage with { AwaitingApplicant = referring, Deadline = deadline };
                 return loan with
                 {
+                    // The applicant must hear of a referral, or it lapses unseen and the application expires.
+                    PendingEvents = referring
+                        ? [.. loan.PendingEvents, OutboxEvent.Create(EventTypes.LoanReferredToApplicant, LoanReferredToApplicant.Version, loan.LoanId,
+                            new LoanReferredToApplicant(loan.LoanId, loan.ApplicantId, deadline, now), now, decision.CorrelationId) with { ActorId = decision.ActorId, ActorRole = decision.ActorRole }]
+                        : loan.PendingEvents,
                     Stages = stages,
                     PendingDecision = null,
                     WaitRound = loan.WaitRound + 1,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LoanPlatform.BuildingBlocks.Indonesia;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.Notifications.Model;
 
@@ -9,7 +10,8 @@ namespace LoanPlatform.Notifications.Templates;
 /// <summary>
 /// Templates per event type and language, embedded as <c>{Type}_{language}.txt</c> (an underscore, as a dot before a
 /// language code would make MSBuild build a satellite assembly): the subject, a <c>---</c> line, the email body, then a
-/// <c>--- push</c> line and the push text (the subject is the push title). Placeholders name payload fields (<c>{loanId}</c>), or <c>{firstName}</c>; <c>:idr</c> formats rupiah.
+/// <c>--- push</c> line and the push text (the subject is the push title). Placeholders name payload fields
+/// (<c>{loanId}</c>), or <c>{firstName}</c>; <c>:idr</c> formats rupiah, <c>:datetime</c> a moment in the customer's time zone.
 /// Bahasa Indonesia is the default when the user's language has no template.
 /// </summary>
 public sealed partial class NotificationTemplates
@@ -57,8 +59,23 @@ public sealed partial class NotificationTemplates
                 throw new PermanentNotificationException($"The event has no '{name}' for its template.");
             }
 
-            return match.Groups["format"].Value == "idr" ? FormatRupiah(value.GetInt64()) : value.ToString();
+            return match.Groups["format"].Value switch
+            {
+                "idr" => FormatRupiah(value.GetInt64()),
+                "datetime" => FormatLocalTime(value.GetDateTimeOffset(), contact),
+                _ => value.ToString(),
+            };
         });
+
+    /// <summary>
+    /// A moment as the customer reads a clock: in the time zone of their quiet hours when they set one (the only zone we
+    /// know them by), else WIB, e.g. "2026-11-28 14:30 WITA".
+    /// </summary>
+    public static string FormatLocalTime(DateTimeOffset moment, NotificationContact contact)
+    {
+        var zone = contact.Preferences.QuietHours?.TimeZone is { } chosen && IndonesianTimeZones.IsKnown(chosen) ? chosen : IndonesianTimeZones.Western;
+        return moment.ToOffset(IndonesianTimeZones.OffsetOf(zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + IndonesianTimeZones.AbbreviationOf(zone);
+    }
 
     private (string Language, Template Template) Select(OutboxEvent outboxEvent, NotificationContact contact)
     {
