@@ -151,6 +151,17 @@ public partial class ApimTests
         Assert.True(onError.IndexOf("name=\"problemStatus\"", StringComparison.Ordinal) < onError.IndexOf(include, StringComparison.Ordinal));
         Assert.True(onError.IndexOf(include, StringComparison.Ordinal) < onError.IndexOf("<return-response>", StringComparison.Ordinal));
 
+        // An early answer in inbound (Front Door lock, forged identity headers) skips outbound: each reports itself first,
+        // with the status it answers.
+        var inbound = Section(global, "inbound");
+        foreach (var early in System.Text.RegularExpressions.Regex.Matches(inbound, "<when [^>]*>(?<branch>(?:(?!</when>).)*<return-response>(?:(?!</when>).)*)</when>", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups["branch"].Value))
+        {
+            var reported = early.IndexOf(include, StringComparison.Ordinal);
+            Assert.True(reported >= 0 && reported < early.IndexOf("<return-response>", StringComparison.Ordinal), $"an inbound early response is not audited: {early.Trim()}");
+            var status = System.Text.RegularExpressions.Regex.Match(early, "<set-status code=\"(\\d+)\"").Groups[1].Value;
+            Assert.Contains($"<set-variable name=\"problemStatus\" value=\"@({status})\" />", early, StringComparison.Ordinal);
+        }
+
         var fragment = Policy("fragment-audit-request.xml");
         var send = Section(fragment, "send-one-way-request");
         Assert.Contains("<send-one-way-request mode=\"new\"", fragment);
