@@ -17,7 +17,8 @@ public sealed class DocumentUploadedFunction(UserDocuments documents, ILogger<Do
 {
     public static readonly ChangeActor Actor = ChangeActor.System("blob-trigger");
 
-    public const string BlobPath = "documents/users/{userId}/{documentId}";
+    /// <summary>The container is the app setting the adapter reads too (Documents__AzureBlob__Container), so the two cannot drift.</summary>
+    public const string BlobPath = "%Documents__AzureBlob__Container%/users/{userId}/{documentId}";
     public const string Connection = "Documents:AzureBlob";
 
     [Function("CompleteUploadedDocument")]

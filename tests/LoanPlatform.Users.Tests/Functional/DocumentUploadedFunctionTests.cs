@@ -23,7 +23,10 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         Assert.Equal("CompleteUploadedDocument", method.GetCustomAttribute<FunctionAttribute>()!.Name);
         var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).Single(a => a is not null)!;
 
-        Assert.Equal($"{new AzureBlobDocumentsOptions().Container}/{ObjectKeys.ForDocument("{userId}", "{documentId}")}", trigger.BlobPath);
+        // The container from the app setting the adapter binds (Documents:AzureBlob:Container), the keys as the adapter writes them.
+        Assert.Equal($"%Documents__AzureBlob__Container%/{ObjectKeys.ForDocument("{userId}", "{documentId}")}", trigger.BlobPath);
+        Assert.Equal("Documents:AzureBlob", DocumentsOptions.SectionName + ":" + nameof(DocumentsOptions.AzureBlob));
+        Assert.NotNull(typeof(AzureBlobDocumentsOptions).GetProperty(nameof(AzureBlobDocumentsOptions.Container)));
         // An identity-based connection: the runtime reads Documents__AzureBlob__ServiceUri, the setting infra/app/app-settings.bicep writes.
         Assert.Equal("Documents:AzureBlob", trigger.Connection);
         var bound = method.GetParameters().Select(p => p.Name).ToArray();
