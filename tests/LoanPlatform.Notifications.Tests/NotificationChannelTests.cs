@@ -110,6 +110,31 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_local_release_loop_puts_a_held_push_back_on_the_queue_once_it_is_due()
+    {
+        Start(PushProvider.Local);
+        _time.SetUtcNow(DateTimeOffset.Parse("2026-11-25T16:30:00Z", System.Globalization.CultureInfo.InvariantCulture)); // 23:30 WIB
+        var approved = Approved(Customer(new NotificationPreferences(true, true, new QuietHours("21:00", "07:00", "Asia/Jakarta")), Device("phone")));
+        await HandleAsync(approved);
+        using var loop = new ScheduledPushReleaseService(
+            _host.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Options.Options.Create(new ScheduledPushOptions { ReleaseInterval = TimeSpan.FromMinutes(1) }),
+            _time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ScheduledPushReleaseService>.Instance);
+        await loop.StartAsync(default);
+
+        // Its first round runs at once, before the push is due; then only the clock moves it on.
+        await Task.Delay(200);
+        Assert.False(_queue.Reader.TryRead(out _));
+        _time.SetUtcNow(DateTimeOffset.Parse("2026-11-26T00:00:30Z", System.Globalization.CultureInfo.InvariantCulture)); // 07:00:30 WIB
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var released = await _queue.Reader.ReadAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.Equal(approved.EventId, released.EventId);
+        await loop.StopAsync(default);
+    }
+
+    [Fact]
     public async Task In_quiet_hours_the_email_goes_at_once_and_the_push_waits_for_the_morning_then_goes_once()
     {
         Start(PushProvider.Local);
