@@ -268,21 +268,6 @@ public partial class ApimTests
     }
 
     [Fact]
-    public void Browsers_may_call_every_method_a_public_operation_uses()
-    {
-        // Policy expressions make the file something other than plain XML, so the methods are read as text.
-        var global = Policy("global.xml");
-        var start = global.IndexOf("<allowed-methods", StringComparison.Ordinal);
-        var methods = global[start..global.IndexOf("</allowed-methods>", start, StringComparison.Ordinal)];
-        var allowed = System.Text.RegularExpressions.Regex.Matches(methods, "<method>([A-Z]+)</method>").Select(match => match.Groups[1].Value).ToHashSet();
-
-        foreach (var (_, operation) in Operations())
-        {
-            Assert.Contains(operation["method"]!.GetValue<string>(), allowed);
-        }
-    }
-
-    [Fact]
     public void Every_named_value_and_placeholder_in_the_policies_is_provided()
     {
         var compiledText = CompiledTemplate.Instance.Build.StandardOutput;

@@ -84,6 +84,9 @@ public sealed partial class ApimParityTests
         Assert.Equal(CorsList(global, "expose-headers", "header"), GatewayCors.ExposedHeaders);
         Assert.Contains($"preflight-result-max-age=\"{(int)GatewayCors.PreflightMaxAge.TotalSeconds}\"", global, StringComparison.Ordinal);
         Assert.Contains("allow-credentials=\"false\"", global, StringComparison.Ordinal);
+
+        // A browser may call every method a public operation uses (PUT for the notification preferences, say).
+        Assert.All(ApimOperations(), operation => Assert.Contains(operation.Method, GatewayCors.Methods));
     }
 
     // Policy expressions make the policy something other than plain XML, so its lists are read as text.
