@@ -1,9 +1,6 @@
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
-using LoanPlatform.BuildingBlocks.Tests.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
@@ -11,31 +8,12 @@ namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
 /// <summary>Publishing a document's events must not make an expiring document (a refresh session) live for ever.</summary>
 public sealed class OutboxExpiryTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("loanplatform-outbox-expiry-").FullName;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-25T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private IHost _host = null!;
+    private OutboxHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = _folder });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.AddDocumentStore(DocumentStoreHost.ServiceName);
-        builder.Services.AddDocumentType<Account>("account");
-        builder.AddOutbox<Account>();
-        builder.Services.AddEventDeduplication();
-        builder.Services.AddSingleton<IOutboxPublisher, RecordingPublisher>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await OutboxHost.StartAsync(_time);
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_document_that_expires_still_expires_after_its_events_are_published()

@@ -1,17 +1,13 @@
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
-using LoanPlatform.BuildingBlocks.Tests.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
 
 /// <summary>The outbox on the embedded store: a state change and its event in one write, published at least once, handled once.</summary>
 public sealed class OutboxTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("loanplatform-outbox-").FullName;
-    private IHost _host = null!;
+    private OutboxHost _host = null!;
 
     private IDocumentStore<Account> Accounts => _host.Services.GetRequiredService<IDocumentStore<Account>>();
 
@@ -19,30 +15,9 @@ public sealed class OutboxTests : IAsyncLifetime
 
     private OutboxSweeper<Account> Sweeper => _host.Services.GetRequiredService<OutboxSweeper<Account>>();
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Path"] = _folder,
-            ["Outbox:MinimumAge"] = "00:00:00",
-        });
-        builder.AddDocumentStore(DocumentStoreHost.ServiceName);
-        builder.Services.AddDocumentType<Account>("account");
-        builder.AddOutbox<Account>();
-        builder.Services.AddEventDeduplication();
-        builder.Services.AddSingleton<IOutboxPublisher, RecordingPublisher>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await OutboxHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_event_committed_with_its_state_goes_out_once_after_a_crash_before_publishing()
