@@ -433,6 +433,8 @@ var apiBackendHosts = {
   loans: loans.outputs.defaultHostName
   // The Loans app keeps the audit trail (its own container) and serves /audit.
   audit: loans.outputs.defaultHostName
+  // Problem type URIs (Problems__TypeBaseUri) resolve to pages the Auth app serves.
+  problems: auth.outputs.defaultHostName
 }
 
 var apiDisplayNames = {
@@ -440,6 +442,7 @@ var apiDisplayNames = {
   users: 'Users'
   loans: 'Loans'
   audit: 'Audit'
+  problems: 'Problem types'
 }
 
 @batchSize(1)
@@ -449,6 +452,7 @@ module apimApis './core/gateway/apim-api.bicep' = [
     'users'
     'loans'
     'audit'
+    'problems'
   ]: {
     name: 'apim-api-${api}'
     scope: rg
@@ -475,6 +479,7 @@ var sharedSettings = {
   cosmosEndpoint: cosmos.outputs.endpoint
   cosmosDatabaseName: cosmosDatabaseName
   jwtIssuer: customerIssuer
+  problemTypeBaseUri: '${publicBaseUrl}/problems/'
   jwtAudience: jwtAudience
   jwtAuthority: authAuthority
   staffTenantId: staffTenantId

@@ -44,6 +44,7 @@ type SharedSettings = {
   cosmosEndpoint: string
   cosmosDatabaseName: string
   jwtIssuer: string
+  problemTypeBaseUri: string
   jwtAudience: string
   jwtAuthority: string
   staffTenantId: string
@@ -72,6 +73,8 @@ var common = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: shared.applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   Jwt__Issuer: shared.jwtIssuer
+  // Problem type URIs point at the public gateway's /problems/ pages (APIM routes them to the Auth app).
+  Problems__TypeBaseUri: shared.problemTypeBaseUri
   Jwt__Audience: shared.jwtAudience
   // Where services fetch the Auth service's OpenID configuration (and so its JWKS): the Auth app itself.
   Jwt__MetadataAddress: '${shared.jwtAuthority}/.well-known/openid-configuration'

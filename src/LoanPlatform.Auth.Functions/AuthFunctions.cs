@@ -3,6 +3,7 @@ using LoanPlatform.Auth.Signing;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Http;
+using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -38,4 +39,8 @@ public sealed class AuthFunctions(TokenService tokens, CredentialService credent
     [Function("Jwks")]
     public async Task<IResult> Jwks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/.well-known/jwks.json")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuthApi.Jwks(keys, cancellationToken);
+
+    [Function("GetProblemPage")]
+    public IResult ProblemPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "problems/{code}")] HttpRequest req, string code) =>
+        ProblemPages.Page(code, req.HttpContext);
 }

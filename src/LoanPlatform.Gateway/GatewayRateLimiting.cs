@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +28,7 @@ public static class GatewayRateLimiting
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails { Status = 429, Type = ProblemTypes.Uri("rate-limited"), Title = "Too many requests; slow down and retry later." },
+                    ProblemDetails = PlatformExceptionHandler.From(CommonProblems.RateLimited),
                 });
             };
             // The global limiter runs before the route's policy; it limits only requests that name an account.

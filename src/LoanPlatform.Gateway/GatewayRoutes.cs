@@ -23,6 +23,7 @@ public static class GatewayRoutes
         new("loans", "/loans/{**rest}", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
         new("audit-query", "/audit", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
         new("audit-verify", "/audit/verify", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
+        new("problem-pages", "/problems/{code}", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
         new("openapi-auth", "/openapi/auth.json", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
         new("openapi-users", "/openapi/users.json", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),
         new("openapi-loans", "/openapi/loans.json", Loans, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["GET"]),

@@ -4,6 +4,7 @@ using LoanPlatform.Auth.Model;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
+using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Gateway;
@@ -108,6 +109,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         auth.UseServicePipeline();
         auth.MapAuthApi();
         auth.MapAuthInternalApi();
+        auth.MapProblemPages();
         var authUrl = await StartAsync(auth, cancellationToken);
         await LocalStaffAccounts.SeedAsync(auth.Services, Settings.StaffPassword, cancellationToken);
         var metadata = authUrl + "/auth/.well-known/openid-configuration";

@@ -5,7 +5,7 @@ namespace LoanPlatform.Infrastructure.Tests;
 
 public partial class ApimTests
 {
-    private static readonly string[] ApiNames = ["auth", "users", "loans", "audit"];
+    private static readonly string[] ApiNames = ["auth", "users", "loans", "audit", "problems"];
 
     private static JsonObject OperationsFile =>
         JsonNode.Parse(File.ReadAllText(BicepCli.InfraPath("apim", "operations.json")))!.AsObject();
@@ -34,6 +34,7 @@ public partial class ApimTests
         { "GET", "/loans/{loanId}/schedule" }, { "POST", "/loans/{loanId}/decisions" }, { "POST", "/loans/{loanId}/cancel" },
         { "POST", "/loans/{loanId}/information" },
         { "GET", "/audit" }, { "GET", "/audit/verify" },
+        { "GET", "/problems/{code}" },
         { "GET", "/auth/health/live" }, { "GET", "/auth/health/ready" },
         { "GET", "/users/health/live" }, { "GET", "/users/health/ready" },
         { "GET", "/loans/health/live" }, { "GET", "/loans/health/ready" },
@@ -87,6 +88,7 @@ public partial class ApimTests
             "GET /auth/health/live", "GET /auth/health/ready",
             "GET /loans/health/live", "GET /loans/health/ready",
             "GET /users/health/live", "GET /users/health/ready",
+            "GET /problems/{code}",
             "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /users",
         ];
         Assert.Equal(expected.Order(), anonymous);

@@ -4,7 +4,9 @@ using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Signing;
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.OpenApi;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,14 +22,25 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/auth").WithTags("Auth");
+        var api = app.MapGroup("/auth").WithApiTag("Auth", "Sign in with email and password, keep the session alive with refresh tokens, sign out, change the password; the keys that verify access tokens.");
 
-        api.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Exchange email and password for an access and a refresh token");
-        api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair");
-        api.MapPost("/logout", Logout).AllowAnonymous().WithName("Logout").WithSummary("End the session a refresh token belongs to");
-        api.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Change the signed-in user's password and end all their sessions");
+        api.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Exchange email and password for an access and a refresh token")
+            .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidCredentials, AuthProblems.SigningUnavailable)
+            .WithRequestExample(new LoginRequest("siti@example.com", "correct-horse-battery"))
+            .WithResponseExample(StatusCodes.Status200OK, AuthApiExamples.Tokens);
+        api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair")
+            .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidRefreshToken, AuthProblems.SigningUnavailable)
+            .WithRequestExample(new RefreshRequest(AuthApiExamples.Tokens.RefreshToken))
+            .WithResponseExample(StatusCodes.Status200OK, AuthApiExamples.Tokens);
+        api.MapPost("/logout", Logout).AllowAnonymous().WithName("Logout").WithSummary("End the session a refresh token belongs to")
+            .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidRefreshToken)
+            .WithRequestExample(new LogoutRequest(AuthApiExamples.Tokens.RefreshToken));
+        api.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Change the signed-in user's password and end all their sessions")
+            .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidCurrentPassword, AuthProblems.NoLocalPassword, AuthProblems.ConcurrentChange)
+            .WithRequestExample(new ChangePasswordRequest("correct-horse-battery", "kuda-benar-baterai-staples"));
         api.MapGet("/.well-known/openid-configuration", OpenIdConfiguration).AllowAnonymous().WithName("OpenIdConfiguration").WithSummary("The issuer's OpenID Connect discovery document");
-        api.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithName("Jwks").WithSummary("The public keys that verify access tokens");
+        api.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithName("Jwks").WithSummary("The public keys that verify access tokens")
+            .ProducesProblems(AuthProblems.SigningUnavailable);
         return app;
     }
 
@@ -46,7 +59,7 @@ public static class AuthApi
     public static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, CredentialService credentials, CancellationToken cancellationToken)
     {
         var email = user.FindFirst(PlatformClaims.Email)?.Value
-            ?? throw new ProblemException(403, "no-local-password", "This account has no password here to change.");
+            ?? throw AuthProblems.NoLocalPassword.Exception();
         await credentials.ChangePasswordAsync(user.GetSubject(), email, request, ChangeActor.Of(user), cancellationToken);
         return TypedResults.NoContent();
     }

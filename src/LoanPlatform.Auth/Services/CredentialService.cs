@@ -5,6 +5,7 @@ using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Identity;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.Options;
@@ -27,10 +28,10 @@ public sealed class CredentialService(
     private const string SeedingJob = "local-staff-seeding";
 
     private static ProblemException WrongCurrentPassword() =>
-        new(403, "invalid-current-password", "The current password is wrong, or the account is temporarily locked.");
+        AuthProblems.InvalidCurrentPassword.Exception();
 
     private static ProblemException ConcurrentChange() =>
-        ProblemException.Conflict("concurrent-change", "The account changed while it was being changed; try again.");
+        AuthProblems.ConcurrentChange.Exception();
 
     /// <summary>The credential of an email, or null when there is none or it is being erased.</summary>
     public async Task<StoredDocument<Credential>?> FindAsync(string email, CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public sealed class CredentialService(
                 return existing.Value;
             }
 
-            throw ProblemException.Conflict("email-taken", "An account with this email already exists.");
+            throw UserProblems.EmailTaken.Exception();
         }
 
         await outbox.DispatchAsync(email, email, cancellationToken: cancellationToken);
@@ -236,7 +237,7 @@ public sealed class CredentialService(
 
         if (drained.Value.HasPendingEvents)
         {
-            throw new ProblemException(503, "erasure-pending", "The credential is erased, but the record of its erasure is not yet written; repeat the request to finish.");
+            throw AuthProblems.ErasurePending.Exception();
         }
 
         try

@@ -4,6 +4,7 @@ using LoanPlatform.Auth.Model;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,10 +25,10 @@ public sealed class TokenService(
 {
     // One answer for every kind of failure, so a caller cannot learn which emails have accounts.
     private static ProblemException InvalidCredentials() =>
-        new(401, "invalid-credentials", "The email or password is wrong, or the account is temporarily locked.");
+        AuthProblems.InvalidCredentials.Exception();
 
     private static ProblemException InvalidRefreshToken() =>
-        new(401, "invalid-refresh-token", "The refresh token is not valid. Sign in again.");
+        AuthProblems.InvalidRefreshToken.Exception();
 
     public async Task<TokenResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using LoanPlatform.BuildingBlocks.Problems;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Auth.Signing;
 
@@ -127,7 +128,7 @@ public sealed class KeyVaultSigningKeySet(
     {
         // Logged here, answered as a 503 problem: a client can retry, and no vault detail leaves the service.
         logger.LogError(exception, "Key Vault signing key unavailable");
-        return new ProblemException(503, "signing-unavailable", "Signing in is temporarily unavailable; try again shortly.");
+        return AuthProblems.SigningUnavailable.Exception();
     }
 
     private sealed class VaultKey(KeyVaultSigningKeySet owner, string vaultKid, JsonWebKey publicKey) : ISigningKey

@@ -1,4 +1,5 @@
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using Microsoft.AspNetCore.Http;
 
 namespace LoanPlatform.BuildingBlocks.Http;
@@ -13,7 +14,7 @@ public static class RequestBinding
     public static async Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
         where T : class =>
         await request.ReadOptionalJsonAsync<T>(cancellationToken)
-            ?? throw ProblemException.BadRequest("missing-body", "A JSON request body is required.");
+            ?? throw CommonProblems.MissingBody.Exception();
 
     /// <summary>An optional JSON body: null when the request has none, a 400 when it has a malformed one.</summary>
     public static async Task<T?> ReadOptionalJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public static class RequestBinding
 
         if (!request.HasJsonContentType())
         {
-            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The request body must be JSON (application/json).");
+            throw CommonProblems.UnsupportedMediaType.Exception();
         }
 
         try
@@ -44,5 +45,5 @@ public static class RequestBinding
     public static string RequiredQuery(this HttpRequest request, string name) =>
         request.Query[name].ToString() is { Length: > 0 } value
             ? value
-            : throw ProblemException.BadRequest("missing-parameter", $"The query parameter '{name}' is required.");
+            : throw CommonProblems.MissingParameter.Exception($"The query parameter '{name}' is required.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -32,18 +33,25 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ProblemException p => WithExtensions(new ProblemDetails { Status = p.Status, Type = ProblemTypes.Uri(p.Type), Title = p.Title, Detail = p.Detail }, p.Extensions),
-        BadHttpRequestException { InnerException: JsonException } or JsonException => ToProblem(ProblemException.MalformedJson()),
-        BadHttpRequestException bad =>
-            new ProblemDetails { Status = bad.StatusCode, Type = ProblemTypes.Uri("bad-request"), Title = "The request could not be read.", Detail = bad.Message },
-        DocumentPreconditionFailedException =>
-            new ProblemDetails { Status = 412, Type = ProblemTypes.Uri("stale-etag"), Title = "The resource was changed by someone else; read it again and retry." },
-        DocumentConflictException =>
-            new ProblemDetails { Status = 409, Type = ProblemTypes.Uri("conflict"), Title = "The resource already exists." },
-        OperationCanceledException =>
-            new ProblemDetails { Status = 499, Type = ProblemTypes.Uri("cancelled"), Title = "The request was cancelled." },
-        _ => new ProblemDetails { Status = 500, Type = ProblemTypes.Uri("internal"), Title = "Something went wrong on our side." },
+        ProblemException p => WithExtensions(From(p.ProblemType, p.Detail), p.Extensions),
+        BadHttpRequestException { InnerException: JsonException } or JsonException => From(CommonProblems.MalformedJson),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => From(CommonProblems.UnsupportedMediaType),
+        BadHttpRequestException bad => WithStatus(From(CommonProblems.BadRequest, bad.Message), bad.StatusCode),
+        DocumentPreconditionFailedException => From(CommonProblems.StaleETag),
+        DocumentConflictException => From(CommonProblems.Conflict),
+        OperationCanceledException => From(CommonProblems.Cancelled),
+        _ => From(CommonProblems.Internal),
     };
+
+    /// <summary>A problem of a catalogued type; its type URI is made absolute as it is written (<see cref="ProblemTypes"/>).</summary>
+    public static ProblemDetails From(ProblemType type, string? detail = null) =>
+        new() { Status = type.Status, Type = ProblemTypes.Path(type.Code), Title = type.Title, Detail = detail };
+
+    private static ProblemDetails WithStatus(ProblemDetails problem, int status)
+    {
+        problem.Status = status;
+        return problem;
+    }
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
     {

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.BuildingBlocks.Problems;
 
@@ -36,7 +36,7 @@ public sealed class RequestValidation
             return;
         }
 
-        var problem = new ProblemException(StatusCodes.Status400BadRequest, "validation", "One or more fields are invalid.");
+        var problem = CommonProblems.Validation.Exception();
         problem.Extensions["errors"] = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         throw problem;
     }

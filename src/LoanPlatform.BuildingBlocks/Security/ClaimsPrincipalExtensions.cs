@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.BuildingBlocks.Security;
 
@@ -8,7 +9,7 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The authenticated subject; endpoints that need one are already behind authorization, so absence is a 401.</summary>
     public static string GetSubject(this ClaimsPrincipal principal) =>
         principal.FindFirst(PlatformClaims.Subject)?.Value
-        ?? throw new ProblemException(401, "unauthenticated", "A signed-in user is required.");
+        ?? throw CommonProblems.Unauthenticated.Exception();
 
     public static bool IsStaff(this ClaimsPrincipal principal) => PlatformRoles.Staff.Any(principal.IsInRole);
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.OpenApi;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,8 +18,11 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/audit").WithTags("Audit").RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Auditor));
-        api.MapGet("/", Search).WithName("SearchAudit").WithSummary("Audit records, oldest first (the latest 1000), by subject (actor or resource) and time range");
+        var api = app.MapGroup("/audit")
+            .WithApiTag("Audit", "The append-only, hash-chained audit trail of every request and change, for auditors: search it and verify the chain.")
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Auditor));
+        api.MapGet("/", Search).WithName("SearchAudit").WithSummary("Audit records, oldest first (the latest 1000), by subject (actor or resource) and time range")
+            .ProducesProblems(LoanProblems.InvalidTime);
         api.MapGet("/verify", Verify).WithName("VerifyAudit").WithSummary("Walks the hash chain and names the first edited or deleted record");
         return app;
     }
@@ -34,5 +39,5 @@ public static class AuditApi
         ? null
         : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
-            : throw ProblemException.BadRequest("invalid-time", $"'{name}' must be an ISO-8601 time.");
+            : throw LoanProblems.InvalidTime.Exception($"'{name}' must be an ISO-8601 time.");
 }

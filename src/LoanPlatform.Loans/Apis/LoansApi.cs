@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using LoanPlatform.BuildingBlocks.OpenApi;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
@@ -20,20 +22,39 @@ public static class LoansApi
 
     public static IEndpointRouteBuilder MapLoansApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/loans").WithTags("Loans").RequireAuthorization();
+        var api = app.MapGroup("/loans")
+            .WithApiTag("Loans", "Loan applications: a customer applies and follows their loans; officers work the queue and decide each approval stage. Decisions take effect asynchronously (202): read the loan until its status changes.")
+            .RequireAuthorization();
 
         api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified KTP; Idempotency-Key required)")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
-        api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue by status (default pendingApproval) and waiting role, earliest deadline first");
-        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline");
-        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions");
-        api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan");
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer))
+            .ProducesProblems(
+                CommonProblems.Validation, LoanProblems.IdempotencyKeyRequired, LoanProblems.IdempotencyKeyReused, LoanProblems.RequestInProgress,
+                LoanProblems.KtpNotVerified, LoanProblems.InterestCapExceeded, LoanProblems.OpenApplicationExists, LoanProblems.UsersUnavailable)
+            .WithRequestExample(LoansApiExamples.Application)
+            .WithResponseExample(StatusCodes.Status202Accepted, new LoanAccepted(LoansApiExamples.LoanId, LoanStatus.Submitted));
+        api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue by status (default pendingApproval) and waiting role, earliest deadline first")
+            .ProducesProblems(LoanProblems.UnknownStatus);
+        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline")
+            .ProducesProblems(CommonProblems.NotFound);
+        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions")
+            .ProducesProblems(CommonProblems.NotFound);
+        api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan")
+            .ProducesProblems(CommonProblems.NotFound, LoanProblems.ScheduleNotAvailable);
         api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage")
-            .RequireAuthorization(DecidersPolicy);
+            .RequireAuthorization(DecidersPolicy)
+            .ProducesProblems(
+                CommonProblems.Validation, CommonProblems.NotFound, LoanProblems.OwnApplication, LoanProblems.WrongRole, LoanProblems.FourEyes,
+                LoanProblems.AmountAboveRequested, LoanProblems.AwaitingApplicant, LoanProblems.NotAwaitingDecision, LoanProblems.DecisionInProgress)
+            .WithRequestExample(new DecisionRequest("approve", "Income verified", null))
+            .WithResponseExample(StatusCodes.Status202Accepted, new LoanAccepted(LoansApiExamples.LoanId, LoanStatus.PendingApproval));
         api.MapPost("/{loanId}/information", ProvideInformation).WithName("ProvideLoanInformation").WithSummary("The applicant answers an officer's request for more information")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer))
+            .ProducesProblems(CommonProblems.Validation, CommonProblems.NotFound, LoanProblems.NotReferred, LoanProblems.NotAwaitingDecision, LoanProblems.DecisionInProgress)
+            .WithRequestExample(new ProvideInformationRequest("Slip gaji tiga bulan terakhir sudah saya unggah."));
         api.MapPost("/{loanId}/cancel", Cancel).WithName("CancelLoan").WithSummary("The applicant withdraws the application before the final decision")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer))
+            .ProducesProblems(CommonProblems.NotFound, LoanProblems.NotAwaitingDecision, LoanProblems.DecisionInProgress);
         return app;
     }
 
@@ -56,7 +77,7 @@ public static class LoansApi
         {
             filter = Enum.TryParse<LoanStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw ProblemException.BadRequest("unknown-status", $"Unknown status '{status}'.");
+                : throw LoanProblems.UnknownStatus.Exception($"Unknown status '{status}'.");
         }
 
         return TypedResults.Ok(await queries.ListAsync(user, filter, role, cancellationToken));
@@ -73,7 +94,7 @@ public static class LoansApi
         var loan = await queries.GetVisibleAsync(loanId, user, cancellationToken);
         if (loan.Status != LoanStatus.Approved)
         {
-            throw ProblemException.Conflict("schedule-not-available", $"A schedule exists once the loan is approved; it is {loan.Status}.");
+            throw LoanProblems.ScheduleNotAvailable.Exception($"The loan is {loan.Status}.");
         }
 
         var installments = loan.Schedule;

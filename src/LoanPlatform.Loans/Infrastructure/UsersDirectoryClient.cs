@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.Loans.Domain;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Loans.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class UsersDirectoryClient(HttpClient http)
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new ProblemException(503, "users-unavailable", "The customer directory is unavailable; try again shortly.");
+            throw LoanProblems.UsersUnavailable.Exception();
         }
 
         return await response.Content.ReadFromJsonAsync<ApplicantProfile>(cancellationToken);

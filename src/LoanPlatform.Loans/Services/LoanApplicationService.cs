@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Domain;
 using LoanPlatform.Loans.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class LoanApplicationService(
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
         {
-            throw ProblemException.BadRequest("idempotency-key-required", "An Idempotency-Key header (at most 100 characters) is required to apply for a loan.");
+            throw LoanProblems.IdempotencyKeyRequired.Exception();
         }
 
         var workflow = Validate(request);
@@ -51,7 +52,7 @@ public sealed class LoanApplicationService(
         {
             var winner = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
             return winner is null
-                ? throw ProblemException.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed.")
+                ? throw LoanProblems.RequestInProgress.Exception()
                 : await ReplayAsync(winner.Value, requestHash, cancellationToken);
         }
 
@@ -78,12 +79,12 @@ public sealed class LoanApplicationService(
     {
         if (record.RequestHash != requestHash)
         {
-            throw new ProblemException(422, "idempotency-key-reused", "This Idempotency-Key was already used with a different request.");
+            throw LoanProblems.IdempotencyKeyReused.Exception();
         }
 
         if (!record.Completed)
         {
-            throw ProblemException.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed.");
+            throw LoanProblems.RequestInProgress.Exception();
         }
 
         var loan = await loans.FindAsync(record.LoanId, cancellationToken);
@@ -95,7 +96,7 @@ public sealed class LoanApplicationService(
         var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
         if (applicant is not { KtpVerified: true })
         {
-            throw ProblemException.Conflict("ktp-not-verified", "A verified KTP and selfie are needed before applying for a loan.");
+            throw LoanProblems.KtpNotVerified.Exception();
         }
 
         var now = time.GetUtcNow();
@@ -103,7 +104,7 @@ public sealed class LoanApplicationService(
         var capProblem = CostOfCredit.CheckCap(workflows.InterestCaps, workflow.ProductType, schedule, request.Amount.Value, DateOnly.FromDateTime(now.UtcDateTime));
         if (capProblem is not null)
         {
-            throw new ProblemException(422, "interest-cap-exceeded", "The loan's cost is above the regulator's cap.", capProblem);
+            throw LoanProblems.InterestCapExceeded.Exception(capProblem);
         }
 
         if (workflow.MaxOpenApplications == 1)
@@ -162,7 +163,7 @@ public sealed class LoanApplicationService(
                         : heldLoan.Value.Status.IsFinal();
                     if (!stale)
                     {
-                        throw ProblemException.Conflict("open-application-exists", $"You already have an open {product} application; wait for its decision or cancel it.");
+                        throw LoanProblems.OpenApplicationExists.Exception($"You already have an open {product} application.");
                     }
 
                     try
@@ -177,7 +178,7 @@ public sealed class LoanApplicationService(
             }
             catch (DocumentConflictException)
             {
-                throw ProblemException.Conflict("open-application-exists", $"You already have an open {product} application; wait for its decision or cancel it.");
+                throw LoanProblems.OpenApplicationExists.Exception($"You already have an open {product} application.");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
@@ -47,7 +48,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
             }
             catch (DocumentPreconditionFailedException)
             {
-                throw ProblemException.Conflict("decision-in-progress", "The loan keeps changing; read it again and retry.");
+                throw LoanProblems.DecisionInProgress.Exception("The loan keeps changing; read it again and retry.");
             }
         }
     }
@@ -74,29 +75,29 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         var officerId = officer.GetSubject();
         if (loan.ApplicantId == officerId)
         {
-            throw ProblemException.Forbidden("own-application", "Nobody decides on their own loan application.");
+            throw LoanProblems.OwnApplication.Exception();
         }
 
         var stage = RequirePendingStage(loan);
         if (stage.AwaitingApplicant)
         {
-            throw ProblemException.Conflict("awaiting-applicant", "The application was referred back; it waits for the applicant's answer.");
+            throw LoanProblems.AwaitingApplicant.Exception();
         }
 
         var role = PlatformRoles.Deciders.Append(PlatformRoles.Admin).FirstOrDefault(r => r == stage.CurrentRole && officer.IsInRole(r));
         if (role is null)
         {
-            throw ProblemException.Forbidden("wrong-role", $"The current stage ({stage.Name}) needs a decision by a {stage.CurrentRole}.");
+            throw LoanProblems.WrongRole.Exception($"The current stage ({stage.Name}) needs a decision by a {stage.CurrentRole}.");
         }
 
         if (loan.Stages.Any(s => s.Decision?.OfficerId == officerId))
         {
-            throw ProblemException.Conflict("four-eyes", "You already approved an earlier stage of this loan; another officer must decide this one.");
+            throw LoanProblems.FourEyes.Exception();
         }
 
         if (request.ApprovedAmount > (loan.ApprovedAmount ?? loan.Amount))
         {
-            throw ProblemException.BadRequest("amount-above-requested", "An officer may approve less than was asked, never more.");
+            throw LoanProblems.AmountAboveRequested.Exception();
         }
 
         var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
@@ -133,7 +134,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         var loan = stored.Value;
         if (!RequirePendingStage(loan).AwaitingApplicant)
         {
-            throw ProblemException.Conflict("not-referred", "The application is not waiting for information from you.");
+            throw LoanProblems.NotReferred.Exception();
         }
 
         var answer = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.ProvideInformation, request.Message!.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
@@ -145,7 +146,7 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
     {
         if (loan.Status != LoanStatus.PendingApproval || loan.CurrentStage >= loan.Stages.Count || loan.Stages[loan.CurrentStage].Deadline is null)
         {
-            throw ProblemException.Conflict("not-awaiting-decision", $"The loan is {loan.Status} and is not waiting for a decision.");
+            throw LoanProblems.NotAwaitingDecision.Exception($"The loan is {loan.Status}.");
         }
 
         return loan.Stages[loan.CurrentStage];
@@ -156,12 +157,12 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
         var pending = stored.Value.PendingDecision;
         if (pending is not null && pending.WaitRound == stored.Value.WaitRound && time.GetUtcNow() - pending.RequestedAt < PendingDecisionTimeout)
         {
-            throw ProblemException.Conflict("decision-in-progress", "A decision for this stage is already being processed.");
+            throw LoanProblems.DecisionInProgress.Exception("A decision for this stage is already being processed.");
         }
 
         if (!await engine.IsWaitingAsync(stored.Id, cancellationToken))
         {
-            throw ProblemException.Conflict("not-awaiting-decision", "The approval workflow of this loan is not running; try again shortly.");
+            throw LoanProblems.NotAwaitingDecision.Exception("The approval workflow of this loan is not running yet.");
         }
 
         await loans.ReplaceAsync(stored, stored.Value with { PendingDecision = decision }, cancellationToken);

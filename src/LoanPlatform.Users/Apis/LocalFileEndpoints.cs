@@ -8,13 +8,14 @@ namespace LoanPlatform.Users.Apis;
 
 /// <summary>
 /// The local object store's upload and download endpoints. Anonymous on purpose: like a SAS or presigned URL,
-/// the signature in the query is the authorization.
+/// the signature in the query is the authorization. Not in the OpenAPI document: clients use the URLs they are handed,
+/// which in Azure point at Blob Storage, never at these routes.
 /// </summary>
 public static class LocalFileEndpoints
 {
     public static IEndpointRouteBuilder MapLocalFileEndpoints(this IEndpointRouteBuilder app)
     {
-        var files = app.MapGroup(LocalDocumentObjectStore.RoutePrefix).AllowAnonymous().WithTags("Local files");
+        var files = app.MapGroup(LocalDocumentObjectStore.RoutePrefix).AllowAnonymous().ExcludeFromDescription();
         files.MapPut("/{**objectKey}", UploadAsync)
             .WithName("UploadLocalFile").WithSummary("Store an object through a signed upload URL.");
         files.MapGet("/{**objectKey}", DownloadAsync)

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.OpenApi;
+using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Objects.Local;
@@ -20,37 +23,49 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/users").WithTags("Users");
+        var users = app.MapGroup("/users").WithApiTag("Users", "Customers: registration, the signed-in customer's profile and data (UU PDP access and erasure), KTP and selfie documents, notification preferences and push devices.");
         users.MapPost("/", RegisterAsync).AllowAnonymous()
-            .WithName("RegisterUser").WithSummary("Register a customer with profile, consent and login credential.");
+            .WithName("RegisterUser").WithSummary("Register a customer with profile, consent and login credential.")
+            .ProducesProblems(CommonProblems.Validation, UserProblems.EmailTaken, UserProblems.PhoneTaken, UserProblems.NikTaken, UserProblems.AuthUnavailable)
+            .WithRequestExample(UsersApiExamples.Registration)
+            .WithResponseExample(StatusCodes.Status201Created, new RegisterUserResponse(UsersApiExamples.UserId));
 
-        var me = users.MapGroup("/me").RequireAuthorization();
+        var me = users.MapGroup("/me").RequireAuthorization().ProducesProblems(CommonProblems.NotFound);
         me.MapGet("/", GetProfileAsync)
-            .WithName("GetMyProfile").WithSummary("The signed-in user's profile, with its ETag.");
+            .WithName("GetMyProfile").WithSummary("The signed-in user's profile, with its ETag.").WithETag();
         me.MapPatch("/", UpdateProfileAsync)
-            .WithName("UpdateMyProfile").WithSummary("Change full name, phone or language; requires If-Match.");
+            .WithName("UpdateMyProfile").WithSummary("Change full name, phone or language; requires If-Match.").WithETag()
+            .ProducesProblems(CommonProblems.Validation, CommonProblems.PreconditionRequired, CommonProblems.StaleETag, UserProblems.PhoneTaken)
+            .WithRequestExample(new UpdateProfileRequest("Siti Rahayu Putri", "081298765432", "id"));
         me.MapGet("/export", ExportAsync)
             .WithName("ExportMyData").WithSummary("Everything held about the signed-in user (UU PDP right of access).");
         me.MapDelete("/", EraseAsync)
-            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match.");
+            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match.")
+            .ProducesProblems(CommonProblems.PreconditionRequired, CommonProblems.StaleETag, UserProblems.ChangesNotYetAudited, UserProblems.AuthUnavailable, AuthProblems.ErasurePending);
         me.MapPost("/documents", RequestDocumentAsync)
-            .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.");
+            .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.")
+            .ProducesProblems(CommonProblems.Validation)
+            .WithRequestExample(UsersApiExamples.KtpUpload);
         me.MapPost("/documents/{documentId}/complete", CompleteDocumentAsync)
-            .WithName("CompleteMyDocumentUpload").WithSummary("Check the uploaded object against its declaration and verify it.");
+            .WithName("CompleteMyDocumentUpload").WithSummary("Check the uploaded object against its declaration and verify it.")
+            .ProducesProblems(UserProblems.UploadMissing, UserProblems.UploadNotValid, UserProblems.DocumentRejected);
         me.MapGet("/documents", ListDocumentsAsync)
             .WithName("ListMyDocuments").WithSummary("The signed-in user's documents.");
         me.MapGet("/documents/{documentId}", GetDocumentAsync)
             .WithName("GetMyDocument").WithSummary("One document: its status and step times, the reason if rejected, a short-lived download URL once verified.");
         me.MapGet("/notification-preferences", GetNotificationPreferencesAsync)
-            .WithName("GetMyNotificationPreferences").WithSummary("Which channels notify the signed-in user and their quiet hours, with the profile's ETag.");
+            .WithName("GetMyNotificationPreferences").WithSummary("Which channels notify the signed-in user and their quiet hours, with the profile's ETag.").WithETag();
         me.MapPut("/notification-preferences", UpdateNotificationPreferencesAsync)
-            .WithName("UpdateMyNotificationPreferences").WithSummary("Replace the notification preferences; requires If-Match with the profile's ETag.");
+            .WithName("UpdateMyNotificationPreferences").WithSummary("Replace the notification preferences; requires If-Match with the profile's ETag.").WithETag()
+            .ProducesProblems(CommonProblems.Validation, CommonProblems.PreconditionRequired, CommonProblems.StaleETag);
         me.MapPost("/devices", RegisterDeviceAsync)
-            .WithName("RegisterMyDevice").WithSummary("Register a browser's Web Push subscription or a native app's FCM token; registering the same one again updates it.");
+            .WithName("RegisterMyDevice").WithSummary("Register a browser's Web Push subscription or a native app's FCM token; registering the same one again updates it.")
+            .ProducesProblems(CommonProblems.Validation, UserProblems.TooManyDevices);
         me.MapGet("/devices", ListDevicesAsync)
             .WithName("ListMyDevices").WithSummary("The signed-in user's push devices, without their endpoints, keys or tokens.");
         me.MapGet("/devices/push-config", GetPushConfig)
-            .WithName("GetPushConfig").WithSummary("The VAPID public key a browser subscribes with (applicationServerKey).");
+            .WithName("GetPushConfig").WithSummary("The VAPID public key a browser subscribes with (applicationServerKey).")
+            .ProducesProblems(UserProblems.PushNotConfigured);
         me.MapDelete("/devices/{deviceId}", DeleteDeviceAsync)
             .WithName("DeleteMyDevice").WithSummary("Stop sending push notifications to one of the signed-in user's devices.");
 
@@ -160,6 +175,6 @@ public static class UsersApi
 
     public static Ok<PushConfigResponse> GetPushConfig(IOptions<VapidOptions> vapid) =>
         string.IsNullOrWhiteSpace(vapid.Value.PublicKey)
-            ? throw UserProblems.PushNotConfigured()
+            ? throw UserProblems.PushNotConfigured.Exception()
             : TypedResults.Ok(new PushConfigResponse(vapid.Value.PublicKey.Trim()));
 }

@@ -5,6 +5,7 @@ using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Users.Auth;
 
@@ -35,7 +36,7 @@ public sealed class AuthCredentialsClient(HttpClient http)
 
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                throw UserProblems.Taken(UniqueField.Email);
+                throw UserProblems.EmailTaken.Exception();
             }
 
             if (response.StatusCode == HttpStatusCode.BadRequest)
@@ -74,7 +75,7 @@ public sealed class AuthCredentialsClient(HttpClient http)
 
             if (attempt == 3)
             {
-                throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "auth-unavailable", "Erasure is temporarily unavailable; nothing was erased, please try again.");
+                throw UserProblems.AuthUnavailable.Exception("Erasure is temporarily unavailable; nothing was erased, please try again.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
@@ -82,5 +83,5 @@ public sealed class AuthCredentialsClient(HttpClient http)
     }
 
     private static ProblemException Unavailable() =>
-        new(StatusCodes.Status503ServiceUnavailable, "auth-unavailable", "Registration is temporarily unavailable; please try again.");
+        UserProblems.AuthUnavailable.Exception("Registration is temporarily unavailable; please try again.");
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Model;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Users.Services;
 
@@ -21,7 +22,7 @@ public sealed class UniqueClaims(IDocumentStore<UniqueClaim> claims, TimeProvide
         }
         catch (DocumentConflictException)
         {
-            throw UserProblems.Taken(field);
+            throw field.Taken().Exception();
         }
     }
 

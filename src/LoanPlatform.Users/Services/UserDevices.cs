@@ -9,6 +9,7 @@ using LoanPlatform.Users.Push;
 using LoanPlatform.Users.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Users.Services;
 
@@ -58,7 +59,7 @@ public sealed class UserDevices(
                 {
                     if ((await FindAllAsync(userId, cancellationToken)).Count >= MaxPerUser)
                     {
-                        throw UserProblems.TooManyDevices(MaxPerUser);
+                        throw UserProblems.TooManyDevices.Exception($"At most {MaxPerUser} devices can receive notifications.");
                     }
 
                     var device = valid.ApplyTo(new PushDevice(deviceId, userId, null, null, null, null, now, now), now);

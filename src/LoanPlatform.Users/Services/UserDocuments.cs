@@ -1,6 +1,7 @@
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Events;
@@ -72,7 +73,7 @@ public sealed class UserDocuments(
             case UserDocumentStatus.Rejected:
                 // The old URL may still write until it expires; such bytes never count, so they are not kept either.
                 await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
-                throw UserProblems.DocumentRejected(document.RejectionReason);
+                throw UserProblems.DocumentRejected.Exception(document.RejectionReason);
         }
 
         var reason = await CheckObjectAsync(document, cancellationToken);
@@ -85,7 +86,7 @@ public sealed class UserDocuments(
             await documents.ReplaceAsync(userId, documentId, rejected, stored.ETag, cancellationToken: cancellationToken);
             await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
             await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
-            throw UserProblems.UploadNotValid(reason);
+            throw UserProblems.UploadNotValid.Exception(reason);
         }
 
         var verified = document.Upload(now).Verify(now)
@@ -137,7 +138,7 @@ public sealed class UserDocuments(
         await using var stored = await objects.OpenReadAsync(document.ObjectKey, cancellationToken);
         if (stored is null)
         {
-            throw ProblemException.Conflict("upload-missing", "Nothing has been uploaded for this document yet.");
+            throw UserProblems.UploadMissing.Exception();
         }
 
         return await StoredObjectCheck.FindMismatchAsync(stored, new DeclaredObject(document.ContentType, document.SizeBytes, document.Sha256Hex), cancellationToken);

@@ -9,6 +9,7 @@ using LoanPlatform.Users.Events;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
 using Microsoft.Extensions.Logging;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Users.Services;
 
@@ -43,13 +44,13 @@ public sealed class UserErasure(
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw UserProblems.PreconditionRequired();
+            throw CommonProblems.PreconditionRequired.Exception();
         }
 
         var current = await profiles.GetAsync(userId, cancellationToken);
         if (!EntityTags.Matches(ifMatch, current.ETag))
         {
-            throw UserProblems.StaleETag();
+            throw CommonProblems.StaleETag.Exception();
         }
 
         var profile = current.Value;
@@ -113,7 +114,7 @@ public sealed class UserErasure(
 
         if (!published)
         {
-            throw UserProblems.ChangesNotYetAudited();
+            throw UserProblems.ChangesNotYetAudited.Exception();
         }
     }
 }

@@ -7,6 +7,7 @@ using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Events;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Validation;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 
 namespace LoanPlatform.Users.Services;
 
@@ -28,7 +29,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw UserProblems.PreconditionRequired();
+            throw CommonProblems.PreconditionRequired.Exception();
         }
 
         var validation = new RequestValidation();
@@ -77,7 +78,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
 
             if (e is DocumentPreconditionFailedException)
             {
-                throw UserProblems.StaleETag();
+                throw CommonProblems.StaleETag.Exception();
             }
 
             throw;
@@ -97,7 +98,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw UserProblems.PreconditionRequired();
+            throw CommonProblems.PreconditionRequired.Exception();
         }
 
         var preferences = NotificationPreferenceRules.Validate(request);
@@ -119,7 +120,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
         }
         catch (DocumentPreconditionFailedException)
         {
-            throw UserProblems.StaleETag();
+            throw CommonProblems.StaleETag.Exception();
         }
 
         return await PublishAsync(written, cancellationToken);
@@ -174,7 +175,7 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     private async Task<StoredDocument<UserProfile>> GetMatchingAsync(string userId, string ifMatch, CancellationToken cancellationToken)
     {
         var current = await GetAsync(userId, cancellationToken);
-        return EntityTags.Matches(ifMatch, current.ETag) ? current : throw UserProblems.StaleETag();
+        return EntityTags.Matches(ifMatch, current.ETag) ? current : throw CommonProblems.StaleETag.Exception();
     }
 
     public static UserProfileResponse ToResponse(UserProfile profile) => new(

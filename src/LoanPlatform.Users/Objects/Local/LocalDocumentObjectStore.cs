@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -128,16 +129,16 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
             || query["sig"].ToString() is not { Length: > 0 } signature
             || !signer.Verify(signature, method, objectKey, exp, contentType, maxSize))
         {
-            throw ProblemException.Forbidden("signature-invalid", "The signed URL does not allow this request.");
+            throw UserProblems.SignatureInvalid.Exception();
         }
 
         if (time.GetUtcNow().ToUnixTimeSeconds() > exp)
         {
-            throw ProblemException.Forbidden("signature-expired", "The signed URL has expired.");
+            throw UserProblems.SignatureExpired.Exception();
         }
     }
 
-    private static ProblemException TooLarge() => ProblemException.Forbidden("upload-too-large", "The upload is larger than the size it was signed for.");
+    private static ProblemException TooLarge() => UserProblems.UploadTooLarge.Exception();
 
     private Uri BuildUrl(string objectKey, Dictionary<string, string?> query) =>
         new(QueryHelpers.AddQueryString($"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}{RoutePrefix}/{objectKey}", query));

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace LoanPlatform.BuildingBlocks.Problems;
+
+/// <summary>
+/// Notices an API operation answering a problem type its metadata does not declare (<see cref="EndpointProblems"/>):
+/// its OpenAPI document would then lie to generated clients. Logged as a warning and kept, so tests can assert none.
+/// </summary>
+public sealed class UndeclaredProblems(ILogger<UndeclaredProblems> logger)
+{
+    private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>"EndpointName: code" for each undeclared answer seen so far.</summary>
+    public IReadOnlyCollection<string> Seen => _seen.Keys.ToArray();
+
+    public void Check(HttpContext context, string code)
+    {
+        // A cancelled request has no reader; it is not an answer of the operation.
+        if (code == Catalog.CommonProblems.Cancelled.Code)
+        {
+            return;
+        }
+
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>() is not { } name || !EndpointProblems.IsDocumented(endpoint.Metadata))
+        {
+            return;
+        }
+
+        if (!EndpointProblems.For(endpoint.Metadata).Any(type => type.Code == code) && _seen.TryAdd($"{name.EndpointName}: {code}", 0))
+        {
+            logger.LogWarning("Operation {Operation} answered problem type {ProblemType}, which it does not declare", name.EndpointName, code);
+        }
+    }
+}
