@@ -14,7 +14,8 @@ public static class ProblemAssertions
         Assert.True(response.StatusCode == status, $"Expected {(int)status} {type} but got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonSerializer.Deserialize<JsonElement>(body);
-        Assert.Equal(ProblemTypes.Uri(type), problem.GetProperty("type").GetString());
+        // The type's page is served under the origin the request went to.
+        Assert.Equal(new Uri(response.RequestMessage!.RequestUri!, ProblemTypes.Path(type)).ToString(), problem.GetProperty("type").GetString());
         return problem;
     }
 
