@@ -30,4 +30,8 @@ public static class AuthProblems
     public static readonly ProblemType ErasurePending = new("erasure-pending", 503,
         new("The erasure is not finished yet; repeat the request.", "The login was erased, but the record of its erasure is not yet written.", "Repeat the same request to finish the erasure."),
         new("Penghapusan belum selesai; ulangi permintaan.", "Data masuk sudah dihapus, tetapi catatan penghapusannya belum tertulis.", "Ulangi permintaan yang sama untuk menyelesaikan penghapusan."));
+
+    public static readonly ProblemType InvalidUnlockCode = new("invalid-unlock-code", 400,
+        new("The unlock code is wrong or no longer valid.", "The code sent to unlock the account does not match, or it expired.", "Use the newest code from the email, or wait for the lock to end and sign in again."),
+        new("Kode buka kunci salah atau tidak berlaku lagi.", "Kode untuk membuka kunci akun tidak cocok, atau sudah kedaluwarsa.", "Gunakan kode terbaru dari email, atau tunggu sampai penguncian berakhir lalu masuk lagi."));
 }

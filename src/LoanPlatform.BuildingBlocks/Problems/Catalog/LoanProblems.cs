@@ -74,4 +74,16 @@ public static class LoanProblems
     public static readonly ProblemType InvalidTime = new("invalid-time", 400,
         new("A time parameter is not an ISO-8601 time.", "'from' or 'to' could not be read as a time; 'detail' names which.", "Send times as ISO-8601, for example 2025-01-31T00:00:00Z."),
         new("Parameter waktu bukan waktu ISO-8601.", "'from' atau 'to' tidak dapat dibaca sebagai waktu; 'detail' menyebut yang mana.", "Kirim waktu dalam format ISO-8601, misalnya 2025-01-31T00:00:00Z."));
+
+    public static readonly ProblemType KycNotVerified = new("kyc-not-verified", 409,
+        new("Your identity must be verified (KYC) before you apply for a loan.", "The KTP and selfie are not verified yet, were rejected, or still wait for a review.", "Upload your KTP and selfie if you have not, and apply once your identity is verified."),
+        new("Identitas Anda harus terverifikasi (KYC) sebelum mengajukan pinjaman.", "KTP dan swafoto belum terverifikasi, ditolak, atau masih menunggu peninjauan.", "Unggah KTP dan swafoto jika belum, lalu ajukan setelah identitas Anda terverifikasi."));
+
+    public static readonly ProblemType KycVerifierSoleApprover = new("kyc-verifier-sole-approver", 403,
+        new("You verified this applicant's identity; another officer gives the loan's only approval.", "The officer who verified a customer's KYC may not also be the only one approving their loan.", "Leave the approval to another officer."),
+        new("Anda memverifikasi identitas pemohon ini; petugas lain yang memberi satu-satunya persetujuan pinjaman.", "Petugas yang memverifikasi KYC nasabah tidak boleh sekaligus menjadi satu-satunya pemberi persetujuan pinjamannya.", "Serahkan persetujuan kepada petugas lain."));
+
+    public static readonly ProblemType ApplicantUnknown = new("applicant-unknown", 409,
+        new("The applicant is no longer known to the customer directory.", "The customer's account was erased or cannot be found.", "Nothing can be decided for this application; it will expire."),
+        new("Pemohon tidak lagi dikenal di direktori nasabah.", "Akun nasabah telah dihapus atau tidak dapat ditemukan.", "Pengajuan ini tidak dapat diputuskan; pengajuan akan kedaluwarsa."));
 }

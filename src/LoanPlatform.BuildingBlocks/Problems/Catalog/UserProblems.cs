@@ -54,4 +54,20 @@ public static class UserProblems
     public static readonly ProblemType PushNotConfigured = new("push-not-configured", 503,
         new("Push notifications are not configured on this platform.", "This deployment has no Web Push key, so browsers cannot subscribe.", "Use email notifications, or ask the operator to configure push."),
         new("Notifikasi push belum dikonfigurasi di platform ini.", "Penerapan ini tidak memiliki kunci Web Push, sehingga peramban tidak dapat berlangganan.", "Gunakan notifikasi email, atau minta operator mengonfigurasi push."));
+
+    public static readonly ProblemType InvalidVerificationCode = new("invalid-verification-code", 400,
+        new("The verification code is wrong or no longer valid.", "The code does not match the one emailed, it expired, or too many wrong codes ended the registration.", "Enter the six-digit code from the newest email; if it keeps failing, register again to get a new one."),
+        new("Kode verifikasi salah atau tidak berlaku lagi.", "Kode tidak cocok dengan yang dikirim lewat email, sudah kedaluwarsa, atau terlalu banyak kode salah mengakhiri pendaftaran.", "Masukkan kode enam digit dari email terbaru; jika terus gagal, daftar lagi untuk mendapatkan kode baru."));
+
+    public static readonly ProblemType KycNotPendingReview = new("kyc-not-pending-review", 409,
+        new("This customer's identity verification is not waiting for a review decision.", "The KYC was already decided, or the customer has not submitted the KTP and selfie yet; 'detail' gives its status.", "Read the customer's KYC again and decide only what waits for review."),
+        new("Verifikasi identitas nasabah ini tidak sedang menunggu keputusan peninjauan.", "KYC sudah diputuskan, atau nasabah belum mengirim KTP dan swafoto; 'detail' menyebut statusnya.", "Baca ulang KYC nasabah dan putuskan hanya yang menunggu peninjauan."));
+
+    public static readonly ProblemType SamePerson = new("same-person", 403,
+        new("Nobody reviews or decides for a customer who is the same person as themselves.", "Your staff identity shares identifying data (NIK, email or phone) with this customer.", "Leave this review or decision to another staff member."),
+        new("Tidak ada yang boleh meninjau atau memutuskan untuk nasabah yang merupakan dirinya sendiri.", "Identitas staf Anda memiliki data pengenal yang sama (NIK, email, atau telepon) dengan nasabah ini.", "Serahkan peninjauan atau keputusan ini kepada staf lain."));
+
+    public static readonly ProblemType StaffPersonNotLinked = new("staff-person-not-linked", 403,
+        new("Your staff identity is not linked to a person yet.", "Without a linked person the platform cannot tell you apart from the customer, so it does not let you review or decide.", "Ask an Admin to link your staff account to your person (NIK, email, phone)."),
+        new("Identitas staf Anda belum ditautkan ke seseorang.", "Tanpa tautan tersebut platform tidak dapat membedakan Anda dari nasabah, sehingga Anda tidak diizinkan meninjau atau memutuskan.", "Minta Admin menautkan akun staf Anda ke data diri Anda (NIK, email, telepon)."));
 }
