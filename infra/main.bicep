@@ -405,6 +405,8 @@ module frontDoor './core/gateway/front-door.bicep' = if (enableFrontDoor) {
 // The public base URL clients use: Front Door when deployed, otherwise the API Management gateway.
 var publicBaseUrl = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : apim.outputs.gatewayUrl
 var customerIssuer = '${publicBaseUrl}/auth'
+// Problem type URIs, from the services and from API Management alike, resolve to pages on the public gateway.
+var problemTypeBaseUri = '${publicBaseUrl}/problems/'
 // Internal: services and the gateway read the Auth service's metadata and keys from the Function app directly.
 var authAuthority = 'https://${auth.outputs.defaultHostName}/auth'
 
@@ -423,6 +425,7 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
     frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
     // The Loans app hosts the audit trail; API Management reports each request to it with its own managed identity.
     auditIngestUrl: 'https://${loans.outputs.defaultHostName}/internal/audit/requests'
+    problemTypeBaseUri: problemTypeBaseUri
     internalApiAudience: 'api://${internalApiClientId}'
   }
 }
@@ -479,7 +482,7 @@ var sharedSettings = {
   cosmosEndpoint: cosmos.outputs.endpoint
   cosmosDatabaseName: cosmosDatabaseName
   jwtIssuer: customerIssuer
-  problemTypeBaseUri: '${publicBaseUrl}/problems/'
+  problemTypeBaseUri: problemTypeBaseUri
   jwtAudience: jwtAudience
   jwtAuthority: authAuthority
   staffTenantId: staffTenantId

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.Testing;
 
 namespace LoanPlatform.ApiClient.Tests;
 
@@ -51,6 +52,17 @@ public sealed partial class ProblemTypePageTests(ApiDocumentsFixture documents)
     }
 
     [Fact]
+    public void The_problem_types_api_management_answers_with_itself_are_catalogued()
+    {
+        var policy = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "apim", "policies", "global.xml"));
+        var codes = ApimProblemCode().Matches(policy[policy.IndexOf("var code =", StringComparison.Ordinal)..].Split(';')[0]).Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Contains("{{problem-type-base-uri}}", policy, StringComparison.Ordinal);
+        Assert.NotEmpty(codes);
+        Assert.All(codes, code => Assert.NotNull(ProblemCatalog.Find(code)));
+    }
+
+    [Fact]
     public async Task Problem_answers_name_their_type_under_the_gateways_own_problems_base()
     {
         using var client = documents.Running.CreateClient();
@@ -73,6 +85,9 @@ public sealed partial class ProblemTypePageTests(ApiDocumentsFixture documents)
             Assert.True(foreign.Length == 0, $"{service}.json names {string.Join(", ", foreign)}");
         }
     }
+
+    [GeneratedRegex("\"([a-z-]+)\"")]
+    private static partial Regex ApimProblemCode();
 
     [GeneratedRegex(@"https?://[^\s""'<>)\]]+")]
     private static partial Regex AbsoluteUrl();

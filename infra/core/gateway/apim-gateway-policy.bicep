@@ -22,6 +22,9 @@ param frontDoorId string = ''
 @description('The audit trail\'s request ingest endpoint on the app that hosts the trail; API Management reports every request there.')
 param auditIngestUrl string
 
+@description('Base of problem type URIs (the public gateway\'s /problems/, served by the Auth app), for the problems the gateway answers itself.')
+param problemTypeBaseUri string
+
 @description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it (Service app role).')
 param internalApiAudience string
 
@@ -40,6 +43,7 @@ var namedValues = {
   'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
   'audit-ingest-url': auditIngestUrl
   'internal-api-audience': internalApiAudience
+  'problem-type-base-uri': problemTypeBaseUri
 }
 
 resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = [

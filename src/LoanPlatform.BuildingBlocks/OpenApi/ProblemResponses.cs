@@ -61,7 +61,7 @@ public static class ProblemResponses
     {
         var phrase = ReasonPhrases.GetReasonPhrase(status);
         return $"{(phrase.Length > 0 ? phrase : "Error")}. Problem types: "
-            + string.Join("; ", types.Select(t => $"[{t.Code}]({ProblemTypes.Path(t.Code)}) ({t.Title})"));
+            + string.Join("; ", types.Select(t => $"[{t.Code}]({ProblemTypes.Uri(t.Code)}) ({t.Title})"));
     }
 
     private static JsonObject Example(ProblemType type, string typeBaseUri, string path)

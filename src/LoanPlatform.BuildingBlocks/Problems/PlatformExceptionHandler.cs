@@ -45,7 +45,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
 
     /// <summary>A problem of a catalogued type; its type URI is made absolute as it is written (<see cref="ProblemTypes"/>).</summary>
     public static ProblemDetails From(ProblemType type, string? detail = null) =>
-        new() { Status = type.Status, Type = ProblemTypes.Path(type.Code), Title = type.Title, Detail = detail };
+        new() { Status = type.Status, Type = ProblemTypes.Uri(type.Code), Title = type.Title, Detail = detail };
 
     private static ProblemDetails WithStatus(ProblemDetails problem, int status)
     {

@@ -29,7 +29,7 @@ public static class ProblemDetailsExtensions
                 problem.Title = ProblemCatalog.Find(code)?.Title ?? problem.Title;
             }
 
-            problem.Type = ProblemTypes.Uri(httpContext, code);
+            problem.Type = ProblemTypes.Absolute(httpContext, code);
             problem.Instance ??= httpContext.Request.Path;
             httpContext.RequestServices.GetService<UndeclaredProblems>()?.Check(httpContext, code);
         });

@@ -25,7 +25,7 @@ public static class ProblemPages
         var type = ProblemCatalog.Find(code) ?? throw ProblemException.NotFound("The problem type");
         // The pages change only with a release; a day of caching keeps them cheap behind any gateway.
         context.Response.Headers.CacheControl = "public, max-age=86400";
-        return TypedResults.Content(Render(type, ProblemTypes.Uri(context, type.Code)), "text/html; charset=utf-8");
+        return TypedResults.Content(Render(type, ProblemTypes.Absolute(context, type.Code)), "text/html; charset=utf-8");
     }
 
     public static string Render(ProblemType type, string typeUri)

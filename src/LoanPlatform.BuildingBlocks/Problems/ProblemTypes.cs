@@ -14,8 +14,11 @@ public static class ProblemTypes
     public const string PagePath = "/problems/";
     public const string BaseUriKey = "Problems:TypeBaseUri";
 
-    /// <summary>The origin-relative address of a type's page; written into problems and resolved as they are sent.</summary>
-    public static string Path(string code) => PagePath + code;
+    /// <summary>
+    /// The origin-relative address of a type's page: what a problem carries until it is written, when
+    /// <see cref="ProblemDetailsExtensions.AddPlatformProblemDetails"/> makes it absolute with <see cref="Absolute"/>.
+    /// </summary>
+    public static string Uri(string code) => PagePath + code;
 
     public static string BaseUri(HttpContext context)
     {
@@ -25,7 +28,7 @@ public static class ProblemTypes
             : configured.TrimEnd('/') + "/";
     }
 
-    public static string Uri(HttpContext context, string code) => BaseUri(context) + code;
+    public static string Absolute(HttpContext context, string code) => BaseUri(context) + code;
 
     /// <summary>The code a problem's type names: ours (relative or absolute), else the catalogued type of its status.</summary>
     public static string CodeOf(string? type, int? status)

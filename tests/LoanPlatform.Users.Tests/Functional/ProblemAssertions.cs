@@ -15,7 +15,7 @@ public static class ProblemAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonSerializer.Deserialize<JsonElement>(body);
         // The type's page is served under the origin the request went to.
-        Assert.Equal(new Uri(response.RequestMessage!.RequestUri!, ProblemTypes.Path(type)).ToString(), problem.GetProperty("type").GetString());
+        Assert.Equal(new Uri(response.RequestMessage!.RequestUri!, ProblemTypes.Uri(type)).ToString(), problem.GetProperty("type").GetString());
         return problem;
     }
 

@@ -47,6 +47,10 @@ public static class CommonProblems
         new("The resource already exists.", "Something with the same identity was created first.", "Read the existing resource instead of creating it again."),
         new("Sumber daya sudah ada.", "Sesuatu dengan identitas yang sama sudah dibuat lebih dulu.", "Baca sumber daya yang ada alih-alih membuatnya lagi."));
 
+    public static readonly ProblemType BodyTooLarge = new("body-too-large", 413,
+        new("The request body is too large.", "The body is bigger than the gateway accepts for this operation.", "Send a smaller body; files go to the signed upload URL, never through the API."),
+        new("Isi permintaan terlalu besar.", "Isi permintaan lebih besar dari batas yang diterima gateway untuk operasi ini.", "Kirim isi yang lebih kecil; berkas diunggah ke URL unggah bertanda tangan, bukan melalui API."));
+
     public static readonly ProblemType StaleETag = new("stale-etag", 412,
         new("The resource was changed by someone else; read it again and retry.", "The If-Match value is not the resource's current ETag: it changed since you read it.", "Read the resource again (GET), apply your change to what you get, and send it with the new ETag in If-Match."),
         new("Sumber daya telah diubah pihak lain; baca ulang dan coba lagi.", "Nilai If-Match bukan ETag terkini: sumber daya berubah sejak Anda membacanya.", "Baca ulang sumber daya (GET), terapkan perubahan Anda, lalu kirim dengan ETag baru di If-Match."));
@@ -71,6 +75,10 @@ public static class CommonProblems
         new("The service is temporarily unavailable.", "The platform or one of its parts cannot answer right now.", "Retry after a short wait."),
         new("Layanan sementara tidak tersedia.", "Platform atau salah satu bagiannya tidak dapat menjawab saat ini.", "Coba lagi setelah menunggu sebentar."));
 
+    public static readonly ProblemType GatewayRequired = new("gateway-required", 403,
+        new("Requests reach this service only through the API gateway.", "The request came to a service directly instead of through the public gateway.", "Call the API at the gateway's address."),
+        new("Permintaan ke layanan ini hanya melalui gateway API.", "Permintaan dikirim langsung ke layanan, bukan melalui gateway publik.", "Panggil API di alamat gateway."));
+
     /// <summary>The type of an answer given by status alone (a bare 401 from authorization, 404 for no route, ...).</summary>
     public static ProblemType ForStatus(int status) => status switch
     {
@@ -81,6 +89,7 @@ public static class CommonProblems
         405 => MethodNotAllowed,
         409 => Conflict,
         412 => StaleETag,
+        413 => BodyTooLarge,
         415 => UnsupportedMediaType,
         428 => PreconditionRequired,
         429 => RateLimited,
