@@ -1,5 +1,7 @@
+using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.LocalHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Testing.Platform;
@@ -13,6 +15,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     public const string StaffPassword = "Staff-Password-For-Tests-1";
 
     private readonly Dictionary<string, string?> _overrides;
+    private readonly HashSet<string> _undeclared = new(StringComparer.Ordinal);
     private LocalPlatform? _platform;
 
     private RunningPlatform(string dataPath, int port, IDictionary<string, string?> extra)
@@ -63,10 +66,20 @@ public sealed class RunningPlatform : IAsyncDisposable
     {
         if (_platform is not null)
         {
+            _undeclared.UnionWith(UndeclaredProblems);
             await _platform.DisposeAsync();
             _platform = null;
         }
     }
+
+    /// <summary>
+    /// "Operation: problem-type" for every problem an operation answered without declaring it, so its OpenAPI document
+    /// does not list it (see LoanPlatform.BuildingBlocks.Problems.EndpointProblems). Every suite ends by asserting none.
+    /// </summary>
+    public IReadOnlyCollection<string> UndeclaredProblems =>
+        _platform is null
+            ? _undeclared
+            : _platform.ServiceProviders.Values.SelectMany(s => s.GetRequiredService<UndeclaredProblems>().Seen).Concat(_undeclared).ToHashSet();
 
     public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) });
 
@@ -95,6 +108,12 @@ public sealed class RunningPlatform : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless.
+        }
+
+        if (_undeclared.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Operations answered problem types they do not declare (add them to .ProducesProblems): " + string.Join(", ", _undeclared.Order()));
         }
     }
 }
