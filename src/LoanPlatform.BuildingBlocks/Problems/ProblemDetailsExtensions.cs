@@ -1,5 +1,4 @@
 using LoanPlatform.BuildingBlocks.Correlation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.BuildingBlocks.Problems;
