@@ -25,7 +25,7 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
         try
         {
             var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = KeyOf(objectKey) }, cancellationToken);
-            return new StoredObject(response.ContentLength, response.Headers.ContentType ?? "", response.ResponseStream);
+            return new StoredObject(response.ContentLength, response.Headers.ContentType ?? "", response.ETag, response.ResponseStream);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -33,20 +33,52 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
         }
     }
 
+    /// <summary>CopyObject inside the bucket with x-amz-copy-source-if-match (the source version) and If-None-Match: * (write once).</summary>
+    public async Task<ObjectCopyResult> CopyIfAbsentAsync(string sourceKey, string sourceETag, string destinationKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = bucket,
+                SourceKey = KeyOf(sourceKey),
+                DestinationBucket = bucket,
+                DestinationKey = KeyOf(destinationKey),
+                ETagToMatch = sourceETag,
+                IfNoneMatch = "*",
+            }, cancellationToken);
+            return ObjectCopyResult.Copied;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // Both conditions fail with 412 (and a concurrent write with 409): the destination tells which.
+            return await ExistsAsync(destinationKey, cancellationToken) ? ObjectCopyResult.DestinationExists : ObjectCopyResult.SourceChanged;
+        }
+    }
+
     public async Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken)
     {
         // S3 answers 204 whether or not the key existed; ask first so the caller learns which.
-        try
-        {
-            await s3.GetObjectMetadataAsync(bucket, KeyOf(objectKey), cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        if (!await ExistsAsync(objectKey, cancellationToken))
         {
             return false;
         }
 
         await s3.DeleteObjectAsync(bucket, objectKey, cancellationToken);
         return true;
+    }
+
+    private async Task<bool> ExistsAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(bucket, KeyOf(objectKey), cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType)
