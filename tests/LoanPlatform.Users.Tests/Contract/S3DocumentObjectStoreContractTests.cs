@@ -1,3 +1,4 @@
+using System.Net;
 using LoanPlatform.Testing;
 using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Objects.S3;
@@ -21,6 +22,24 @@ public sealed class S3DocumentObjectStoreContractTests(S3StandInFixture s3) : Do
     protected override IDocumentObjectStore Store => Assert.IsType<S3DocumentObjectStore>(store);
 
     protected override HttpClient Http => http;
+
+    [Fact]
+    public async Task The_upload_url_signs_the_declared_length_so_a_longer_or_shorter_body_is_refused_up_front()
+    {
+        var key = NewKey();
+        var upload = await Store.CreateUploadRequestAsync(key, new ObjectUploadConstraints("image/jpeg", SampleImages.Jpeg.Length), DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+
+        Assert.Contains("content-length", Uri.UnescapeDataString(upload.Url.Query), StringComparison.Ordinal);
+        foreach (var body in new[] { [.. SampleImages.Jpeg, 0], SampleImages.Jpeg[..^1] })
+        {
+            using var put = await UploadAsync(upload, body);
+            Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        }
+
+        Assert.Null(await Store.OpenReadAsync(key, CancellationToken.None));
+        using var exact = await UploadAsync(upload, SampleImages.Jpeg);
+        Assert.True(exact.IsSuccessStatusCode, $"upload answered {(int)exact.StatusCode}");
+    }
 
     public void Dispose() => http.Dispose();
 }

@@ -7,18 +7,19 @@ namespace LoanPlatform.Users.Objects.S3;
 
 /// <summary>
 /// Documents in a private S3 bucket behind SigV4 presigned URLs for exactly one key. The upload URL signs the
-/// method, key and Content-Type; like a SAS it cannot limit size, so <see cref="StoredObjectCheck"/> runs before a document counts.
+/// method, key, Content-Type and Content-Length (the declared size: S3 refuses a body of any other length before storing
+/// it, which a Blob SAS cannot do); <see cref="StoredObjectCheck"/> still runs before a document counts.
 /// </summary>
 public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocumentObjectStore
 {
     public async Task<SignedObjectRequest> CreateUploadRequestAsync(string objectKey, ObjectUploadConstraints constraints, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(objectKey, HttpVerb.PUT, expiresAt, constraints.ContentType);
+        var url = await PresignAsync(objectKey, HttpVerb.PUT, expiresAt, constraints.ContentType, constraints.MaxSizeBytes);
         return new SignedObjectRequest(url, HttpMethods.Put, new Dictionary<string, string> { ["Content-Type"] = constraints.ContentType }, expiresAt);
     }
 
     public async Task<SignedObjectRequest> CreateDownloadRequestAsync(string objectKey, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        new(await PresignAsync(objectKey, HttpVerb.GET, expiresAt, null), HttpMethods.Get, new Dictionary<string, string>(), expiresAt);
+        new(await PresignAsync(objectKey, HttpVerb.GET, expiresAt, null, null), HttpMethods.Get, new Dictionary<string, string>(), expiresAt);
 
     public async Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
     {
@@ -81,7 +82,7 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
         }
     }
 
-    private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType)
+    private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType, long? contentLength)
     {
         var request = new GetPreSignedUrlRequest
         {
@@ -93,6 +94,12 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
             // Presigning does not look at the endpoint's scheme; a local http endpoint needs saying so.
             Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
+        if (contentLength is { } length)
+        {
+            // A signed Content-Length: S3 refuses a body of any other length before storing it.
+            request.Headers.ContentLength = length;
+        }
+
         return new Uri(await s3.GetPreSignedURLAsync(request));
     }
 
