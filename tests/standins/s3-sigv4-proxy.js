@@ -120,6 +120,33 @@ async function failedCopyPrecondition(req, innerPort) {
   return null;
 }
 
+// Sends the request to the inner server and resolves once its answer has been passed on.
+function forward(req, res, innerPort) {
+  return new Promise(resolve => {
+    const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers }, answer => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+      answer.on('end', resolve);
+    });
+    upstream.on('error', error => { res.writeHead(502); res.end(String(error)); resolve(); });
+    req.pipe(upstream);
+  });
+}
+
+// A lock per object path: resolves with its release function once every earlier holder has released it.
+const locks = new Map();
+function lockPath(path) {
+  const previous = locks.get(path) || Promise.resolve();
+  let release;
+  const current = new Promise(resolve => { release = resolve; });
+  const chained = previous.then(() => current);
+  locks.set(path, chained);
+  return previous.then(() => () => {
+    release();
+    if (locks.get(path) === chained) locks.delete(path);
+  });
+}
+
 function refuse(res, code, message, status = 403) {
   res.writeHead(status, { 'Content-Type': 'application/xml' });
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
@@ -138,19 +165,21 @@ async function main() {
       return;
     }
 
-    const precondition = await failedCopyPrecondition(req, inner.port).catch(error => String(error));
-    if (precondition) {
-      req.resume();
-      refuse(res, 'PreconditionFailed', precondition, 412);
-      return;
-    }
+    // A copy's conditions are checked and the copy made under one lock per destination, so they hold atomically as on S3.
+    const copy = req.method === 'PUT' && req.headers['x-amz-copy-source'];
+    const release = copy ? await lockPath(new URL(req.url, 'http://placeholder').pathname) : () => {};
+    try {
+      const precondition = await failedCopyPrecondition(req, inner.port).catch(error => String(error));
+      if (precondition) {
+        req.resume();
+        refuse(res, 'PreconditionFailed', precondition, 412);
+        return;
+      }
 
-    const upstream = http.request({ host: '127.0.0.1', port: inner.port, method: req.method, path: req.url, headers: req.headers }, answer => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', error => { res.writeHead(502); res.end(String(error)); });
-    req.pipe(upstream);
+      await forward(req, res, inner.port);
+    } finally {
+      release();
+    }
   });
 
   const stop = () => proxy.close(() => s3rver.close(() => { fs.rmSync(directory, { recursive: true, force: true }); process.exit(0); }));

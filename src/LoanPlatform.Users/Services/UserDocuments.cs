@@ -82,7 +82,23 @@ public sealed class UserDocuments(
         }
 
         var now = time.GetUtcNow();
-        var (sealedObject, reason) = await SealAsync(document, now, cancellationToken);
+        (SealedObject? Sealed, string? Reason) seal;
+        try
+        {
+            seal = await SealAsync(document, now, cancellationToken);
+        }
+        catch (ProblemException)
+        {
+            // A concurrent completion may have recorded the document and removed its upload meanwhile: answer with its result.
+            if ((await FindAsync(userId, documentId, cancellationToken)).Value.Status != UserDocumentStatus.Requested)
+            {
+                return await CompleteAsync(userId, documentId, actor, cancellationToken);
+            }
+
+            throw;
+        }
+
+        var (sealedObject, reason) = seal;
         var subject = EventSubjects.Document(userId, documentId);
         var next = sealedObject is null
             ? document.Reject(reason!, now)

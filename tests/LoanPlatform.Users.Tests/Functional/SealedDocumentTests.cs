@@ -72,6 +72,25 @@ public abstract class SealedDocumentTests
     }
 
     [Fact]
+    public async Task Concurrent_completions_all_answer_with_the_one_sealed_result()
+    {
+        var (userId, client) = await Host.NewCustomerAsync();
+        var (documentId, upload) = await DocumentTests.RequestAsync(client, "ktp", SampleImages.Jpeg);
+        (await Host.UploadAsync(upload, SampleImages.Jpeg)).EnsureSuccessStatusCode();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await client.PostAsync($"/users/me/documents/{documentId}/complete", null);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, answer => Assert.True(answer.StatusCode == HttpStatusCode.OK, $"complete answered {(int)answer.StatusCode}: {answer.Body}"));
+        var sealedObject = await SealedObjectAsync(userId, documentId);
+        Assert.Equal(sealedObject.ETag, await ETagOfAsync(sealedObject.ObjectKey));
+        Assert.Equal(SampleImages.Jpeg, await DownloadAsync(client, documentId, sealedObject));
+    }
+
+    [Fact]
     public async Task An_upload_larger_than_declared_is_never_verified_nor_kept()
     {
         var (userId, client) = await Host.NewCustomerAsync();

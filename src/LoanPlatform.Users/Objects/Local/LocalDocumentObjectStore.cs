@@ -82,8 +82,10 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
                 await source.Content.CopyToAsync(file, cancellationToken);
             }
 
-            // The type first: a reader needs both files, and a racing copy of the same version writes the same type.
-            await File.WriteAllTextAsync(destination + ContentTypeSuffix, source.ContentType, cancellationToken);
+            // The type first, since a reader needs both files; replaced whole, as a racing copy of the same version may be
+            // reading it (and writes the same type).
+            await File.WriteAllTextAsync(temp + ContentTypeSuffix, source.ContentType, cancellationToken);
+            File.Move(temp + ContentTypeSuffix, destination + ContentTypeSuffix, overwrite: true);
             // Without overwrite the move fails if the destination appeared meanwhile: the copy is written once.
             File.Move(temp, destination, overwrite: false);
             return ObjectCopyResult.Copied;
@@ -95,6 +97,7 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
         finally
         {
             File.Delete(temp);
+            File.Delete(temp + ContentTypeSuffix);
         }
     }
 
