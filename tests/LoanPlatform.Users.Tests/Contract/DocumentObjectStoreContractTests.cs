@@ -124,10 +124,8 @@ public abstract class DocumentObjectStoreContractTests
     public async Task Bytes_that_differ_from_the_declared_checksum_are_refused()
     {
         var key = NewKey();
-        var altered = SampleImages.Jpeg;
-        altered[^3] ^= 0x55;
 
-        using var put = await UploadAsync(await SignUploadAsync(key), altered);
+        using var put = await UploadAsync(await SignUploadAsync(key), AlteredJpeg());
 
         await AssertNeverAcceptedAsync(put, key);
     }
@@ -160,19 +158,14 @@ public abstract class DocumentObjectStoreContractTests
     [Fact]
     public async Task A_sealed_copy_keeps_the_checked_bytes_whatever_the_unexpired_upload_url_writes_after()
     {
-        var key = NewKey();
-        var sealedKey = SealedKeyOf(key);
-        var upload = await SignUploadAsync(key);
-        (await UploadAsync(upload, Jpeg)).EnsureSuccessStatusCode();
-        var checkedETag = await ETagOfAsync(key);
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
 
         Assert.Equal(ObjectCopyResult.Copied, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
         Assert.Null(await MismatchAsync(sealedKey));
         var sealedETag = await ETagOfAsync(sealedKey);
 
         // The upload URL still works on its own name (or is refused), and cannot be pointed at the sealed one.
-        var altered = SampleImages.Jpeg;
-        altered[^3] ^= 0x55;
+        var altered = AlteredJpeg();
         using var overwrite = await UploadAsync(upload, altered);
         Assert.True(overwrite.IsSuccessStatusCode || overwrite.StatusCode == HttpStatusCode.Forbidden, $"upload answered {(int)overwrite.StatusCode}");
         var redirected = upload with { Url = new Uri(upload.Url.AbsoluteUri.Replace(key, sealedKey, StringComparison.Ordinal)) };
@@ -188,14 +181,8 @@ public abstract class DocumentObjectStoreContractTests
     [Fact]
     public async Task A_copy_is_refused_when_the_source_is_no_longer_the_checked_version()
     {
-        var key = NewKey();
-        var sealedKey = SealedKeyOf(key);
-        var upload = await SignUploadAsync(key);
-        (await UploadAsync(upload, Jpeg)).EnsureSuccessStatusCode();
-        var checkedETag = await ETagOfAsync(key);
-        var altered = SampleImages.Jpeg;
-        altered[^3] ^= 0x55;
-        (await UploadAsync(upload, altered)).EnsureSuccessStatusCode();
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
+        (await UploadAsync(upload, AlteredJpeg())).EnsureSuccessStatusCode();
 
         Assert.Equal(ObjectCopyResult.SourceChanged, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
         Assert.Null(await ReadAsync(sealedKey));
@@ -206,15 +193,10 @@ public abstract class DocumentObjectStoreContractTests
     [Fact]
     public async Task A_copy_never_replaces_an_existing_copy()
     {
-        var key = NewKey();
-        var sealedKey = SealedKeyOf(key);
-        var upload = await SignUploadAsync(key);
-        (await UploadAsync(upload, Jpeg)).EnsureSuccessStatusCode();
-        Assert.Equal(ObjectCopyResult.Copied, await Store.CopyIfAbsentAsync(key, await ETagOfAsync(key), sealedKey, CancellationToken.None));
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
+        Assert.Equal(ObjectCopyResult.Copied, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
         var sealedETag = await ETagOfAsync(sealedKey);
-        var altered = SampleImages.Jpeg;
-        altered[^3] ^= 0x55;
-        (await UploadAsync(upload, altered)).EnsureSuccessStatusCode();
+        (await UploadAsync(upload, AlteredJpeg())).EnsureSuccessStatusCode();
 
         Assert.Equal(ObjectCopyResult.DestinationExists, await Store.CopyIfAbsentAsync(key, await ETagOfAsync(key), sealedKey, CancellationToken.None));
 
@@ -237,11 +219,22 @@ public abstract class DocumentObjectStoreContractTests
 
     protected static string NewKey() => ObjectKeys.ForDocument(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 
-    /// <summary>Where the completion seals the document uploaded at <paramref name="key"/>.</summary>
-    private static string SealedKeyOf(string key)
+    /// <summary>The same JPEG with one byte changed: still a JPEG, but not the declared checksum.</summary>
+    private static byte[] AlteredJpeg()
     {
-        var segments = key.Split('/');
-        return ObjectKeys.ForSealedDocument(segments[1], segments[2]);
+        var altered = SampleImages.Jpeg;
+        altered[^3] ^= 0x55;
+        return altered;
+    }
+
+    /// <summary>A JPEG uploaded through a fresh upload URL for a new document: its keys (upload and sealed), the URL and the stored ETag.</summary>
+    private async Task<(string Key, string SealedKey, SignedObjectRequest Upload, string ETag)> UploadJpegAsync()
+    {
+        var (userId, documentId) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        var key = ObjectKeys.ForDocument(userId, documentId);
+        var upload = await SignUploadAsync(key);
+        (await UploadAsync(upload, Jpeg)).EnsureSuccessStatusCode();
+        return (key, ObjectKeys.ForSealedDocument(userId, documentId), upload, await ETagOfAsync(key));
     }
 
     private async Task<string> ETagOfAsync(string key)

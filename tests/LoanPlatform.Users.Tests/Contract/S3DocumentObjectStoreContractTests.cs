@@ -9,15 +9,7 @@ namespace LoanPlatform.Users.Tests.Contract;
 public sealed class S3DocumentObjectStoreContractTests(S3StandInFixture s3) : DocumentObjectStoreContractTests, IClassFixture<S3StandInFixture>, IDisposable
 {
     private readonly HttpClient http = new();
-    private readonly IDocumentObjectStore store = ObjectStores.Create(new Dictionary<string, string?>
-    {
-        ["Documents:Provider"] = nameof(DocumentsProvider.S3),
-        ["Documents:S3:ServiceUrl"] = s3.ServiceUrl.AbsoluteUri,
-        ["Documents:S3:ForcePathStyle"] = "true",
-        ["Documents:S3:Bucket"] = S3StandInFixture.Bucket,
-        ["Documents:S3:AccessKeyId"] = S3StandInFixture.AccessKeyId,
-        ["Documents:S3:SecretAccessKey"] = S3StandInFixture.SecretAccessKey,
-    });
+    private readonly IDocumentObjectStore store = ObjectStores.Create(ObjectStores.S3Settings(s3));
 
     protected override IDocumentObjectStore Store => Assert.IsType<S3DocumentObjectStore>(store);
 
