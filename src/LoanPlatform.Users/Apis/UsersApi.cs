@@ -48,7 +48,7 @@ public static class UsersApi
             .WithRequestExample(UsersApiExamples.KtpUpload);
         me.MapPost("/documents/{documentId}/complete", CompleteDocumentAsync)
             .WithName("CompleteMyDocumentUpload").WithSummary("Check the uploaded object against its declaration and verify it.")
-            .ProducesProblems(UserProblems.UploadMissing, UserProblems.UploadNotValid, UserProblems.DocumentRejected);
+            .ProducesProblems(UserProblems.UploadMissing, UserProblems.UploadNotValid, UserProblems.UploadChanged, UserProblems.DocumentRejected);
         me.MapGet("/documents", ListDocumentsAsync)
             .WithName("ListMyDocuments").WithSummary("The signed-in user's documents.");
         me.MapGet("/documents/{documentId}", GetDocumentAsync)

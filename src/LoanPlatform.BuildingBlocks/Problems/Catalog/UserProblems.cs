@@ -23,6 +23,10 @@ public static class UserProblems
         new("The uploaded document does not match what was declared.", "The uploaded file's size, type, checksum or contents differ from the declaration; it was discarded. 'detail' says which.", "Request a new upload (POST /users/me/documents) with the file's true size, type and SHA-256, and upload it again."),
         new("Dokumen yang diunggah tidak sesuai dengan yang dideklarasikan.", "Ukuran, jenis, checksum, atau isi berkas berbeda dari deklarasi; berkas dibuang. 'detail' menyebut bedanya.", "Minta unggahan baru (POST /users/me/documents) dengan ukuran, jenis, dan SHA-256 berkas yang benar, lalu unggah lagi."));
 
+    public static readonly ProblemType UploadChanged = new("upload-changed", 409,
+        new("The upload changed while it was being checked; complete the document again.", "A new upload arrived at the document's upload URL while the previous one was being checked and sealed.", "Complete the document again (POST /users/me/documents/{documentId}/complete)."),
+        new("Unggahan berubah saat sedang diperiksa; selesaikan dokumen lagi.", "Unggahan baru tiba di URL unggah dokumen saat unggahan sebelumnya sedang diperiksa dan disegel.", "Selesaikan dokumen lagi (POST /users/me/documents/{documentId}/complete)."));
+
     public static readonly ProblemType DocumentRejected = new("document-rejected", 409,
         new("This document was rejected; request a new one.", "The document was checked and rejected; 'detail' gives the reason.", "Request a new upload and send a clear, readable document."),
         new("Dokumen ini ditolak; ajukan yang baru.", "Dokumen sudah diperiksa dan ditolak; 'detail' memberi alasannya.", "Minta unggahan baru dan kirim dokumen yang jelas dan terbaca."));
