@@ -13,13 +13,14 @@ namespace LoanPlatform.Users.Services;
 /// <summary>
 /// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
 /// client declared (size, type, SHA-256) before the document counts: Requested → Uploaded → Verified, or Rejected.
-/// Verification is automatic for now. Each step stores its audit event in the document's own write.
+/// Passing these file checks is not identity verification: that is <see cref="CustomerKyc"/>'s review. Each step stores its audit event in the document's own write.
 /// </summary>
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
     OutboxDispatcher<UserDocument> outbox,
     IDocumentObjectStore objects,
     UserProfiles profiles,
+    CustomerKyc kyc,
     IOptions<DocumentsOptions> options,
     TimeProvider time)
 {
@@ -57,7 +58,7 @@ public sealed class UserDocuments(
 
     /// <summary>
     /// Checks the stored object against the declaration (POST …/complete and the blob trigger; idempotent). A match
-    /// records Uploaded and then, automatically for now, Verified. A mismatch records Rejected with the reason and deletes
+    /// records Uploaded and then Verified (the file checks passed) and may put the customer in KYC review. A mismatch records Rejected with the reason and deletes
     /// the object; the client requests a new document. <paramref name="actor"/> is who completed it: the user, or the
     /// blob trigger as a system actor.
     /// </summary>
@@ -68,6 +69,8 @@ public sealed class UserDocuments(
         switch (document.Status)
         {
             case UserDocumentStatus.Verified:
+                // A retry also finishes what a failure after the check left undone.
+                await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
                 return await ToResponseAsync(document, cancellationToken);
             case UserDocumentStatus.Rejected:
                 // The old URL may still write until it expires; such bytes never count, so they are not kept either.
@@ -97,6 +100,8 @@ public sealed class UserDocuments(
             await profiles.MarkKtpVerifiedAsync(userId, documentId, actor, cancellationToken);
         }
 
+        await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
+
         return await ToResponseAsync(verified, cancellationToken);
     }
 
@@ -113,20 +118,6 @@ public sealed class UserDocuments(
 
     public async Task<UserDocumentResponse> GetAsync(string userId, string documentId, CancellationToken cancellationToken) =>
         await ToResponseAsync((await FindAsync(userId, documentId, cancellationToken)).Value, cancellationToken);
-
-    /// <summary>True when the user has a verified selfie; the KTP's own state lives on the profile.</summary>
-    public async Task<bool> HasVerifiedSelfieAsync(string userId, CancellationToken cancellationToken)
-    {
-        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
-        {
-            if (document.Value is { Kind: UserDocumentKind.Selfie, Status: UserDocumentStatus.Verified })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Documents live in the owner's partition, so another user's id is simply not found: a 404, never a 403.
     private async Task<StoredDocument<UserDocument>> FindAsync(string userId, string documentId, CancellationToken cancellationToken) =>
