@@ -173,7 +173,7 @@ public static class UsersApi
     }
 
     public static async Task<Ok<KycReviewPage>> ListKycReviewsAsync(
-        string? status, string? continuationToken, int? pageSize, CustomerKyc kyc, CancellationToken cancellationToken) =>
+        string? status, string? continuationToken, string? pageSize, CustomerKyc kyc, CancellationToken cancellationToken) =>
         TypedResults.Ok(await kyc.ListAsync(status, continuationToken, pageSize, cancellationToken));
 
     public static async Task<Ok<CustomerKycResponse>> GetCustomerKycAsync(

@@ -74,15 +74,16 @@ public sealed class CustomerKyc(
     }
 
     /// <summary>Customers in <paramref name="status"/> (default pendingReview), oldest submission first, a page at a time.</summary>
-    public async Task<KycReviewPage> ListAsync(string? status, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+    public async Task<KycReviewPage> ListAsync(string? status, string? continuationToken, string? pageSize, CancellationToken cancellationToken)
     {
         KycStatus? parsed = status is null ? KycStatus.PendingReview
             : Enum.TryParse<KycStatus>(status, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
         var after = continuationToken is null ? null : QueuePosition.TryParse(continuationToken);
+        int? size = pageSize is null ? DefaultPageSize : int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxPageSize ? n : null;
         new RequestValidation()
             .Require(parsed is not null, "status", "Status must be notStarted, pendingReview, verified or rejected.")
             .Require(continuationToken is null || after is not null, "continuationToken", "The continuation token is not one this queue handed out.")
-            .Require(pageSize is null or (> 0 and <= MaxPageSize), "pageSize", $"Page size must be between 1 and {MaxPageSize}.")
+            .Require(size is not null, "pageSize", $"Page size must be between 1 and {MaxPageSize}.")
             .ThrowIfInvalid();
 
         var waiting = new List<(QueuePosition Position, UserProfile Profile)>();
@@ -95,7 +96,7 @@ public sealed class CustomerKyc(
             }
         }
 
-        var page = waiting.OrderBy(w => w.Position).Take(pageSize ?? DefaultPageSize).ToArray();
+        var page = waiting.OrderBy(w => w.Position).Take(size!.Value).ToArray();
         var items = page.Select(w => new KycReviewQueueItem(w.Profile.UserId, w.Profile.FullName, w.Profile.Kyc.Status, w.Profile.Kyc.SubmittedAt, w.Profile.Kyc.AutomatedCheck)).ToArray();
         return new KycReviewPage(items, waiting.Count > page.Length ? page[^1].Position.ToToken() : null);
     }
