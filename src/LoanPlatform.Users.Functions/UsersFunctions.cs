@@ -1,5 +1,4 @@
 using LoanPlatform.BuildingBlocks.Http;
-using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.Users.Apis;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Push;
@@ -115,13 +114,13 @@ public sealed class UsersFunctions(
         await UsersApi.DecideCustomerKycAsync(userId, await req.ReadJsonAsync<KycDecisionRequest>(cancellationToken), req.HttpContext.User, kyc, cancellationToken);
 
     [Function("GetStaffPerson")]
-    [Authorize(Roles = PlatformRoles.Admin)]
+    [Authorize(Policy = UsersApi.AdminsPolicy)]
     public async Task<IResult> GetStaffPerson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
         await UsersApi.GetStaffPersonAsync(staffId, req.HttpContext.Response, people, cancellationToken);
 
     [Function("LinkStaffPerson")]
-    [Authorize(Roles = PlatformRoles.Admin)]
+    [Authorize(Policy = UsersApi.AdminsPolicy)]
     public async Task<IResult> LinkStaffPerson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
         await UsersApi.LinkStaffPersonAsync(

@@ -21,6 +21,9 @@ public static class UsersApi
     /// <summary>Staff who review customers' identity: loan officers, senior loan officers and admins.</summary>
     public const string KycReviewersPolicy = "KycReviewers";
 
+    /// <summary>Admins, who link staff identities to people.</summary>
+    public const string AdminsPolicy = "Admins";
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/users").WithTags("Users");
@@ -63,9 +66,9 @@ public static class UsersApi
             .WithName("GetCustomerKyc").WithSummary("Staff: a customer's identity data and documents, each with a read-only URL that expires in minutes; 403 for the customer's own person.");
         users.MapPost("/{userId}/kyc/decisions", DecideCustomerKycAsync).RequireAuthorization().RequireAuthorization(KycReviewersPolicy)
             .WithName("DecideCustomerKyc").WithSummary("Staff: verify or reject (with a reason) a customer waiting for review; 409 when not waiting, 403 for the customer's own person.");
-        users.MapGet("/staff/{staffId}", GetStaffPersonAsync).RequireAuthorization().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Admin))
+        users.MapGet("/staff/{staffId}", GetStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
             .WithName("GetStaffPerson").WithSummary("Admin: the person (NIK, email, phone) a staff identity is linked to, with its ETag.");
-        users.MapPut("/staff/{staffId}", LinkStaffPersonAsync).RequireAuthorization().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Admin))
+        users.MapPut("/staff/{staffId}", LinkStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
             .WithName("LinkStaffPerson").WithSummary("Admin: link a staff identity (Entra object id) to a person; replacing a link requires If-Match.");
 
         // The local object store serves its own signed URLs; cloud adapters hand out Blob or S3 URLs instead.

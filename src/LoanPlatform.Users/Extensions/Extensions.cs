@@ -72,7 +72,8 @@ public static class Extensions
 
         services.AddKycProvider(builder.Configuration);
         services.AddAuthorizationBuilder()
-            .AddPolicy(UsersApi.KycReviewersPolicy, policy => policy.RequireRole([.. PlatformRoles.Deciders, PlatformRoles.Admin]));
+            .AddPolicy(UsersApi.KycReviewersPolicy, policy => policy.RequireRole([.. PlatformRoles.Deciders, PlatformRoles.Admin]))
+            .AddPolicy(UsersApi.AdminsPolicy, policy => policy.RequireRole(PlatformRoles.Admin));
 
         services.AddSingleton<UniqueClaims>();
         services.AddScoped<UserProfiles>();
