@@ -106,7 +106,7 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
                 "You verified this applicant's identity; another officer gives the loan's only approval.");
         }
 
-        await RequireOtherPersonAsync(loan.ApplicantId, officerId, cancellationToken);
+        await RequireOtherPersonAsync(loan.ApplicantId, officer.GetStaffId(), cancellationToken);
 
         var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
         await RaiseAsync(stored, decision, engine, cancellationToken);
@@ -114,9 +114,9 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
     }
 
     /// <summary>An officer's second, customer account is still them: the Users service matches people by NIK, email and phone.</summary>
-    private async Task RequireOtherPersonAsync(string applicantId, string officerId, CancellationToken cancellationToken)
+    private async Task RequireOtherPersonAsync(string applicantId, string staffId, CancellationToken cancellationToken)
     {
-        var match = await users.MatchPersonAsync(applicantId, officerId, cancellationToken)
+        var match = await users.MatchPersonAsync(applicantId, staffId, cancellationToken)
             ?? throw ProblemException.Conflict("applicant-unknown", "The applicant is no longer known to the customer directory.");
         if (!match.StaffLinked)
         {

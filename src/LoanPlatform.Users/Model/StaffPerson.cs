@@ -3,8 +3,8 @@ using LoanPlatform.BuildingBlocks.Outbox;
 namespace LoanPlatform.Users.Model;
 
 /// <summary>
-/// The person behind a staff identity (type "staff_person"), partitioned and identified by the staff id (the token's
-/// subject: the Entra object id, or a seeded local account's id). NIK, email and phone are normalized as customers' are,
+/// The person behind a staff identity (type "staff_person"), partitioned and identified by the staff id (the Entra
+/// object id, or a seeded local account's subject; see ClaimsPrincipalExtensions.GetStaffId). NIK, email and phone are normalized as customers' are,
 /// so a staff member's own customer account is recognised whichever of them it shares.
 /// </summary>
 public sealed record StaffPerson(string StaffId, string Nik, string Email, string Phone, DateTimeOffset UpdatedAt) : IHasOutbox<StaffPerson>

@@ -105,7 +105,7 @@ public sealed class CustomerKyc(
     public async Task<CustomerKycResponse> GetReviewAsync(ClaimsPrincipal reviewer, string userId, CancellationToken cancellationToken)
     {
         var profile = await FindCustomerAsync(userId, cancellationToken);
-        await people.RequireOtherPersonAsync(reviewer.GetSubject(), profile, cancellationToken);
+        await people.RequireOtherPersonAsync(reviewer.GetStaffId(), profile, cancellationToken);
         var expiresAt = time.GetUtcNow() + options.Value.ReviewUrlLifetime;
         var evidence = new List<KycDocumentResponse>();
         foreach (var document in await CheckedDocumentsAsync(userId, cancellationToken))
@@ -139,7 +139,7 @@ public sealed class CustomerKyc(
             .ThrowIfInvalid();
 
         var customer = await FindCustomerAsync(userId, cancellationToken);
-        await people.RequireOtherPersonAsync(reviewer.GetSubject(), customer, cancellationToken);
+        await people.RequireOtherPersonAsync(reviewer.GetStaffId(), customer, cancellationToken);
         var documentIds = (await CheckedDocumentsAsync(userId, cancellationToken)).Select(d => d.DocumentId).ToArray();
         var actor = ChangeActor.Of(reviewer);
         var written = await profiles.ChangeAsync(userId, current =>
