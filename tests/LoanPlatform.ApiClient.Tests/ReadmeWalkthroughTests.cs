@@ -26,7 +26,7 @@ public sealed partial class ReadmeWalkthroughTests(ApiDocumentsFixture documents
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(lines.Length >= 3, run.Output);
         Assert.Contains("\"userId\"", lines[0], StringComparison.Ordinal);
-        Assert.Equal(2, lines.Count(line => line == "\"verified\""));
+        Assert.True(lines.Count(line => line == "\"verified\"") >= 2, run.Output);
         Assert.Equal("\"approved\"", lines[^2]);
         var firstInstalment = JsonNode.Parse(lines[^1])!;
         Assert.Equal(1, firstInstalment["number"]!.GetValue<int>());

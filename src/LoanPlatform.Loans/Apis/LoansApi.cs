@@ -26,26 +26,27 @@ public static class LoansApi
             .WithApiTag("Loans", "Loan applications: a customer applies and follows their loans; officers work the queue and decide each approval stage. Decisions take effect asynchronously (202): read the loan until its status changes.")
             .RequireAuthorization();
 
-        api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified KTP; Idempotency-Key required)")
+        api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified identity, kyc.status verified, else 409; Idempotency-Key required)")
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer))
             .ProducesProblems(
                 CommonProblems.Validation, LoanProblems.IdempotencyKeyRequired, LoanProblems.IdempotencyKeyReused, LoanProblems.RequestInProgress,
-                LoanProblems.KtpNotVerified, LoanProblems.InterestCapExceeded, LoanProblems.OpenApplicationExists, LoanProblems.UsersUnavailable)
+                LoanProblems.KycNotVerified, LoanProblems.InterestCapExceeded, LoanProblems.OpenApplicationExists, LoanProblems.UsersUnavailable)
             .WithRequestExample(LoansApiExamples.Application)
             .WithResponseExample(StatusCodes.Status202Accepted, new LoanAccepted(LoansApiExamples.LoanId, LoanStatus.Submitted));
         api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue by status (default pendingApproval) and waiting role, earliest deadline first")
             .ProducesProblems(LoanProblems.UnknownStatus);
-        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline")
+        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, score with reasons, current stage and deadline; for staff also the applicant's KYC outcome, the schedule preview and the history")
             .ProducesProblems(CommonProblems.NotFound);
-        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions")
+        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions (the applicant sees staff by role, never by id)")
             .ProducesProblems(CommonProblems.NotFound);
         api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan")
             .ProducesProblems(CommonProblems.NotFound, LoanProblems.ScheduleNotAvailable);
-        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage")
+        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage; 403 for the applicant's own person or for the KYC verifier giving the only approval")
             .RequireAuthorization(DecidersPolicy)
             .ProducesProblems(
                 CommonProblems.Validation, CommonProblems.NotFound, LoanProblems.OwnApplication, LoanProblems.WrongRole, LoanProblems.FourEyes,
-                LoanProblems.AmountAboveRequested, LoanProblems.AwaitingApplicant, LoanProblems.NotAwaitingDecision, LoanProblems.DecisionInProgress)
+                LoanProblems.AmountAboveRequested, LoanProblems.AwaitingApplicant, LoanProblems.NotAwaitingDecision, LoanProblems.DecisionInProgress,
+                UserProblems.SamePerson, UserProblems.StaffPersonNotLinked, LoanProblems.KycVerifierSoleApprover, LoanProblems.ApplicantUnknown)
             .WithRequestExample(new DecisionRequest("approve", "Income verified", null))
             .WithResponseExample(StatusCodes.Status202Accepted, new LoanAccepted(LoansApiExamples.LoanId, LoanStatus.PendingApproval));
         api.MapPost("/{loanId}/information", ProvideInformation).WithName("ProvideLoanInformation").WithSummary("The applicant answers an officer's request for more information")

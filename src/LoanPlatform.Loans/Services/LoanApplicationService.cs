@@ -13,7 +13,7 @@ using LoanPlatform.Loans.Workflows;
 
 namespace LoanPlatform.Loans.Services;
 
-/// <summary>Takes loan applications: validation, KTP gate, one open application, cost cap, idempotency, then the orchestration.</summary>
+/// <summary>Takes loan applications: validation, KYC gate, one open application, cost cap, idempotency, then the orchestration.</summary>
 public sealed class LoanApplicationService(
     LoanRepository loans,
     IDocumentStore<IdempotencyRecord> idempotency,
@@ -94,9 +94,9 @@ public sealed class LoanApplicationService(
     private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
-        if (applicant is not { KtpVerified: true })
+        if (applicant is not { KycVerified: true })
         {
-            throw LoanProblems.KtpNotVerified.Exception();
+            throw LoanProblems.KycNotVerified.Exception($"Your KYC status is {applicant?.Kyc.Status ?? "unknown"}.");
         }
 
         var now = time.GetUtcNow();
@@ -129,6 +129,7 @@ public sealed class LoanApplicationService(
             SubmittedAt = now,
             CorrelationId = CorrelationId.Current,
             UpdatedAt = now,
+            Kyc = applicant.Kyc,
             History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
         };
         await loans.CreateAsync(loan, cancellationToken);

@@ -15,10 +15,6 @@ public static class LoanProblems
         new("A request with this Idempotency-Key is still being processed.", "The first request with this key has not finished yet.", "Wait a moment and retry with the same key; you will get the first request's answer."),
         new("Permintaan dengan Idempotency-Key ini masih diproses.", "Permintaan pertama dengan kunci ini belum selesai.", "Tunggu sebentar dan ulangi dengan kunci yang sama; Anda akan mendapat jawaban permintaan pertama."));
 
-    public static readonly ProblemType KtpNotVerified = new("ktp-not-verified", 409,
-        new("A verified KTP and selfie are needed before applying for a loan.", "Your identity is not verified yet: the KTP and the selfie must both be uploaded and verified.", "Upload your KTP and selfie (POST /users/me/documents, then complete each) and apply once they are verified."),
-        new("KTP dan swafoto yang terverifikasi diperlukan sebelum mengajukan pinjaman.", "Identitas Anda belum terverifikasi: KTP dan swafoto harus diunggah dan diverifikasi.", "Unggah KTP dan swafoto Anda (POST /users/me/documents, lalu selesaikan masing-masing) dan ajukan setelah terverifikasi."));
-
     public static readonly ProblemType InterestCapExceeded = new("interest-cap-exceeded", 422,
         new("The loan's cost is above the regulator's cap.", "With this amount and tenor, the interest and fees would exceed the maximum cost OJK allows; 'detail' gives the figures.", "Choose a longer or shorter tenor or another amount, and apply again."),
         new("Biaya pinjaman melebihi batas regulator.", "Dengan jumlah dan tenor ini, bunga dan biaya akan melebihi batas biaya maksimum dari OJK; 'detail' memberi angkanya.", "Pilih tenor atau jumlah lain, lalu ajukan lagi."));
