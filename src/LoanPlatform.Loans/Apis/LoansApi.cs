@@ -84,11 +84,14 @@ public static class LoansApi
         return TypedResults.Ok(await queries.ListAsync(user, filter, role, cancellationToken));
     }
 
-    public static async Task<Ok<LoanView>> Get(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(LoanView.From(await queries.GetVisibleAsync(loanId, user, cancellationToken)));
+    public static async Task<Ok<LoanView>> Get(string loanId, ClaimsPrincipal user, LoanQueryService queries, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(LoanView.From(await queries.GetVisibleAsync(loanId, user, cancellationToken), user.IsStaff(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
 
-    public static async Task<Ok<IReadOnlyList<LoanHistoryEntry>>> History(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await queries.GetVisibleAsync(loanId, user, cancellationToken)).History);
+    public static async Task<Ok<IReadOnlyList<LoanHistoryEntry>>> History(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken)
+    {
+        var history = (await queries.GetVisibleAsync(loanId, user, cancellationToken)).History;
+        return TypedResults.Ok(user.IsStaff() ? history : history.Select(entry => entry.ForApplicant()).ToArray());
+    }
 
     public static async Task<Ok<LoanSchedule>> Schedule(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken)
     {
