@@ -40,6 +40,11 @@ public sealed class FirstLoanThroughGeneratedClientTests(ApiDocumentsFixture doc
             await UploadAsync(customer, type);
         }
 
+        // A reviewer verifies the identity (the admin: whoever verifies may not also give the loan's only approval).
+        using var reviewer = anonymous.As(await SignInAsync(anonymous, "admin@staff.local", RunningPlatform.StaffPassword));
+        var review = await reviewer.Users.Users[userId].Kyc.Decisions.PostAsync(new KycDecisionRequest { Decision = "verify", Reason = "Face and data match the KTP" });
+        Assert.Equal(KycStatus.Verified, review!.Status);
+
         var accepted = await customer.Loans.Loans.PostAsync(
             new ApplyForLoanRequest { Amount = 10_000_000, TenorMonths = 12, Purpose = "Renovasi rumah", MonthlyIncome = 15_000_000 },
             request => request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString()));

@@ -77,7 +77,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Apply for a loan (needs a verified KTP; Idempotency-Key required)
+        /// Apply for a loan (needs a verified identity, kyc.status verified, else 409; Idempotency-Key required)
         /// </summary>
         /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanAccepted"/></returns>
         /// <param name="body">The request body</param>
@@ -137,7 +137,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans
             return requestInfo;
         }
         /// <summary>
-        /// Apply for a loan (needs a verified KTP; Idempotency-Key required)
+        /// Apply for a loan (needs a verified identity, kyc.status verified, else 409; Idempotency-Key required)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,6 +34,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
 #else
         public global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView CurrentStage { get; set; }
 #endif
+        /// <summary>The history property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry>? History { get; set; }
+#nullable restore
+#else
+        public List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry> History { get; set; }
+#endif
         /// <summary>The interestMethod property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -41,6 +49,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
 #nullable restore
 #else
         public string InterestMethod { get; set; }
+#endif
+        /// <summary>The kyc property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ApplicantKyc? Kyc { get; set; }
+#nullable restore
+#else
+        public global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ApplicantKyc Kyc { get; set; }
 #endif
         /// <summary>The loanId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -67,6 +83,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
 #nullable restore
 #else
         public string Purpose { get; set; }
+#endif
+        /// <summary>The schedulePreview property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.RepaymentInstallment>? SchedulePreview { get; set; }
+#nullable restore
+#else
+        public List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.RepaymentInstallment> SchedulePreview { get; set; }
 #endif
         /// <summary>The score property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -121,11 +145,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
                 { "applicantId", n => { ApplicantId = n.GetStringValue(); } },
                 { "approvedAmount", n => { ApprovedAmount = n.GetLongValue(); } },
                 { "currentStage", n => { CurrentStage = n.GetObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView.CreateFromDiscriminatorValue); } },
+                { "history", n => { History = n.GetCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "interestMethod", n => { InterestMethod = n.GetStringValue(); } },
+                { "kyc", n => { Kyc = n.GetObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ApplicantKyc>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ApplicantKyc.CreateFromDiscriminatorValue); } },
                 { "loanId", n => { LoanId = n.GetStringValue(); } },
                 { "monthlyRatePercent", n => { MonthlyRatePercent = n.GetDoubleValue(); } },
                 { "product", n => { Product = n.GetStringValue(); } },
                 { "purpose", n => { Purpose = n.GetStringValue(); } },
+                { "schedulePreview", n => { SchedulePreview = n.GetCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.RepaymentInstallment>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.RepaymentInstallment.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "score", n => { Score = n.GetObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ScoreResult>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ScoreResult.CreateFromDiscriminatorValue); } },
                 { "stages", n => { Stages = n.GetCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView>(global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "status", n => { Status = n.GetEnumValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStatus>(); } },
@@ -145,11 +172,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
             writer.WriteStringValue("applicantId", ApplicantId);
             writer.WriteLongValue("approvedAmount", ApprovedAmount);
             writer.WriteObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView>("currentStage", CurrentStage);
+            writer.WriteCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry>("history", History);
             writer.WriteStringValue("interestMethod", InterestMethod);
+            writer.WriteObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ApplicantKyc>("kyc", Kyc);
             writer.WriteStringValue("loanId", LoanId);
             writer.WriteDoubleValue("monthlyRatePercent", MonthlyRatePercent);
             writer.WriteStringValue("product", Product);
             writer.WriteStringValue("purpose", Purpose);
+            writer.WriteCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.RepaymentInstallment>("schedulePreview", SchedulePreview);
             writer.WriteObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.ScoreResult>("score", Score);
             writer.WriteCollectionOfObjectValues<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStageView>("stages", Stages);
             writer.WriteEnumValue<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanStatus>("status", Status);

@@ -37,6 +37,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Models
 #endif
         /// <summary>The ktpStatus property</summary>
         public global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KtpStatus? KtpStatus { get; set; }
+        /// <summary>The kyc property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KycResponse? Kyc { get; set; }
+#nullable restore
+#else
+        public global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KycResponse Kyc { get; set; }
+#endif
         /// <summary>The language property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -101,6 +109,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Models
                 { "email", n => { Email = n.GetStringValue(); } },
                 { "fullName", n => { FullName = n.GetStringValue(); } },
                 { "ktpStatus", n => { KtpStatus = n.GetEnumValue<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KtpStatus>(); } },
+                { "kyc", n => { Kyc = n.GetObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KycResponse>(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KycResponse.CreateFromDiscriminatorValue); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "nik", n => { Nik = n.GetStringValue(); } },
                 { "phone", n => { Phone = n.GetStringValue(); } },
@@ -120,6 +129,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Models
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("fullName", FullName);
             writer.WriteEnumValue<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KtpStatus>("ktpStatus", KtpStatus);
+            writer.WriteObjectValue<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.KycResponse>("kyc", Kyc);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("nik", Nik);
             writer.WriteStringValue("phone", Phone);

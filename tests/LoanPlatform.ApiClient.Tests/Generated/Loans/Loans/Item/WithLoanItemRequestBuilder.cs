@@ -64,7 +64,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item
         {
         }
         /// <summary>
-        /// A loan&apos;s state, amounts, current stage and deadline
+        /// A loan&apos;s state, amounts, score with reasons, current stage and deadline; for staff also the applicant&apos;s KYC outcome, the schedule preview and the history
         /// </summary>
         /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -93,7 +93,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanView>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A loan&apos;s state, amounts, current stage and deadline
+        /// A loan&apos;s state, amounts, score with reasons, current stage and deadline; for staff also the applicant&apos;s KYC outcome, the schedule preview and the history
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.Decisions
         {
         }
         /// <summary>
-        /// An officer approves, rejects or refers back the current approval stage
+        /// An officer approves, rejects or refers back the current approval stage; 403 for the applicant&apos;s own person or for the KYC verifier giving the only approval
         /// </summary>
         /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanAccepted"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.Decisions
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanAccepted>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// An officer approves, rejects or refers back the current approval stage
+        /// An officer approves, rejects or refers back the current approval stage; 403 for the applicant&apos;s own person or for the KYC verifier giving the only approval
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

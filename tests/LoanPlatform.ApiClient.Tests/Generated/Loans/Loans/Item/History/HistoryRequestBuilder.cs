@@ -34,7 +34,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.History
         {
         }
         /// <summary>
-        /// The loan&apos;s immutable timeline of transitions and decisions
+        /// The loan&apos;s immutable timeline of transitions and decisions (the applicant sees staff by role, never by id)
         /// </summary>
         /// <returns>A List&lt;global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -64,7 +64,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.History
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// The loan&apos;s immutable timeline of transitions and decisions
+        /// The loan&apos;s immutable timeline of transitions and decisions (the applicant sees staff by role, never by id)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
