@@ -34,7 +34,7 @@ public static class GatewayExtensions
         builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));
         builder.Services.AddHealthChecks().AddCheck<ServiceReadinessCheck>("services", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(BuildRoutes(), BuildClusters(options))
+            .LoadFromMemory([.. BuildRoutes(), .. BuildConsoleRoutes(options)], [.. BuildClusters(options), .. BuildConsoleClusters(options)])
             .AddTransforms(context =>
             {
                 foreach (var header in ForgeableIdentityHeaders)
@@ -74,14 +74,25 @@ public static class GatewayExtensions
         return app;
     }
 
-    public static IReadOnlyList<RouteConfig> BuildRoutes() => GatewayRoutes.All.Select(route => new RouteConfig
+    public static IReadOnlyList<RouteConfig> BuildRoutes() => GatewayRoutes.All.Select(ToRouteConfig).ToArray();
+
+    /// <summary>The officer console's routes, when the host runs one (only the local host does); they reach the console alone.</summary>
+    public static IReadOnlyList<RouteConfig> BuildConsoleRoutes(GatewayOptions options) => options.Services.ContainsKey(GatewayRoutes.Console)
+        ? [ToRouteConfig(GatewayRoutes.ConsoleRoute), ToRouteConfig(GatewayRoutes.ConsoleRootRoute)]
+        : [];
+
+    private static ClusterConfig[] BuildConsoleClusters(GatewayOptions options) => options.Services.TryGetValue(GatewayRoutes.Console, out var address)
+        ? [new ClusterConfig { ClusterId = GatewayRoutes.Console, Destinations = new Dictionary<string, DestinationConfig> { [GatewayRoutes.Console] = new() { Address = address } } }]
+        : [];
+
+    private static RouteConfig ToRouteConfig(GatewayRoute route) => new()
     {
         RouteId = route.RouteId,
         ClusterId = route.Service,
         AuthorizationPolicy = route.Access == GatewayAccess.Authenticated ? AuthenticatedPolicy : "anonymous",
         RateLimiterPolicy = route.RateLimitPolicy,
         Match = new RouteMatch { Path = route.Path, Methods = route.Methods },
-    }).ToArray();
+    };
 
     private static ClusterConfig[] BuildClusters(GatewayOptions options) => GatewayRoutes.Services.Select(service => new ClusterConfig
     {

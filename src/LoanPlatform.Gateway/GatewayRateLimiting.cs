@@ -37,6 +37,7 @@ public static class GatewayRateLimiting
                 : RateLimitPartition.GetNoLimiter(""));
             limiter.AddPolicy(RateLimitPolicies.Login, context => Window($"login:{ClientIp(context)}", options.LoginPerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerIp, context => Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.Console, context => Window($"console:{ClientIp(context)}", options.ConsolePerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => context.User.Identity?.IsAuthenticated == true
                 ? Window($"user:{context.User.GetSubject()}", options.PerUserPerMinute)
                 : Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));

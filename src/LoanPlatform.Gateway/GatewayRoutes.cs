@@ -7,6 +7,19 @@ public static class GatewayRoutes
     public const string Users = "users";
     public const string Loans = "loans";
 
+    /// <summary>The officer console (local only; in Azure it is its own App Service). Not an API: it is proxied, not listed in <see cref="All"/>.</summary>
+    public const string Console = "console";
+
+    public const string ConsolePath = "/console";
+
+    /// <summary>
+    /// The console's pages, files and Blazor's SignalR connection (WebSockets included). Anonymous at the gateway: the
+    /// console signs officers in itself and calls the API back through this gateway with their tokens, where every API rule applies.
+    /// </summary>
+    public static readonly GatewayRoute ConsoleRoute = new("console", ConsolePath + "/{**rest}", Console, GatewayAccess.Anonymous, RateLimitPolicies.Console);
+
+    public static readonly GatewayRoute ConsoleRootRoute = new("console-root", ConsolePath, Console, GatewayAccess.Anonymous, RateLimitPolicies.Console, ["GET"]);
+
     public static readonly IReadOnlyList<string> Services = [Auth, Users, Loans];
 
     public static readonly IReadOnlyList<GatewayRoute> All =

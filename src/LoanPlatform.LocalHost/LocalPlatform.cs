@@ -191,6 +191,8 @@ public sealed class LocalPlatform : IAsyncDisposable
             [NotificationsExtensions.ServiceName] = notifications.Services,
         };
 
+        var consoleUrl = await StartAsync(OfficerConsoleApplication.Build(Settings), cancellationToken);
+
         var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         gatewayBuilder.Configuration.AddConfiguration(Settings.Configuration);
         gatewayBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -202,6 +204,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = authUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = usersUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = loansUrl,
+            [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Console}"] = consoleUrl,
         });
         gatewayBuilder.WebHost.UseUrls(Settings.GatewayUrl);
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
@@ -232,6 +235,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         text.AppendLine("LoanPlatform is running locally.");
         text.AppendLine($"  Gateway:      {GatewayUrl}");
         text.AppendLine($"  API docs:     {GatewayUrl}/docs");
+        text.AppendLine($"  Console:      {GatewayUrl}{GatewayRoutes.ConsolePath}/ (staff sign in with the accounts below)");
         text.AppendLine($"  Health:       {GatewayUrl}/health/ready");
         text.AppendLine($"  Data folder:  {Settings.DataPath}");
         text.AppendLine($"  Durable:      {DurableBackend} backend; re-hydrated {RehydratedLoans} open loan(s)");

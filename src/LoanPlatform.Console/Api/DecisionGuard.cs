@@ -1,0 +1,37 @@
+using LoanPlatform.Console.Identity;
+
+namespace LoanPlatform.Console.Api;
+
+/// <summary>
+/// Why this officer may not decide this loan now, read from what the API shows (the loan's stages, its applicant and the
+/// officer's token), so the form can say so before the click. The API stays the judge: a rule it holds that this view
+/// cannot see (e.g. the same person behind two accounts) still comes back as its problem, shown as a message.
+/// </summary>
+public static class DecisionGuard
+{
+    /// <summary>A text key per refusal, or null when the form may be used.</summary>
+    public static string? RefusalOf(LoanDetail loan, OfficerIdentity officer)
+    {
+        if (loan.Status != LoanStatuses.PendingApproval || loan.CurrentStage is null)
+        {
+            return "refusal.closed";
+        }
+
+        if (loan.ApplicantId == officer.Subject)
+        {
+            return "refusal.own";
+        }
+
+        if (loan.CurrentStage.WaitingForRole == "Applicant")
+        {
+            return "refusal.applicant";
+        }
+
+        if (!officer.Roles.Contains(loan.CurrentStage.WaitingForRole))
+        {
+            return "refusal.role";
+        }
+
+        return loan.Stages.Any(s => s.DecidedBy == officer.Subject && s.Decision == "approve") ? "refusal.fourEyes" : null;
+    }
+}
