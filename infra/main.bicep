@@ -55,7 +55,7 @@ param internalApiClientId string = '00000000-0000-0000-0000-000000000000'
 @description('Application (client) id of the staff API app registration that defines the LoanOfficer, SeniorLoanOfficer, Auditor and Admin app roles. The all-zero default accepts no staff token.')
 param staffApiClientId string = '00000000-0000-0000-0000-000000000000'
 
-@description('Application (client) id of the staff client app (officer portal) allowed to call the API.')
+@description('Application (client) id of the staff client app, the officer console\'s app registration: it signs officers in and is the client API Management accepts staff tokens from.')
 param staffClientAppId string = '00000000-0000-0000-0000-000000000000'
 
 @description('Audience of customer tokens issued by the Auth service.')
@@ -574,6 +574,24 @@ module notificationsSettings './app/app-settings.bicep' = {
   }
 }
 
+// ---------------------------------------------------------------- officer console
+
+module officerConsole './app/console.bicep' = {
+  name: 'officer-console'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}console-${resourceToken}'
+    appServiceName: '${abbrs.webSitesAppService}console-${resourceToken}'
+    planName: '${abbrs.webServerFarms}console-${resourceToken}'
+    apiBaseUrl: publicBaseUrl
+    staffTenantId: staffTenantId
+    consoleClientId: staffClientAppId
+    staffApiClientId: staffApiClientId
+  }
+}
+
 // ---------------------------------------------------------------- outputs (azd writes them to .azure/<env>/.env)
 
 output AZURE_LOCATION string = location
@@ -589,6 +607,8 @@ output JWT_AUDIENCE string = jwtAudience
 output JWT_AUTHORITY string = authAuthority
 output STAFF_TENANT_ID string = staffTenantId
 output STAFF_API_CLIENT_ID string = staffApiClientId
+output CONSOLE_URL string = officerConsole.outputs.url
+output CONSOLE_IDENTITY_PRINCIPAL_ID string = officerConsole.outputs.identityPrincipalId
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE_NAME string = cosmosDatabaseName
 output DOCUMENTS_BLOB_ENDPOINT string = documentsStorage.outputs.blobEndpoint

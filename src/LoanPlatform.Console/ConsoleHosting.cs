@@ -89,6 +89,8 @@ public static class ConsoleHosting
             });
         }
 
+        // Routing after the path base, so "/console/login" is matched as the page "/login" (form posts included).
+        app.UseRouting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

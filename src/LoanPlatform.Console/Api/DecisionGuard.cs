@@ -27,11 +27,12 @@ public static class DecisionGuard
             return "refusal.applicant";
         }
 
-        if (!officer.Roles.Contains(loan.CurrentStage.WaitingForRole))
+        // Before the role: to the officer who gave an earlier approval, four eyes is the reason that matters.
+        if (loan.Stages.Any(s => s.DecidedBy == officer.Subject && s.Decision == "approve"))
         {
-            return "refusal.role";
+            return "refusal.fourEyes";
         }
 
-        return loan.Stages.Any(s => s.DecidedBy == officer.Subject && s.Decision == "approve") ? "refusal.fourEyes" : null;
+        return officer.Roles.Contains(loan.CurrentStage.WaitingForRole) ? null : "refusal.role";
     }
 }
