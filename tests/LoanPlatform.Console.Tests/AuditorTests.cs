@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace LoanPlatform.Console.Tests;
 
 /// <summary>An auditor searches the trail and verifies its hash chain in the console.</summary>
-public sealed class AuditorTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+[Collection(ConsoleCollection.Name)]
+public sealed class AuditorTests(ConsoleFixture fixture)
 {
     [Fact]
     public async Task An_auditor_searches_the_trail_by_subject_and_verifies_the_chain()

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace LoanPlatform.Console.Tests;
 
 /// <summary>
-/// The real local platform (its gateway serving the console at /console/) and one headless Chromium shared by a test
-/// class; each test opens its own browser context, so officers never share a sign-in. Chromium is Debian's package,
+/// The real local platform (its gateway serving the console at /console/) and one headless Chromium shared by the
+/// console tests; each test opens its own browser context, so officers never share a sign-in. Chromium is Debian's package,
 /// launched by path: Playwright's own browser download is not reachable here (.ci/run installs it with apt).
 /// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime

@@ -3,7 +3,8 @@ using System.Net;
 namespace LoanPlatform.Console.Tests;
 
 /// <summary>The gateway serves the console at /console/: its pages, its files (cached) and nothing else of the platform.</summary>
-public sealed class ConsoleServingTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleServingTests(ConsoleFixture fixture)
 {
     [Fact]
     public async Task The_gateway_answers_the_console_and_its_fingerprinted_files_are_cached_for_good()

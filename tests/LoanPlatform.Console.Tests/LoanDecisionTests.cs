@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace LoanPlatform.Console.Tests;
 
 /// <summary>Officers decide loans in the console, in a real browser, against the real local platform.</summary>
-public sealed class LoanDecisionTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+[Collection(ConsoleCollection.Name)]
+public sealed class LoanDecisionTests(ConsoleFixture fixture)
 {
     [Fact]
     public async Task An_officer_finds_a_new_application_in_the_queue_sees_its_documents_and_approves_it()

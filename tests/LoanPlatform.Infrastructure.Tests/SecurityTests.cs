@@ -16,6 +16,9 @@ public partial class SecurityTests
             .Where(r => r.Resource["existing"]?.GetValue<bool>() != true)
             .DistinctBy(r => r.Resource.ToJsonString());
 
+    /// <summary>Web resources of the Function apps; the officer console is an App Service of its own (ConsoleInfrastructureTests).</summary>
+    private static bool IsFunctionApp(TemplateResource resource) => !resource.DeploymentPath.EndsWith("/officer-console", StringComparison.Ordinal);
+
     private static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var b) ? b : null;
 
     [Fact]
@@ -132,7 +135,7 @@ public partial class SecurityTests
     [Fact]
     public void Every_function_app_runs_on_flex_consumption_as_its_own_user_assigned_identity()
     {
-        var site = Created("Microsoft.Web/sites").Single();
+        var site = Created("Microsoft.Web/sites").Single(IsFunctionApp);
         var identity = site.Resource["identity"]!;
         Assert.Equal("UserAssigned", identity["type"]!.ToString());
         Assert.Equal("[parameters('identityId')]", site.Properties!["keyVaultReferenceIdentity"]!.ToString());
@@ -144,7 +147,7 @@ public partial class SecurityTests
         Assert.Equal("dotnet-isolated", site.Template["parameters"]!["runtimeName"]!["defaultValue"]!.ToString());
         Assert.Equal("10.0", site.Template["parameters"]!["runtimeVersion"]!["defaultValue"]!.ToString());
 
-        var plan = Created("Microsoft.Web/serverfarms").Single();
+        var plan = Created("Microsoft.Web/serverfarms").Single(IsFunctionApp);
         Assert.Equal("FC1", plan.Resource["sku"]!["name"]!.ToString());
         Assert.Equal("FlexConsumption", plan.Resource["sku"]!["tier"]!.ToString());
 
