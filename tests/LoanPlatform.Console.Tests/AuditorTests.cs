@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace LoanPlatform.Console.Tests;
 
-/// <summary>An auditor searches the trail and verifies its hash chain in the console.</summary>
+/// <summary>An auditor searches the trail, verifies its hash chain and reads the overview in the console.</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class AuditorTests(ConsoleFixture fixture)
 {
@@ -27,5 +27,21 @@ public sealed class AuditorTests(ConsoleFixture fixture)
 
         await Assertions.Expect(records).ToContainTextAsync("/audit/verify");
         await Assertions.Expect(records).ToContainTextAsync("staff-auditor (Auditor)");
+    }
+
+    [Fact]
+    public async Task The_overview_counts_loans_by_status_and_shows_sla_breaches()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 7_000_000);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+
+        var page = await fixture.SignInAsync("auditor@staff.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        var pending = page.GetByTestId("by-status").Locator("tr", new() { HasText = "Pending approval" });
+        await Assertions.Expect(pending).ToBeVisibleAsync();
+        Assert.True(int.Parse(await pending.Locator("td.num").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        await Assertions.Expect(page.GetByTestId("sla-breaches")).ToContainTextAsync("past their deadline");
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using LoanPlatform.Gateway;
 
 namespace LoanPlatform.Console.Tests;
 
@@ -27,5 +28,21 @@ public sealed class ConsoleServingTests(ConsoleFixture fixture)
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Contains("immutable", asset.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.True(asset.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(30));
+    }
+
+    [Fact]
+    public void The_console_adds_gateway_routes_that_reach_the_console_alone()
+    {
+        var routes = GatewayExtensions.BuildConsoleRoutes(new GatewayOptions { Services = { [GatewayRoutes.Console] = "http://127.0.0.1:1" } });
+
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, route =>
+        {
+            Assert.Equal(GatewayRoutes.Console, route.ClusterId);
+            Assert.StartsWith(GatewayRoutes.ConsolePath, route.Match.Path, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(GatewayRoutes.All, route => route.Service == GatewayRoutes.Console);
+        // A host without a console (the gateway in any other setting) gets no such route.
+        Assert.Empty(GatewayExtensions.BuildConsoleRoutes(new GatewayOptions()));
     }
 }

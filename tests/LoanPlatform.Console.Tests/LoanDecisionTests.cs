@@ -11,9 +11,7 @@ public sealed class LoanDecisionTests(ConsoleFixture fixture)
     public async Task An_officer_finds_a_new_application_in_the_queue_sees_its_documents_and_approves_it()
     {
         using var client = fixture.Running.CreateClient();
-        var customer = await client.RegisterVerifiedCustomerAsync();
-        var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
-        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        var (customer, loanId) = await PendingApplicationAsync(client, 10_000_000);
 
         var page = await fixture.SignInAsync("officer1@staff.local");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work queue" })).ToBeVisibleAsync();
@@ -50,9 +48,7 @@ public sealed class LoanDecisionTests(ConsoleFixture fixture)
     public async Task The_officer_who_gave_the_first_approval_of_a_four_eyes_tier_is_refused_by_the_form_before_clicking()
     {
         using var client = fixture.Running.CreateClient();
-        var customer = await client.RegisterVerifiedCustomerAsync();
-        var loanId = await client.ApplyOkAsync(customer.Token, 60_000_000, tenorMonths: 24);
-        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        var (customer, loanId) = await PendingApplicationAsync(client, 60_000_000, tenorMonths: 24);
 
         var officer = await fixture.SignInAsync("officer2@staff.local");
         await officer.GotoAsync($"{fixture.ConsoleUrl}loans/{loanId}");
@@ -75,9 +71,7 @@ public sealed class LoanDecisionTests(ConsoleFixture fixture)
     public async Task A_rejection_with_its_reason_reaches_the_history()
     {
         using var client = fixture.Running.CreateClient();
-        var customer = await client.RegisterVerifiedCustomerAsync();
-        var loanId = await client.ApplyOkAsync(customer.Token, 5_000_000);
-        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        var (customer, loanId) = await PendingApplicationAsync(client, 5_000_000);
         const string reason = "Penghasilan tidak dapat diverifikasi";
 
         var page = await fixture.SignInAsync("officer1@staff.local");
@@ -92,5 +86,14 @@ public sealed class LoanDecisionTests(ConsoleFixture fixture)
         await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync(reason);
         var history = (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token)).AsArray();
         Assert.Contains(history, entry => entry!["comment"]?.GetValue<string>() == reason);
+    }
+
+    /// <summary>A verified customer's new application, once it waits for an officer.</summary>
+    private static async Task<(PlatformClient.Customer Customer, string LoanId)> PendingApplicationAsync(PlatformClient client, long amount, int tenorMonths = 12)
+    {
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, amount, tenorMonths);
+        await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
+        return (customer, loanId);
     }
 }
