@@ -35,4 +35,11 @@ public static class DecisionGuard
 
         return officer.Roles.Contains(loan.CurrentStage.WaitingForRole) ? null : "refusal.role";
     }
+
+    /// <summary>
+    /// Why this officer may reject or refer but not approve: whoever verified the applicant's KYC does not also give the
+    /// only approval of their loan. A text key, or null.
+    /// </summary>
+    public static string? ApprovalRefusalOf(LoanDetail loan, OfficerIdentity officer) =>
+        loan.Stages.Count == 1 && loan.Kyc?.VerifiedBy is { } verifier && verifier == officer.Subject ? "refusal.kycVerifier" : null;
 }
