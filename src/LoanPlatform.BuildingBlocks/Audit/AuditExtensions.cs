@@ -25,6 +25,12 @@ public static class AuditExtensions
     /// </summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
+        // Once per host, however many features ask for it (a store registers its initializer and health check once).
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(AuditTrail)))
+        {
+            return services;
+        }
+
         services.AddKeyedDocumentStore(StoreName);
         services.AddKeyedDocumentType<AuditRecord>(StoreName, RecordDocumentType);
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
@@ -34,7 +40,7 @@ public static class AuditExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditShards>();
         services.TryAddSingleton(CreateCheckpointStore);
-        services.TryAddSingleton<AuditTrail>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 

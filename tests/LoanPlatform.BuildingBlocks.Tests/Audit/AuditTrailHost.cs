@@ -20,8 +20,8 @@ public sealed class AuditTrailHost(DocumentStoreHost host) : IAsyncDisposable
     public static async Task<AuditTrailHost> StartAsync(IDictionary<string, string?> configuration, Action<IServiceCollection>? configureServices = null) =>
         new(await DocumentStoreHost.StartAsync(configuration, services =>
         {
-            configureServices?.Invoke(services);
             services.AddAuditCheckpointWriter();
+            configureServices?.Invoke(services);
         }));
 
     public static AuditRecord Entry(string actor, string resource = "/loans", DateTimeOffset? time = null) =>

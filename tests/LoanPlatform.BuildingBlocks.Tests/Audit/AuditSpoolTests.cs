@@ -1,0 +1,137 @@
+using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static LoanPlatform.BuildingBlocks.Tests.Audit.AuditTrailHost;
+
+namespace LoanPlatform.BuildingBlocks.Tests.Audit;
+
+/// <summary>
+/// The spool between the gateway and the trail: what is written reaches the trail once, whether the process dies before
+/// the drainer got to it or between appending and committing, and a store that fails for a while only delays it.
+/// </summary>
+public sealed class AuditSpoolTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-spool-").FullName;
+    private readonly List<AuditTrailHost> hosts = [];
+
+    private string SpoolFolder => Path.Combine(folder, "audit", "spool");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Records_written_to_the_spool_reach_the_trail_once()
+    {
+        var host = await StartAsync(drain: true);
+        var spool = host.Services.GetRequiredService<AuditSpool>();
+
+        var written = Requests(500);
+        foreach (var record in written)
+        {
+            spool.Append(record);
+        }
+
+        await WaitForTrailAsync(host, written.Length);
+        Assert.Equal(written.Select(r => r.SourceEventId).Order(), (await AllAsync(host)).Select(r => r.SourceEventId).Order());
+    }
+
+    [Fact]
+    public async Task A_process_killed_before_its_records_were_drained_loses_none_of_them()
+    {
+        // A process that wrote its records and died: nothing was drained, no handle was closed.
+        var dead = new AuditSpool(SpoolFolder);
+        var written = Requests(300);
+        foreach (var record in written)
+        {
+            dead.Append(record);
+        }
+
+        var host = await StartAsync(drain: true);
+
+        await WaitForTrailAsync(host, written.Length);
+        Assert.Equal(written.Length, (await AllAsync(host)).Select(r => r.SourceEventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_batch_appended_but_not_committed_before_a_crash_is_not_appended_twice()
+    {
+        var dead = new AuditSpool(SpoolFolder);
+        var written = Requests(200);
+        foreach (var record in written)
+        {
+            dead.Append(record);
+        }
+
+        // The drainer of the dead process had appended the first half when it was killed, before committing its position.
+        var before = await StartAsync(drain: false);
+        await before.Trail.AppendManyAsync(written[..100], deduplicate: false);
+
+        var host = await StartAsync(drain: true);
+
+        await WaitForTrailAsync(host, written.Length);
+        await Task.Delay(300);
+        Assert.Equal(written.Length, (await AllAsync(host)).Count);
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_for_a_while_delays_the_records_and_loses_none()
+    {
+        FailingDocumentStore<AuditRecord>? store = null;
+        // The trail's records in a store that can be made to fail (the service's own file here: where they are does not matter).
+        var host = await StartAsync(drain: true, services => services
+            .AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType)
+            .AddKeyedSingleton<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName, (provider, _) =>
+                store = new FailingDocumentStore<AuditRecord>(provider.GetRequiredService<IDocumentStore<AuditRecord>>())));
+        var spool = host.Services.GetRequiredService<AuditSpool>();
+        store!.Failing = true;
+
+        var written = Requests(100);
+        foreach (var record in written)
+        {
+            spool.Append(record);
+        }
+
+        await Eventually.ArrivesAsync(() => store.Refused >= 3 ? store : null);
+        store.Failing = false;
+
+        await WaitForTrailAsync(host, written.Length);
+        Assert.Equal(written.Length, (await AllAsync(host)).Select(r => r.SourceEventId).Distinct().Count());
+    }
+
+    private static AuditRecord[] Requests(int count) => Enumerable.Range(0, count)
+        .Select(i => Entry($"user-{i}", $"/loans/{i}") with { SourceEventId = $"request:{Guid.NewGuid():N}" })
+        .ToArray();
+
+    private static async Task<IReadOnlyList<AuditRecord>> AllAsync(AuditTrailHost host) =>
+        (await host.Trail.SearchAsync(null, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1), 1000, null)).Items;
+
+    private static Task<AuditTrailHost> WaitForTrailAsync(AuditTrailHost host, int count) =>
+        Eventually.ArrivesAsync(async () => (await AllAsync(host)).Count >= count ? host : null, TimeSpan.FromSeconds(30));
+
+    private async Task<AuditTrailHost> StartAsync(bool drain, Action<IServiceCollection>? configureServices = null)
+    {
+        var host = await AuditTrailHost.StartAsync(
+            new Dictionary<string, string?> { ["Data:Path"] = folder, ["Audit:Shards"] = "4" },
+            services =>
+            {
+                configureServices?.Invoke(services);
+                if (drain)
+                {
+                    services.AddAuditSpool(folder);
+                }
+            });
+        hosts.Add(host);
+        return host;
+    }
+}
