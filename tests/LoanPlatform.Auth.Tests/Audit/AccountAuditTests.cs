@@ -183,7 +183,7 @@ public sealed class AccountAuditTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<AuditRecord>> RecordsOfAsync(string userId) =>
-        await _auth.Services.GetRequiredService<AuditTrail>().SearchAsync(new AuditQuery(userId, null, null), 100);
+        (await _auth.Services.GetRequiredService<AuditTrail>().SearchAsync(userId, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(5), 100, null)).Items;
 
     private static void AssertRecord(AuditRecord record, string action, string userId, string actor, string role)
     {

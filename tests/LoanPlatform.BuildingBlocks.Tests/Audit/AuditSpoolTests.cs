@@ -87,14 +87,14 @@ public sealed class AuditSpoolTests : IAsyncLifetime
     [Fact]
     public async Task A_store_that_fails_for_a_while_delays_the_records_and_loses_none()
     {
-        FailingDocumentStore<AuditRecord>? store = null;
         // The trail's records in a store that can be made to fail (the service's own file here: where they are does not matter).
         var host = await StartAsync(drain: true, services => services
             .AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType)
             .AddKeyedSingleton<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName, (provider, _) =>
-                store = new FailingDocumentStore<AuditRecord>(provider.GetRequiredService<IDocumentStore<AuditRecord>>())));
+                new FailingDocumentStore<AuditRecord>(provider.GetRequiredService<IDocumentStore<AuditRecord>>())));
         var spool = host.Services.GetRequiredService<AuditSpool>();
-        store!.Failing = true;
+        var store = (FailingDocumentStore<AuditRecord>)host.Services.GetRequiredKeyedService<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName);
+        store.Failing = true;
 
         var written = Requests(100);
         foreach (var record in written)

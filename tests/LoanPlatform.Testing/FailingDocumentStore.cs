@@ -1,6 +1,6 @@
 using LoanPlatform.BuildingBlocks.Storage;
 
-namespace LoanPlatform.BuildingBlocks.Tests.Audit;
+namespace LoanPlatform.Testing;
 
 /// <summary>
 /// A store that refuses every write while <see cref="Failing"/> is set, as an unreachable database would; the one fault
