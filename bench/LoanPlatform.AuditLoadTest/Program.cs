@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // The audit trail under load (docs/performance.md, "Audit trail"). Run on demand, Release:
-//   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- append [records=4000]
+//   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- append [records=4000] [stores=embedded,cosmos-standin]
 //   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- gateway [requests=20000] [concurrency=64]
 //   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- kill [requests=20000] [concurrency=64] [killAfterSeconds=5]
 var mode = args.Length > 0 ? args[0] : "gateway";
@@ -20,7 +20,7 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environme
 switch (mode)
 {
     case "append":
-        await AppendAsync(Arg(1, 4000));
+        await AppendAsync(Arg(1, 4000), args.Length > 2 ? args[2] : "embedded,cosmos-standin");
         break;
     case "gateway":
         await GatewayAsync(Arg(1, 20_000), Arg(2, 64));
@@ -33,17 +33,22 @@ switch (mode)
 }
 
 // Records appended the way the drainer appends them (batches of 1,000, shards in parallel), per store and shard count.
-static async Task AppendAsync(int records)
+static async Task AppendAsync(int records, string stores)
 {
     var cosmos = new CosmosStandInFixture();
     await cosmos.InitializeAsync();
-    Console.WriteLine($"{"store",-22} {"shards",6} {"records",8} {"seconds",8} {"records/s",10}");
-    foreach (var store in new[] { "embedded", "cosmos-standin" })
+    Console.WriteLine($"{"store",-22} {"parallel",8} {"shards",6} {"records",8} {"seconds",8} {"records/s",10}");
+    foreach (var (store, parallelism) in new[] { ("embedded", 1), ("embedded", 0), ("cosmos-standin", 0) }.Where(run => stores.Split(',').Contains(run.Item1)))
     {
         foreach (var shards in new[] { 1, 4, 16 })
         {
             var folder = Directory.CreateTempSubdirectory("audit-append-").FullName;
             var settings = new Dictionary<string, string?> { ["Data:Path"] = folder, ["Audit:Shards"] = shards.ToString(CultureInfo.InvariantCulture) };
+            if (parallelism > 0)
+            {
+                settings["Audit:AppendParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture);
+            }
+
             if (store == "cosmos-standin")
             {
                 settings["DocumentStore:Provider"] = "Cosmos";
@@ -71,7 +76,7 @@ static async Task AppendAsync(int records)
             }
 
             var appended = records - Math.Min(200, records);
-            Console.WriteLine($"{store,-22} {shards,6} {appended,8} {watch.Elapsed.TotalSeconds,8:0.00} {appended / watch.Elapsed.TotalSeconds,10:0}");
+            Console.WriteLine($"{store,-22} {(parallelism > 0 ? parallelism : shards),8} {shards,6} {appended,8} {watch.Elapsed.TotalSeconds,8:0.00} {appended / watch.Elapsed.TotalSeconds,10:0}");
             var verification = await trail.VerifyAsync(now.AddHours(-1), now.AddHours(1));
             if (!verification.Valid || verification.Checked != records)
             {

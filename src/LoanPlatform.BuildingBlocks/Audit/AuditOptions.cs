@@ -17,6 +17,12 @@ public sealed class AuditOptions
     /// </summary>
     public TimeSpan Bucket { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many shards a batch appends to at once (every shard by default). The embedded store has a single writer, so
+    /// parallel appends only contend there: the local host sets 1.
+    /// </summary>
+    public int? AppendParallelism { get; set; }
+
     /// <summary>How long records are kept (each carries this as its time to live); five years by default.</summary>
     public int RetentionDays { get; set; } = 5 * 365 + 1;
 

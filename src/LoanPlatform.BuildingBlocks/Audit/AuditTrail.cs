@@ -53,13 +53,14 @@ public sealed class AuditTrail(
     }
 
     /// <summary>
-    /// Appends a batch: shards in parallel, each shard's records in their order in one turn.
+    /// Appends a batch: shards in parallel (up to <see cref="AuditOptions.AppendParallelism"/>), each shard's records in
+    /// their order in one turn.
     /// <paramref name="deduplicate"/> looks each record's source id up first (for a batch that may have been appended before).
     /// </summary>
     public Task AppendManyAsync(IReadOnlyList<AuditRecord> entries, bool deduplicate, CancellationToken cancellationToken = default) =>
         Parallel.ForEachAsync(
             entries.GroupBy(shards.PartitionOf, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Shards), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.AppendParallelism ?? Options.Shards), CancellationToken = cancellationToken },
             async (shard, token) =>
             {
                 var writer = writers.GetOrAdd(shard.Key, _ => new ShardWriter());
