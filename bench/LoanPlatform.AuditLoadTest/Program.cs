@@ -108,7 +108,7 @@ static async Task GatewayAsync(int requests, int concurrency)
         using var client = running.CreateClient();
         var customer = await client.RegisterAsync();
         var run = $"bench-{Guid.NewGuid():N}";
-        await new RequestLoad(client.Http, customer.Token, run + "-warm").RunAsync(2000, concurrency);
+        await new RequestLoad(client.Http, customer.Token, $"warm-{Guid.NewGuid():N}").RunAsync(2000, concurrency);
         var load = new RequestLoad(client.Http, customer.Token, run);
         var elapsed = await load.RunAsync(requests, concurrency);
         var perSecond = load.Answered.Count / elapsed.TotalSeconds;

@@ -21,9 +21,9 @@ public sealed class RequestLoad(HttpClient http, string token, string run)
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (!stop.IsCancellationRequested && Interlocked.Increment(ref issued) <= count)
+            for (var n = Interlocked.Increment(ref issued); n <= count && !stop.IsCancellationRequested; n = Interlocked.Increment(ref issued))
             {
-                var correlationId = $"{run}-{issued}";
+                var correlationId = $"{run}-{n}";
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/users/me");
                 request.Headers.Authorization = new("Bearer", token);
                 request.Headers.Add("X-Correlation-Id", correlationId);
