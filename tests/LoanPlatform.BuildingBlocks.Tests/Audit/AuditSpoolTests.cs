@@ -12,23 +12,13 @@ namespace LoanPlatform.BuildingBlocks.Tests.Audit;
 /// </summary>
 public sealed class AuditSpoolTests : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-spool-").FullName;
-    private readonly List<AuditTrailHost> hosts = [];
+    private readonly AuditTrailHosts hosts = new("loanplatform-spool-");
 
-    private string SpoolFolder => Path.Combine(folder, "audit", "spool");
+    private string SpoolFolder => Path.Combine(hosts.Folder, "audit", "spool");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public Task DisposeAsync() => hosts.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Records_written_to_the_spool_reach_the_trail_once()
@@ -49,13 +39,7 @@ public sealed class AuditSpoolTests : IAsyncLifetime
     [Fact]
     public async Task A_process_killed_before_its_records_were_drained_loses_none_of_them()
     {
-        // A process that wrote its records and died: nothing was drained, no handle was closed.
-        var dead = new AuditSpool(SpoolFolder);
-        var written = Requests(300);
-        foreach (var record in written)
-        {
-            dead.Append(record);
-        }
+        var written = WrittenByAProcessThatDied(300);
 
         var host = await StartAsync(drain: true);
 
@@ -66,12 +50,7 @@ public sealed class AuditSpoolTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_appended_but_not_committed_before_a_crash_is_not_appended_twice()
     {
-        var dead = new AuditSpool(SpoolFolder);
-        var written = Requests(200);
-        foreach (var record in written)
-        {
-            dead.Append(record);
-        }
+        var written = WrittenByAProcessThatDied(200);
 
         // The drainer of the dead process had appended the first half when it was killed, before committing its position.
         var before = await StartAsync(drain: false);
@@ -109,6 +88,19 @@ public sealed class AuditSpoolTests : IAsyncLifetime
         Assert.Equal(written.Length, (await AllAsync(host)).Select(r => r.SourceEventId).Distinct().Count());
     }
 
+    /// <summary>Records spooled by a process that died: nothing was drained, no handle was closed.</summary>
+    private AuditRecord[] WrittenByAProcessThatDied(int count)
+    {
+        var dead = new AuditSpool(SpoolFolder);
+        var written = Requests(count);
+        foreach (var record in written)
+        {
+            dead.Append(record);
+        }
+
+        return written;
+    }
+
     private static AuditRecord[] Requests(int count) => Enumerable.Range(0, count)
         .Select(i => Entry($"user-{i}", $"/loans/{i}") with { SourceEventId = $"request:{Guid.NewGuid():N}" })
         .ToArray();
@@ -119,19 +111,13 @@ public sealed class AuditSpoolTests : IAsyncLifetime
     private static Task<AuditTrailHost> WaitForTrailAsync(AuditTrailHost host, int count) =>
         Eventually.ArrivesAsync(async () => (await AllAsync(host)).Count >= count ? host : null, TimeSpan.FromSeconds(30));
 
-    private async Task<AuditTrailHost> StartAsync(bool drain, Action<IServiceCollection>? configureServices = null)
-    {
-        var host = await AuditTrailHost.StartAsync(
-            new Dictionary<string, string?> { ["Data:Path"] = folder, ["Audit:Shards"] = "4" },
-            services =>
+    private Task<AuditTrailHost> StartAsync(bool drain, Action<IServiceCollection>? configureServices = null) =>
+        hosts.StartAsync(new Dictionary<string, string?> { ["Audit:Shards"] = "4" }, services =>
+        {
+            configureServices?.Invoke(services);
+            if (drain)
             {
-                configureServices?.Invoke(services);
-                if (drain)
-                {
-                    services.AddAuditSpool(folder);
-                }
-            });
-        hosts.Add(host);
-        return host;
-    }
+                services.AddAuditSpool(hosts.Folder);
+            }
+        });
 }

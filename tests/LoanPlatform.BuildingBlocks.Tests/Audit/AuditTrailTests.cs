@@ -14,21 +14,11 @@ namespace LoanPlatform.BuildingBlocks.Tests.Audit;
 public sealed class AuditTrailTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-audit-").FullName;
-    private readonly List<AuditTrailHost> hosts = [];
+    private readonly AuditTrailHosts hosts = new("loanplatform-audit-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public Task DisposeAsync() => hosts.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Appends_to_one_shard_are_numbered_from_one_and_each_carries_the_previous_hash()
@@ -161,7 +151,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var next = await host.Checkpoints.WriteAsync(CancellationToken.None);
         Assert.Equal([new AuditShardTail(host.Trail.Shards.PartitionOf(second), 2, second.Hash)], next!.Shards);
         // Kept apart from the trail's database, as an append-only file.
-        Assert.Equal(2, File.ReadAllLines(Path.Combine(folder, "audit", "checkpoints.jsonl")).Length);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(hosts.Folder, "audit", "checkpoints.jsonl")).Length);
     }
 
     [Fact]
@@ -251,7 +241,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var record = await host.Trail.AppendAsync(Entry("alice"));
         var partition = host.Trail.Shards.PartitionOf(record);
 
-        Assert.True(File.Exists(Path.Combine(folder, AuditExtensions.StoreName, "audit.db")));
+        Assert.True(File.Exists(Path.Combine(hosts.Folder, AuditExtensions.StoreName, "audit.db")));
         var serviceStore = host.Services.GetRequiredService<IDocumentStore<AuditRecord>>();
         Assert.Empty(await serviceStore.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
         Assert.Single(await host.Records.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
@@ -269,21 +259,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
     private static Task<AuditVerification> VerifyAsync(AuditTrailHost host) =>
         host.Trail.VerifyAsync(DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddMinutes(1));
 
-    private async Task<AuditTrailHost> StartAsync(int shards, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    private Task<AuditTrailHost> StartAsync(int shards, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var configuration = new Dictionary<string, string?> { ["Data:Path"] = folder, ["Audit:Shards"] = shards.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (key, value) in settings ?? [])
-        {
-            configuration[key] = value;
-        }
-
-        var host = await AuditTrailHost.StartAsync(configuration, services =>
+        var configuration = new Dictionary<string, string?>(settings ?? []) { ["Audit:Shards"] = shards.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return hosts.StartAsync(configuration, services =>
         {
             configureServices?.Invoke(services);
             services.AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType);
         });
-        hosts.Add(host);
-        return host;
     }
 
     /// <summary>Appends <paramref name="count"/> records to the one shard of a one-shard trail; returns its partition.</summary>

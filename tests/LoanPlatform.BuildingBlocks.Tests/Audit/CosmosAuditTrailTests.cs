@@ -12,22 +12,12 @@ namespace LoanPlatform.BuildingBlocks.Tests.Audit;
 /// </summary>
 public sealed class CosmosAuditTrailTests(CosmosStandInFixture cosmos) : IClassFixture<CosmosStandInFixture>, IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("loanplatform-audit-cosmos-").FullName;
     private readonly string database = $"db{Guid.NewGuid():N}";
-    private readonly List<AuditTrailHost> hosts = [];
+    private readonly AuditTrailHosts hosts = new("loanplatform-audit-cosmos-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public Task DisposeAsync() => hosts.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Two_writers_on_one_shard_make_one_chain_and_keep_a_source_once()
@@ -61,20 +51,14 @@ public sealed class CosmosAuditTrailTests(CosmosStandInFixture cosmos) : IClassF
         Assert.Equal(new AuditVerification(false, 4, 1, 1, partition, 4), verification);
     }
 
-    private async Task<AuditTrailHost> StartAsync()
-    {
-        var host = await AuditTrailHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Data:Path"] = folder,
-                ["Audit:Shards"] = "1",
-                ["DocumentStore:Provider"] = "Cosmos",
-                ["DocumentStore:Cosmos:ConnectionString"] = cosmos.ConnectionString,
-                ["DocumentStore:Cosmos:DatabaseName"] = database,
-                ["DocumentStore:Cosmos:CreateIfNotExists"] = "true",
-            },
-            services => services.Configure<CosmosClientOptions>(cosmos.ConfigureClient));
-        hosts.Add(host);
-        return host;
-    }
+    private Task<AuditTrailHost> StartAsync() => hosts.StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Audit:Shards"] = "1",
+            ["DocumentStore:Provider"] = "Cosmos",
+            ["DocumentStore:Cosmos:ConnectionString"] = cosmos.ConnectionString,
+            ["DocumentStore:Cosmos:DatabaseName"] = database,
+            ["DocumentStore:Cosmos:CreateIfNotExists"] = "true",
+        },
+        services => services.Configure<CosmosClientOptions>(cosmos.ConfigureClient));
 }
