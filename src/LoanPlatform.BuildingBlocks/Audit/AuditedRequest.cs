@@ -2,7 +2,7 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 
 /// <summary>
 /// One request as the gateway in front of the services saw it: the local gateway builds it from the request, API
-/// Management posts it to the ingest endpoint (<c>POST /internal/audit/requests</c>). <see cref="ToRecord"/> is the one
+/// Management puts it on the audit queue (read by the Loans app's queue trigger). <see cref="ToRecord"/> is the one
 /// rule for what the trail keeps of a request: the validated subject (or "anonymous"), never a token; the path without
 /// its query string (signed URLs carry secrets there); the outcome from the status; a truncated user agent.
 /// </summary>
