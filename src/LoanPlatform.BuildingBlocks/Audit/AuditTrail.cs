@@ -24,8 +24,11 @@ public sealed class AuditTrail(
 {
     private const int MaxAttempts = 50;
 
-    /// <summary>How many partitions one search page reads at most, so a page's cost is bounded however sparse the matches.</summary>
-    private const int MaxPartitionsPerPage = 64;
+    /// <summary>
+    /// How many partitions one search page reads at most, so a page's cost is bounded however sparse the matches: a day
+    /// of 16 shards fits in one page, so the default search answers in one.
+    /// </summary>
+    public const int MaxPartitionsPerPage = 512;
 
     // Writers in one process take turns per shard; across processes the store's create-only ids decide.
     private readonly ConcurrentDictionary<string, ShardWriter> writers = new(StringComparer.Ordinal);

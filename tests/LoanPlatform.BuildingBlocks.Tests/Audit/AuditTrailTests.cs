@@ -180,6 +180,21 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_reads_a_bounded_number_of_partitions_and_says_where_to_go_on()
+    {
+        var host = await StartAsync(shards: 16);
+        await host.Trail.AppendAsync(Entry("alice"));
+        var from = DateTimeOffset.UtcNow.AddHours(-40);
+        Assert.True(host.Trail.Shards.PartitionsBetween(from, DateTimeOffset.UtcNow).Count() > AuditTrail.MaxPartitionsPerPage);
+
+        var first = await host.Trail.SearchAsync("alice", from, DateTimeOffset.UtcNow.AddMinutes(1), 100, null);
+        Assert.Empty(first.Items);
+        var second = await host.Trail.SearchAsync("alice", from, DateTimeOffset.UtcNow.AddMinutes(1), 100, first.Next);
+        Assert.Equal("alice", Assert.Single(second.Items).Actor);
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
     public async Task Search_filters_by_actor_or_resource_and_time()
     {
         var host = await StartAsync(shards: 2);
