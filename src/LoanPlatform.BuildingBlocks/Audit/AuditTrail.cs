@@ -100,7 +100,7 @@ public sealed class AuditTrail(
 
             if (read++ == MaxPartitionsPerPage)
             {
-                return new AuditPage(items, EncodeContinuation(partition, 0));
+                return PageOf(items, EncodeContinuation(partition, 0));
             }
 
             foreach (var record in await ReadShardAsync(partition, cancellationToken))
@@ -115,12 +115,12 @@ public sealed class AuditTrail(
                 items.Add(record);
                 if (items.Count == maxItems)
                 {
-                    return new AuditPage(items, EncodeContinuation(partition, record.Sequence));
+                    return PageOf(items, EncodeContinuation(partition, record.Sequence));
                 }
             }
         }
 
-        return new AuditPage(items, null);
+        return PageOf(items, null);
     }
 
     /// <summary>
@@ -279,6 +279,9 @@ public sealed class AuditTrail(
 
         return null;
     }
+
+    // Read in partition order (which the continuation follows); shown oldest first within the page.
+    private static AuditPage PageOf(List<AuditRecord> items, string? next) => new([.. items.OrderBy(record => record.Time)], next);
 
     private static AuditShardTail TailOf(string partition, AuditRecord record) => new(partition, record.Sequence, record.Hash);
 
