@@ -82,6 +82,10 @@ param anonymousRateLimitPerMinute int = 60
 @minValue(1)
 param loginRateLimitPer5Minutes int = 20
 
+@description('Days audit records are kept (their time to live) and checkpoints cannot be changed: five years by default.')
+@minValue(1)
+param auditRetentionDays int = 1826
+
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -95,6 +99,8 @@ var notificationsQueueName = 'notifications'
 var integrationTopicName = 'platform-events'
 var signingKeyName = 'token-signing'
 var auditContainerName = 'audit'
+var auditQueueName = 'audit-requests'
+var auditCheckpointContainerName = 'audit-checkpoints'
 var publicOperations = loadJsonContent('./apim/operations.json')
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -155,7 +161,7 @@ module cosmos './core/database/cosmos-account.bicep' = {
         uniqueKeyPaths: []
       }
       {
-        // The audit trail, apart from every service's data; written and read by the Loans app only (see access.bicep).
+        // The audit trail, apart from every service's data; appended to (create and read only) by the Loans app (see audit.bicep).
         name: auditContainerName
         partitionKeyPath: '/pk'
         defaultTtl: -1
@@ -342,6 +348,10 @@ module loans './app/service.bicep' = {
     functionAppName: '${abbrs.webSitesFunctions}loans-${resourceToken}'
     planName: '${abbrs.webServerFarms}loans-${resourceToken}'
     storageAccountName: '${abbrs.storageStorageAccounts}loan${resourceToken}'
+    // The audit queue API Management hands each request's record to; the Loans app's queue trigger appends them.
+    queues: [
+      auditQueueName
+    ]
     // Durable Functions (Azure Storage provider) keeps the task hub in queues and tables of this account.
     needsQueuesAndTables: true
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -395,9 +405,6 @@ module access './app/access.bicep' = {
     signingKeyName: keyVault.outputs.signingKeyName
     usersReadsSecrets: !empty(kycVerihubsAppId)
     communicationServiceName: email.outputs.communicationServiceName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    auditContainerName: auditContainerName
     resourceToken: resourceToken
   }
 }
@@ -431,6 +438,30 @@ module frontDoor './core/gateway/front-door.bicep' = if (enableFrontDoor) {
 }
 
 // The public base URL clients use: Front Door when deployed, otherwise the API Management gateway.
+// Who may write what of the audit trail: Loans appends (create-only), API Management puts queue messages, Notifications
+// writes the immutable checkpoints.
+module audit './app/audit.bicep' = {
+  name: 'audit'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    principalIds: {
+      loans: loans.outputs.identityPrincipalId
+      notifications: notifications.outputs.identityPrincipalId
+      apim: apim.outputs.principalId
+    }
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    auditContainerName: auditContainerName
+    loansStorageAccountName: loans.outputs.storageAccountName
+    auditQueueName: auditQueueName
+    checkpointStorageAccountName: '${abbrs.storageStorageAccounts}aud${resourceToken}'
+    checkpointContainerName: auditCheckpointContainerName
+    retentionDays: auditRetentionDays
+  }
+}
+
 var publicBaseUrl = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : apim.outputs.gatewayUrl
 var customerIssuer = '${publicBaseUrl}/auth'
 // Internal: services and the gateway read the Auth service's metadata and keys from the Function app directly.
@@ -449,9 +480,8 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
     staffApiAudience: 'api://${staffApiClientId}'
     staffClientAppId: staffClientAppId
     frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
-    // The Loans app hosts the audit trail; API Management reports each request to it with its own managed identity.
-    auditIngestUrl: 'https://${loans.outputs.defaultHostName}/internal/audit/requests'
-    internalApiAudience: 'api://${internalApiClientId}'
+    // API Management hands each request's record to the Loans app's audit queue with its own managed identity.
+    auditQueueUrl: audit.outputs.auditQueueUrl
   }
 }
 
@@ -517,6 +547,9 @@ var sharedSettings = {
   notificationsQueueName: notificationsQueueName
   serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   serviceBusTopicName: integrationTopicName
+  auditQueueName: auditQueueName
+  auditCheckpointContainerUri: audit.outputs.checkpointContainerUri
+  auditRetentionDays: auditRetentionDays
 }
 
 module authSettings './app/app-settings.bicep' = {
@@ -647,6 +680,7 @@ output NOTIFICATIONS_QUEUE_NAME string = notificationsQueueName
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output SERVICE_BUS_TOPIC_NAME string = integrationTopicName
 output EMAIL_ENDPOINT string = email.outputs.endpoint
+output AUDIT_CHECKPOINT_CONTAINER_URI string = audit.outputs.checkpointContainerUri
 output EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output KEY_VAULT_NAME string = keyVault.outputs.name
 output KEY_VAULT_URI string = keyVault.outputs.uri

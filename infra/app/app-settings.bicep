@@ -60,6 +60,9 @@ type SharedSettings = {
   notificationsQueueName: string
   serviceBusFullyQualifiedNamespace: string
   serviceBusTopicName: string
+  auditQueueName: string
+  auditCheckpointContainerUri: string
+  auditRetentionDays: int
 }
 
 var common = {
@@ -94,6 +97,10 @@ var common = {
   Notifications__Queue__Name: shared.notificationsQueueName
   ServiceBus__FullyQualifiedNamespace: shared.serviceBusFullyQualifiedNamespace
   ServiceBus__TopicName: shared.serviceBusTopicName
+  // The audit trail: the queue the Loans app's trigger reads, the immutable checkpoint container, the retention.
+  Audit__Queue__Name: shared.auditQueueName
+  Audit__Checkpoints__ContainerUri: shared.auditCheckpointContainerUri
+  Audit__RetentionDays: string(shared.auditRetentionDays)
 }
 
 var documentStore = {

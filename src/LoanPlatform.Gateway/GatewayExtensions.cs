@@ -46,8 +46,9 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// Audits every request through the gateway into <see cref="AuditTrail"/>, which the host registers (locally, the Loans
-    /// service's trail). Call it before the platform defaults so requests refused by authentication or authorization are kept too.
+    /// Audits every request through the gateway into the <see cref="AuditSpool"/> the host registers (its drainer appends
+    /// to the Loans service's trail). Call it before the platform defaults so requests refused by authentication or
+    /// authorization are kept too.
     /// </summary>
     public static WebApplication UseGatewayAudit(this WebApplication app)
     {

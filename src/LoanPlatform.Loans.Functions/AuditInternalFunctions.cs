@@ -9,17 +9,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoanPlatform.Loans.Functions;
 
 /// <summary>
-/// HTTP triggers for <see cref="AuditInternalApi"/>: API Management reports each response, the other services their
-/// committed changes; service identities only, as locally.
+/// HTTP trigger for <see cref="AuditInternalApi"/>: the other services report their committed changes; service identities
+/// only, as locally.
 /// </summary>
 [Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
 public sealed class AuditInternalFunctions(AuditTrail trail)
 {
-    [Function("IngestAuditedRequest")]
-    public async Task<IResult> IngestRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/requests")] HttpRequest req, CancellationToken cancellationToken) =>
-        await AuditInternalApi.IngestRequest(await req.ReadJsonAsync<AuditedRequest>(cancellationToken), trail, cancellationToken);
-
     [Function("IngestAuditedChange")]
     public async Task<IResult> IngestChange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/changes")] HttpRequest req, CancellationToken cancellationToken) =>

@@ -19,11 +19,8 @@ param staffClientAppId string
 @description('Front Door profile id (X-Azure-FDID) to accept traffic from; empty when Front Door is not deployed.')
 param frontDoorId string = ''
 
-@description('The audit trail\'s request ingest endpoint on the app that hosts the trail; API Management reports every request there.')
-param auditIngestUrl string
-
-@description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it (Service app role).')
-param internalApiAudience string
+@description('The audit queue (https://{account}.queue.core.windows.net/{queue}): API Management puts every request\'s record there with its managed identity before answering.')
+param auditQueueUrl string
 
 resource apim 'Microsoft.ApiManagement/service@2024-05-01' existing = {
   name: apimName
@@ -38,8 +35,7 @@ var namedValues = {
   'staff-api-audience': staffApiAudience
   'staff-client-app-id': staffClientAppId
   'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
-  'audit-ingest-url': auditIngestUrl
-  'internal-api-audience': internalApiAudience
+  'audit-queue-url': auditQueueUrl
 }
 
 resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = [
@@ -64,7 +60,7 @@ resource auditRequestFragment 'Microsoft.ApiManagement/service/policyFragments@2
     apimNamedValues
   ]
   properties: {
-    description: 'Reports a request to the audit trail (fire and forget, managed identity).'
+    description: 'Hands a request\'s record to the audit queue before the answer leaves (managed identity, retried; 503 if it cannot).'
     format: 'rawxml'
     value: loadTextContent('../../apim/policies/fragment-audit-request.xml')
   }

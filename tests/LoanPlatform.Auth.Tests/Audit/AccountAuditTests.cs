@@ -183,7 +183,10 @@ public sealed class AccountAuditTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<AuditRecord>> RecordsOfAsync(string userId) =>
-        await _auth.Services.GetRequiredService<AuditTrail>().SearchAsync(new AuditQuery(userId, null, null), 100);
+        (await _auth.Services.GetRequiredService<AuditTrail>().SearchAsync(userId, Now.AddDays(-1), Now.AddDays(1), 100, null)).Items;
+
+    // The host's settable clock, which stamps the changes.
+    private DateTimeOffset Now => _auth.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static void AssertRecord(AuditRecord record, string action, string userId, string actor, string role)
     {
