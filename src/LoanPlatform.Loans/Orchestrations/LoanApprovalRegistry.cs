@@ -10,6 +10,7 @@ public static class LoanApprovalRegistry
         .AddOrchestrator<LoanApprovalOrchestration>()
         .AddActivity<ScoreApplicationActivity>()
         .AddActivity<OpenStageActivity>()
+        .AddActivity<FindRecordedDecisionActivity>()
         .AddActivity<ApplyDecisionActivity>()
         .AddActivity<EscalateStageActivity>()
         .AddActivity<ExpireApplicationActivity>()
