@@ -85,10 +85,12 @@ public static class OutboxExtensions
         services.AddHostedService<OutboxSweeperService<T>>();
 
     /// <summary>Processed-id records in the service's own store, so a consumer handles each event id once.</summary>
-    public static IServiceCollection AddEventDeduplication(this IServiceCollection services)
+    public static IHostApplicationBuilder AddEventDeduplication(this IHostApplicationBuilder builder)
     {
-        services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);
-        return services.AddSingleton<EventDeduplicator>();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);
+        builder.Services.AddSingleton<EventDeduplicator>();
+        return builder;
     }
 
     private static TokenCredential Credential(IServiceProvider provider, IConfiguration configuration) =>

@@ -35,7 +35,7 @@ public static class Extensions
         var dataPath = builder.Configuration["Data:Path"] ?? ".data";
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDocumentStore(ServiceName);
-        services.AddEventDeduplication();
+        builder.AddEventDeduplication();
         services.AddSingleton<NotificationTemplates>();
         services.AddInternalApiClient<UsersContactClient>(UsersContactClient.BaseAddressKey, builder.Configuration);
         services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.SectionName))

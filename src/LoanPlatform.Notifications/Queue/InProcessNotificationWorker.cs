@@ -10,7 +10,8 @@ namespace LoanPlatform.Notifications.Queue;
 
 /// <summary>
 /// The local counterpart of the queue-triggered function: reads the in-process queue and runs the same handler with the
-/// same rule — retries with backoff, then a dead letter with the reason. Nothing is dropped silently.
+/// same rule — retries with backoff, then a dead letter with the reason. Nothing is dropped silently: an event leaves the
+/// queue's spool only once delivered or dead-lettered, so a stop or crash in between delivers it after the restart.
 /// </summary>
 public sealed class InProcessNotificationWorker(
     InProcessEventQueue queue,
@@ -32,6 +33,7 @@ public sealed class InProcessNotificationWorker(
             try
             {
                 await handler.HandleAsync(outboxEvent, cancellationToken);
+                queue.Complete(outboxEvent);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -41,6 +43,7 @@ public sealed class InProcessNotificationWorker(
                     await deadLetters.WriteAsync(new DeadLetter(outboxEvent, $"{e.GetType().Name}: {e.Message}", attempt, time.GetUtcNow()), cancellationToken);
                     NotificationsTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
                     logger.LogError(e, "Dead-lettered {EventType} {EventId} after {Attempts} attempt(s)", outboxEvent.Type, outboxEvent.EventId, attempt);
+                    queue.Complete(outboxEvent);
                     return;
                 }
 
