@@ -47,6 +47,9 @@ public sealed class LoanWorkflowEngine(DurableTaskClient client)
         return instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
     }
 
+    public async Task<bool> ExistsAsync(string loanId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(loanId, getInputsAndOutputs: false, cancellationToken) is not null;
+
     public Task RaiseDecisionAsync(string loanId, PendingDecision decision, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(loanId, LoanApprovalTaskNames.DecisionEvent(decision.StageIndex, decision.WaitRound), decision, cancellationToken);
 }
