@@ -185,6 +185,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
+        // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
+        _stopOrder.Insert(0, new StopStep(() => engine.DrainAsync(TimeSpan.FromSeconds(10))));
         RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
             .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
 

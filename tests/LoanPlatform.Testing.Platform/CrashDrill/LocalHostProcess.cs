@@ -77,7 +77,6 @@ public sealed partial class LocalHostProcess(string dataPath, int port, IReadOnl
         start.ArgumentList.Add(LocalHostDll);
         start.Environment["Data__Path"] = dataPath;
         start.Environment["Gateway__Url"] = GatewayUrl;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
