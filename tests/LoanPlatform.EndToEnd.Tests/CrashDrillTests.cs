@@ -30,7 +30,7 @@ public sealed class CrashDrillTests(SmtpCaptureFixture smtp, AzuriteFixture azur
             ["Durable:Backend"] = "AzureStorage",
             ["Durable:AzureStorageConnectionString"] = azurite.ConnectionString,
             ["Durable:TaskHubName"] = "drill" + Guid.NewGuid().ToString("N")[..8],
-        }) with { Kills = 2, Loans = 8, FinishTimeout = TimeSpan.FromMinutes(4) }).RunAsync();
+        }) with { Kills = 2, CleanStopEvery = 2, Loans = 8, FinishTimeout = TimeSpan.FromMinutes(4) }).RunAsync();
 
         output.WriteLine(report.ToString());
         Assert.True(report.Violations.Count == 0, report.ToString());

@@ -98,9 +98,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         await _sidecar.StopAsync(timeout.Token);
         await _sidecar.DisposeAsync();
 
-        // A forced stop: the graceful drain can wait for sessions the already-stopped worker will never finish, and an
-        // instance left draining goes on renewing its leases, starving the next start. Without a drain the leases just
-        // expire (LeaseInterval), as they would after a crash, and the next start takes them over.
+        // Forced (see LocalOrchestrationService.StopAsync): an instance left draining goes on renewing its leases,
+        // starving the next start. Without a drain the leases just expire (LeaseInterval), as they would after a crash,
+        // and the next start takes them over.
         await _backend.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

@@ -23,6 +23,7 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
 
     private readonly ConcurrentDictionary<object, byte> _inFlight = new(ReferenceEqualityComparer.Instance);
     private volatile bool _draining;
+    private Task? _stopped;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => maxConcurrentWorkItems;
 
@@ -74,9 +75,20 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
 
     public Task StartAsync() => inner.StartAsync();
 
-    public Task StopAsync() => inner.StopAsync();
+    /// <summary>
+    /// Stops the backend once, forced. The sidecar stops it when its host stops and the engine again when it is disposed;
+    /// a second stop of the Azure Storage backend throws on a disposed token on the thread pool and kills the process.
+    /// Forced: a graceful drain waits for sessions the already-stopped worker will never finish.
+    /// </summary>
+    public Task StopAsync(bool isForced)
+    {
+        lock (_inFlight)
+        {
+            return _stopped ??= inner.StopAsync(isForced: true);
+        }
+    }
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public Task StopAsync() => StopAsync(isForced: true);
 
     public Task CreateAsync() => inner.CreateAsync();
 
