@@ -10,12 +10,12 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// </summary>
 public sealed class LoanWorkflowEngine(DurableTaskClient client)
 {
-    /// <summary>Starts the loan's orchestration at the current version (explicitly, so both hosts stamp the same).</summary>
+    /// <summary>Starts the loan's orchestration, stamped with the host's default version (host.json's defaultVersion in Azure).</summary>
     public Task StartAsync(string loanId, CancellationToken cancellationToken) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             LoanApprovalTaskNames.Orchestration,
             new LoanApprovalInput(loanId),
-            new StartOrchestrationOptions { InstanceId = loanId, Version = LoanApprovalOrchestration.Version },
+            new StartOrchestrationOptions { InstanceId = loanId },
             cancellationToken);
 
     /// <summary>
