@@ -84,13 +84,14 @@ public static class OutboxExtensions
     public static IServiceCollection AddOutboxSweeperService<T>(this IServiceCollection services) where T : class, IHasOutbox<T> =>
         services.AddHostedService<OutboxSweeperService<T>>();
 
-    /// <summary>Processed-id records in the service's own store, so a consumer handles each event id once.</summary>
-    public static IHostApplicationBuilder AddEventDeduplication(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Processed-id records in the service's own store, so a consumer handles each event id once. The claim lease is
+    /// <see cref="OutboxOptions.ClaimLease"/> (bound from the Outbox section where the host binds it, else its default).
+    /// </summary>
+    public static IServiceCollection AddEventDeduplication(this IServiceCollection services)
     {
-        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
-        builder.Services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);
-        builder.Services.AddSingleton<EventDeduplicator>();
-        return builder;
+        services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);
+        return services.AddSingleton<EventDeduplicator>();
     }
 
     private static TokenCredential Credential(IServiceProvider provider, IConfiguration configuration) =>

@@ -35,7 +35,8 @@ public static class Extensions
         var dataPath = builder.Configuration["Data:Path"] ?? ".data";
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDocumentStore(ServiceName);
-        builder.AddEventDeduplication();
+        services.AddEventDeduplication();
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<NotificationTemplates>();
         services.AddInternalApiClient<UsersContactClient>(UsersContactClient.BaseAddressKey, builder.Configuration);
         services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.SectionName))
