@@ -10,9 +10,7 @@ var kills = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var loans = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
 var backend = args.Length > 2 ? args[2].ToLowerInvariant() : "both";
 
-var smtp = new SmtpCaptureFixture();
 var azurite = new AzuriteFixture();
-await smtp.InitializeAsync();
 await azurite.InitializeAsync();
 var failed = false;
 try
@@ -35,6 +33,9 @@ try
 
     foreach (var (name, settings) in profiles)
     {
+        // A capture per profile, so each counts only its own emails.
+        var smtp = new SmtpCaptureFixture();
+        await smtp.InitializeAsync();
         Console.WriteLine($"Crash drill on the {name}: {kills} kills, {loans} loans");
         var report = await new CrashDrill(new CrashDrillOptions
         {
@@ -51,12 +52,12 @@ try
         }).RunAsync();
         Console.WriteLine($"{name}: {report}");
         failed |= report.Violations.Count > 0;
+        await smtp.DisposeAsync();
     }
 }
 finally
 {
     await azurite.DisposeAsync();
-    await smtp.DisposeAsync();
 }
 
 return failed ? 1 : 0;

@@ -186,7 +186,14 @@ public sealed class LocalPlatform : IAsyncDisposable
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
         // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
-        _stopOrder.Insert(0, new StopStep(() => engine.DrainAsync(TimeSpan.FromSeconds(10))));
+        var drainLogger = loans.Services.GetRequiredService<ILogger<InProcessDurableEngine>>();
+        _stopOrder.Insert(0, new StopStep(async () =>
+        {
+            if (!await engine.DrainAsync(TimeSpan.FromSeconds(10)))
+            {
+                drainLogger.LogWarning("The durable engine still had work out after 10 s; it is done again at the next start");
+            }
+        }));
         RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
             .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
 
