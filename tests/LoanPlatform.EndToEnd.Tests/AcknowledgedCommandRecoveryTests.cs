@@ -28,15 +28,7 @@ public sealed class AcknowledgedCommandRecoveryTests(SmtpCaptureFixture smtp) : 
         {
             PendingDecision = new PendingDecision(Guid.NewGuid().ToString("N"), "staff-officer1", "LoanOfficer", DecisionKind.Approve, null, null, loan.CurrentStage, loan.WaitRound, DateTimeOffset.UtcNow),
         }, CancellationToken.None);
-        await running.StopAsync();
-        await running.StartAgainAsync();
-
-        using var client = running.CreateClient();
-        await client.WaitForStatusAsync(loanId, customer.Token, "approved");
-        var history = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token);
-        Assert.Single(history.AsArray(), entry => entry!["event"]!.GetValue<string>() == "StageApproved");
-        Assert.Single(history.AsArray(), entry => entry!["event"]!.GetValue<string>() == "Approved");
-        await AssertToldOnceAsync(customer.Email);
+        using var client = await RestartAndAssertApprovedOnceAsync(running, loanId, customer);
 
         // An officer trying again learns the loan is decided, not that a decision is "already being processed".
         using var retry = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("officer2@staff.local"));
@@ -59,14 +51,22 @@ public sealed class AcknowledgedCommandRecoveryTests(SmtpCaptureFixture smtp) : 
             Assert.Equal(DecisionOutcome.StageApproved, await scope.ServiceProvider.GetRequiredService<LoanProgressService>().ApplyDecisionAsync(new ApplyDecisionInput(loanId, decision), CancellationToken.None));
         }
 
+        using var client = await RestartAndAssertApprovedOnceAsync(running, loanId, customer);
+    }
+
+    /// <summary>The process dies (the in-memory engine with it) and starts again: the loan ends approved, once, and the customer is told once.</summary>
+    private async Task<PlatformClient> RestartAndAssertApprovedOnceAsync(RunningPlatform running, string loanId, PlatformClient.Customer customer)
+    {
         await running.StopAsync();
         await running.StartAgainAsync();
 
-        using var client = running.CreateClient();
+        var client = running.CreateClient();
         await client.WaitForStatusAsync(loanId, customer.Token, "approved");
         var history = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token);
         Assert.Single(history.AsArray(), entry => entry!["event"]!.GetValue<string>() == "StageApproved");
+        Assert.Single(history.AsArray(), entry => entry!["event"]!.GetValue<string>() == "Approved");
         await AssertToldOnceAsync(customer.Email);
+        return client;
     }
 
     private Task<RunningPlatform> StartAsync() => RunningPlatform.StartAsync(new Dictionary<string, string?>
