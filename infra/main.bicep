@@ -228,6 +228,30 @@ module documentsStorage './core/storage/storage-account.bicep' = {
           }
         }
       }
+      {
+        // Uploads count only once sealed (copied to sealed/…, never touched here); what stays under users/ after a
+        // day is a stray PUT through a still valid upload URL or an upload never completed, and is read by no one.
+        enabled: true
+        name: 'documents-uploads'
+        type: 'Lifecycle'
+        definition: {
+          filters: {
+            blobTypes: [
+              'blockBlob'
+            ]
+            prefixMatch: [
+              '${documentsContainerName}/users/'
+            ]
+          }
+          actions: {
+            baseBlob: {
+              delete: {
+                daysAfterModificationGreaterThan: 1
+              }
+            }
+          }
+        }
+      }
     ]
   }
 }

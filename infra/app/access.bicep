@@ -44,7 +44,8 @@ var publishers = [
   'loans'
 ]
 
-// --- Documents (Users service only): read/write in the documents container, and user-delegation keys for upload/download SAS.
+// --- Documents (Users service only): read/write/delete in the documents container (the checks, the server-side copy that seals a
+// checked document under sealed/, erasure), and user-delegation keys for the upload, read and copy-source SAS.
 resource documentsAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: documentsStorageAccountName
 

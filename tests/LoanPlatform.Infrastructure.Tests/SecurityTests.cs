@@ -54,6 +54,16 @@ public partial class SecurityTests
     }
 
     [Fact]
+    public void Only_upload_blobs_expire_and_sealed_documents_are_kept()
+    {
+        var rules = Compiled.Module("documents-storage").Properties!["parameters"]!["lifecycleRules"]!["value"]!.AsArray();
+        var deleting = rules.Where(r => r!["definition"]!["actions"]!["baseBlob"]?["delete"] is not null).ToList();
+
+        var uploads = Assert.Single(deleting)!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.ToString());
+        Assert.Equal(["[format('{0}/users/', variables('documentsContainerName'))]"], uploads);
+    }
+
+    [Fact]
     public void Local_authentication_is_off_wherever_the_service_supports_it()
     {
         var cosmos = Created("Microsoft.DocumentDB/databaseAccounts").Single().Properties!;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LoanPlatform.Testing;
+using LoanPlatform.Users.Objects;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
@@ -23,6 +24,8 @@ public sealed class PersonalDataLoggingTests(UsersHost host) : IClassFixture<Use
         (await host.UploadAsync(upload, SampleImages.Jpeg)).EnsureSuccessStatusCode();
         (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
         var downloadUrl = (await client.GetFromJsonAsync<JsonElement>($"/users/me/documents/{documentId}")).GetProperty("download").GetProperty("url").GetString()!;
+        // The read URL is the sealed copy's, the one every reader gets once a document passed its checks.
+        Assert.Contains(ObjectKeys.ForSealedDocument(userId, documentId), downloadUrl, StringComparison.Ordinal);
         using var service = await host.ServiceClientAsync();
         (await service.GetAsync($"/internal/users/{userId}/eligibility")).EnsureSuccessStatusCode();
         (await client.GetAsync("/users/me/export")).EnsureSuccessStatusCode();

@@ -164,9 +164,20 @@ public sealed class UsersHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Uploads through a signed request exactly as a client would: its URL, method and headers.</summary>
-    public Task<HttpResponseMessage> UploadAsync(JsonElement upload, byte[] content) =>
-        PutAsync(upload.GetProperty("url").GetString()!, upload.GetProperty("headers").GetProperty("Content-Type").GetString()!, content);
+    /// <summary>Uploads through a signed request exactly as a client would: its URL, method and every header it names.</summary>
+    public Task<HttpResponseMessage> UploadAsync(JsonElement upload, byte[] content)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(upload.GetProperty("method").GetString()!), upload.GetProperty("url").GetString()) { Content = new ByteArrayContent(content) };
+        foreach (var header in upload.GetProperty("headers").EnumerateObject())
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            }
+        }
+
+        return Anonymous.SendAsync(request);
+    }
 
     public Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content)
     {
