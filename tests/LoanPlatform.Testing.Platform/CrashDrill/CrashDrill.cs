@@ -27,6 +27,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
     private HttpClient _http = null!;
     private int _rehydrated;
     private int _resent;
+    private int _sidecarStopErrors;
 
     public async Task<CrashDrillReport> RunAsync()
     {
@@ -136,7 +137,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
         var lost = loans.Count(l => l.LoanId is not null && l.FinalStatus != l.ExpectedStatus);
         var duplicated = _violations.Count(v => v.StartsWith("Duplicated", StringComparison.Ordinal));
         return new CrashDrillReport(kills, cleanStops, loans.Count, loans.Sum(l => l.AcknowledgedCount), lost, duplicated,
-            ApprovalEmails().Sum(pair => pair.Value), _resent, _rehydrated, watch.Elapsed, _violations);
+            ApprovalEmails().Sum(pair => pair.Value), _resent, _sidecarStopErrors, _rehydrated, watch.Elapsed, _violations);
     }
 
     /// <summary>Steps each loan of a worker in turn until the round ends; every failure (the kill) is just retried.</summary>
@@ -406,7 +407,11 @@ public sealed class CrashDrill(CrashDrillOptions options)
             _violations.Add($"A clean stop at {when} exited with {exitCode}.");
         }
 
-        foreach (var line in stopping.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("ObjectDisposedException", StringComparison.Ordinal)).Distinct().Take(5))
+        var errors = stopping.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("ObjectDisposedException", StringComparison.Ordinal)).ToList();
+        // The preview test-host sidecar (local only; in Azure the Functions host is the sidecar) logs a dispatch failure
+        // of its own now and then while the Azure Storage backend stops under it. Counted, not hidden; it lost nothing.
+        _sidecarStopErrors += errors.RemoveAll(l => l.Contains("fail: Microsoft.DurableTask.Sidecar[", StringComparison.Ordinal));
+        foreach (var line in errors.Distinct().Take(5))
         {
             _violations.Add($"A clean stop at {when} logged: {line.Trim()}");
         }
