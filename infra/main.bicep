@@ -67,6 +67,9 @@ param vapidPublicKey string = ''
 @description('FCM HTTP v1 for the native apps: the Firebase project id. Its service account key file goes into Key Vault as push-fcm-service-account. Empty: FCM is off and app-only customers are notified by email.')
 param fcmProjectId string = ''
 
+@description('e-KYC: the Verihubs application id (ID Verification against Dukcapil). Its API key goes into Key Vault as kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
+param kycVerihubsAppId string = ''
+
 @description('Requests per minute per token subject.')
 @minValue(1)
 param rateLimitPerMinute int = 120
@@ -390,6 +393,7 @@ module access './app/access.bicep' = {
     topicName: integrationTopicName
     keyVaultName: keyVault.outputs.name
     signingKeyName: keyVault.outputs.signingKeyName
+    usersReadsSecrets: !empty(kycVerihubsAppId)
     communicationServiceName: email.outputs.communicationServiceName
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
@@ -552,6 +556,7 @@ module usersSettings './app/app-settings.bicep' = {
     documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
     documentsContainerName: documentsContainerName
     vapidPublicKey: vapidPublicKey
+    verihubsAppId: kycVerihubsAppId
   }
 }
 

@@ -9,8 +9,14 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>HTTP triggers for <see cref="UsersInternalApi"/>; service identities only, as locally.</summary>
 [Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
-public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts, UserDevices devices)
+public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts, UserDevices devices, CustomerKyc kyc)
 {
+    [Function("GetPersonMatch")]
+    public async Task<IResult> GetPersonMatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/person-match/{staffId}")] HttpRequest req, string userId, string staffId,
+        CancellationToken cancellationToken) =>
+        await UsersInternalApi.GetPersonMatchAsync(userId, staffId, kyc, cancellationToken);
+
     [Function("GetUserEligibility")]
     public async Task<IResult> GetEligibility(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/eligibility")] HttpRequest req, string userId, CancellationToken cancellationToken) =>

@@ -265,6 +265,10 @@ public partial class SecurityTests
         Assert.Equal("Remote", variables["push"]!["Push__Provider"]!.ToString());
         Assert.Equal("Disabled", variables["pushOff"]!["Push__Provider"]!.ToString());
         Assert.DoesNotContain("PrivateKey", variables["pushKey"]!.ToJsonString(), StringComparison.Ordinal);
+        // The e-KYC provider's API key is a Key Vault reference too, and without an application id the Manual provider runs.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["kycVerihubs"]!["Kyc__Verihubs__ApiKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("kyc-verihubs-api-key", variables["kycVerihubs"]!["Kyc__Verihubs__ApiKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("empty(parameters('verihubsAppId'))", union, StringComparison.Ordinal);
         // FCM is off by default: an empty project id leaves the fcm group out.
         Assert.Contains("empty(parameters('fcmProjectId'))", union, StringComparison.Ordinal);
     }

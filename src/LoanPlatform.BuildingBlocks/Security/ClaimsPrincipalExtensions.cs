@@ -10,6 +10,12 @@ public static class ClaimsPrincipalExtensions
         principal.FindFirst(PlatformClaims.Subject)?.Value
         ?? throw new ProblemException(401, "unauthenticated", "A signed-in user is required.");
 
+    /// <summary>
+    /// The key a staff member's person is kept under: the Entra object id for Entra staff (their subject is pairwise per
+    /// app, so an Admin cannot look it up), the subject for the seeded local accounts, whose tokens have no object id.
+    /// </summary>
+    public static string GetStaffId(this ClaimsPrincipal principal) => principal.FindFirst(PlatformClaims.ObjectId)?.Value ?? principal.GetSubject();
+
     public static bool IsStaff(this ClaimsPrincipal principal) => PlatformRoles.Staff.Any(principal.IsInRole);
 
     public static IReadOnlyList<string> GetRoles(this ClaimsPrincipal principal) =>

@@ -8,4 +8,7 @@ public static class PlatformClaims
     public const string Email = "email";
     public const string Name = "name";
     public const string SessionId = "sid";
+
+    /// <summary>Entra ID's object id of the signed-in user: the same in every app's tokens, and what an Admin sees in the directory.</summary>
+    public const string ObjectId = "oid";
 }

@@ -16,4 +16,8 @@ public static class UserEventTypes
     public const string PushDeviceRegistered = "PushDeviceRegistered";
     public const string PushDeviceRemoved = "PushDeviceRemoved";
     public const string UserErased = "UserErased";
+    public const string KycSubmitted = "KycSubmitted";
+    public const string KycVerified = "KycVerified";
+    public const string KycRejected = "KycRejected";
+    public const string StaffPersonLinked = "StaffPersonLinked";
 }

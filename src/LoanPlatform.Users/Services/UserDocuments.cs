@@ -13,14 +13,15 @@ namespace LoanPlatform.Users.Services;
 /// <summary>
 /// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
 /// client declared (size, type, SHA-256) and seals it, a copy no upload URL can change, before the document counts:
-/// Requested → Uploaded → Verified, or Rejected. Verification is automatic for now. Each step stores its audit event in
-/// the document's own write.
+/// Requested → Uploaded → Verified, or Rejected. Passing these file checks is not identity verification: that is
+/// <see cref="CustomerKyc"/>'s review. Each step stores its audit event in the document's own write.
 /// </summary>
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
     OutboxDispatcher<UserDocument> outbox,
     IDocumentObjectStore objects,
     UserProfiles profiles,
+    CustomerKyc kyc,
     IOptions<DocumentsOptions> options,
     TimeProvider time)
 {
@@ -59,9 +60,9 @@ public sealed class UserDocuments(
     /// <summary>
     /// Checks the stored object against the declaration and seals it (POST …/complete and the blob trigger; idempotent).
     /// A match is copied inside the store to its sealed key and that copy checked again; the document then records
-    /// Uploaded with the sealed reference and, automatically for now, Verified. A mismatch records Rejected with the
-    /// reason and deletes the objects; the client requests a new document. <paramref name="actor"/> is who completed it:
-    /// the user, or the blob trigger as a system actor.
+    /// Uploaded with the sealed reference and Verified (the file checks passed), which may put the customer in KYC
+    /// review. A mismatch records Rejected with the reason and deletes the objects; the client requests a new document.
+    /// <paramref name="actor"/> is who completed it: the user, or the blob trigger as a system actor.
     /// </summary>
     /// <remarks>
     /// Crash-safe by order: the copy is made before the document is written and the upload deleted only after, so a
@@ -76,9 +77,14 @@ public sealed class UserDocuments(
         {
             // The old URL may still write until it expires; such bytes never count, so they are not kept either.
             await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
-            return document.Status == UserDocumentStatus.Rejected
-                ? throw UserProblems.DocumentRejected(document.RejectionReason)
-                : await ToResponseAsync(document, cancellationToken);
+            if (document.Status == UserDocumentStatus.Rejected)
+            {
+                throw UserProblems.DocumentRejected(document.RejectionReason);
+            }
+
+            // A retry also finishes what a failure after the check left undone.
+            await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
+            return await ToResponseAsync(document, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -133,6 +139,8 @@ public sealed class UserDocuments(
             await profiles.MarkKtpVerifiedAsync(userId, documentId, actor, cancellationToken);
         }
 
+        await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
+
         return await ToResponseAsync(next, cancellationToken);
     }
 
@@ -149,20 +157,6 @@ public sealed class UserDocuments(
 
     public async Task<UserDocumentResponse> GetAsync(string userId, string documentId, CancellationToken cancellationToken) =>
         await ToResponseAsync((await FindAsync(userId, documentId, cancellationToken)).Value, cancellationToken);
-
-    /// <summary>True when the user has a verified selfie; the KTP's own state lives on the profile.</summary>
-    public async Task<bool> HasVerifiedSelfieAsync(string userId, CancellationToken cancellationToken)
-    {
-        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
-        {
-            if (document.Value is { Kind: UserDocumentKind.Selfie, Status: UserDocumentStatus.Verified })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Documents live in the owner's partition, so another user's id is simply not found: a 404, never a 403.
     private async Task<StoredDocument<UserDocument>> FindAsync(string userId, string documentId, CancellationToken cancellationToken) =>

@@ -66,11 +66,11 @@ public sealed class FakeEntraIssuer : IAsyncDisposable
     }
 
     /// <summary>A staff access token; the defaults are the valid case, each argument breaks one thing.</summary>
-    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null)
+    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null, string? objectId = null)
     {
         var now = DateTime.UtcNow;
         var subject = "entra-" + Guid.NewGuid().ToString("N");
-        var claims = new List<Claim> { new("sub", subject), new("oid", Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0") };
+        var claims = new List<Claim> { new("sub", subject), new("oid", objectId ?? Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0") };
         claims.AddRange(roles.Select(role => new Claim("roles", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

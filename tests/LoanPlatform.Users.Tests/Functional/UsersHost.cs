@@ -146,11 +146,26 @@ public sealed class UsersHost : IAsyncLifetime
         return (userId, ClientFor(userId));
     }
 
-    public HttpClient ClientFor(string userId)
+    public HttpClient ClientFor(string userId, string role = PlatformRoles.Customer)
     {
         var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ForCustomer(Auth.SigningKey, userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Auth.SigningKey, userId, role));
         return client;
+    }
+
+    /// <summary>
+    /// A new staff member of <paramref name="role"/> whom an Admin linked to a person of their own (a NIK, email and phone
+    /// no customer of these tests has), and a client signed in as them.
+    /// </summary>
+    public async Task<(string StaffId, HttpClient Client)> NewStaffAsync(string role, string? phone = null)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var staffId = $"staff-{Guid.NewGuid():N}";
+        using var admin = ClientFor("staff-admin", PlatformRoles.Admin);
+        using var linked = await admin.PutAsJsonAsync($"/users/staff/{staffId}",
+            new { nik = $"327301120385{n % 9999 + 1:D4}", email = $"{staffId}@staff.example", phone = phone ?? $"0811{n:D8}" });
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        return (staffId, ClientFor(staffId, role));
     }
 
     /// <summary>A client calling as another service (the Loans service) with a local service-identity token.</summary>
