@@ -76,7 +76,7 @@ public sealed class LocalPlatform : IAsyncDisposable
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Settings.DataPath);
-        var notificationQueue = new InProcessEventQueue();
+        var notificationQueue = new InProcessEventQueue(Path.Combine(Settings.DataPath, NotificationsExtensions.ServiceName, "queue"));
         EventLog = new LocalEventLog(Path.Combine(Settings.DataPath, "events", "platform-events.jsonl"));
         void PublishEvents(IServiceCollection services)
         {
@@ -144,6 +144,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         notificationsConfig["Services:Users:InternalUrl"] = usersUrl;
         notificationsConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
         notificationsConfig["Push:Vapid:PrivateKey"] = vapid.PrivateKey;
+        // One process delivers locally, so after a restart an unfinished claim is always a crashed delivery's: taken over
+        // within the worker's retries rather than after minutes (a local delivery takes milliseconds).
+        notificationsConfig["Outbox:ClaimLease"] = Settings.Configuration["Outbox:ClaimLease"] ?? "00:00:10";
         var notificationsBuilder = ServiceApplication.CreateBuilder(NotificationsExtensions.ServiceName, Settings, notificationsConfig);
         notificationsBuilder.AddPlatformAuthentication();
         notificationsBuilder.Services.AddSingleton(notificationQueue);
@@ -167,8 +170,16 @@ public sealed class LocalPlatform : IAsyncDisposable
         PublishEvents(loansBuilder.Services);
         loansBuilder.AddLoansServices();
         loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
-        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
-        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
+        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
+            // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
+            .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = LoanApprovalOrchestration.Version,
+                DefaultVersion = LoanApprovalOrchestration.Version,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            }));
+        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
         loansBuilder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
         var loans = loansBuilder.Build();
@@ -179,6 +190,15 @@ public sealed class LocalPlatform : IAsyncDisposable
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
+        // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
+        var drainLogger = loans.Services.GetRequiredService<ILogger<InProcessDurableEngine>>();
+        _stopOrder.Insert(0, new StopStep(async () =>
+        {
+            if (!await engine.DrainAsync(TimeSpan.FromSeconds(10)))
+            {
+                drainLogger.LogWarning("The durable engine still had work out after 10 s; it is done again at the next start");
+            }
+        }));
         RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
             .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
 

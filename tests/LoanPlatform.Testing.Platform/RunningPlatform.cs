@@ -49,15 +49,31 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public LocalPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is stopped.");
 
-    public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null, Action<Microsoft.DurableTask.DurableTaskRegistry>? durableTasks = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-e2e-" + Guid.NewGuid().ToString("N"));
-        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFreeForRestart(), overrides ?? new Dictionary<string, string?>());
+        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFreeForRestart(), overrides ?? new Dictionary<string, string?>()) { DurableTasks = durableTasks };
         await running.StartAgainAsync();
         return running;
     }
 
-    public async Task StartAgainAsync() => _platform = await LocalPlatform.StartAsync(LocalPlatformSettings.FromArgs([], _overrides));
+    /// <summary>What the next start's worker runs (null: the current release's tasks).</summary>
+    public Action<Microsoft.DurableTask.DurableTaskRegistry>? DurableTasks { get; set; }
+
+    /// <summary>Settings for the next start on top of the first start's; a null value removes one.</summary>
+    public void Configure(IDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _overrides[key] = value;
+        }
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var settings = LocalPlatformSettings.FromArgs([], _overrides);
+        _platform = await LocalPlatform.StartAsync(DurableTasks is null ? settings : settings with { DurableTasks = DurableTasks });
+    }
 
     public async Task StopAsync()
     {
