@@ -2,15 +2,15 @@ using LoanPlatform.Auth.Apis;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Http;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LoanPlatform.Auth.Functions;
 
-/// <summary>HTTP triggers for <see cref="AuthInternalApi"/>; service identities only, as locally.</summary>
-[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
+/// <summary>HTTP triggers for <see cref="AuthInternalApi"/>; only the Users service's identity, as locally.</summary>
+[Authorize(Policy = ServiceCallers.Users)]
 public sealed class AuthInternalFunctions(CredentialService credentials)
 {
     [Function("CreateCredential")]

@@ -38,10 +38,12 @@ public sealed class RouteParityTests(LocalPlatformFixture local) : IClassFixture
         foreach (var (services, endpoint, operation) in local.ServiceOperations())
         {
             var policyProvider = services.GetRequiredService<IAuthorizationPolicyProvider>();
+            // As the authorization middleware decides: anonymous, the endpoint's own policy, or else the fallback.
             var localPolicy = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
                 ? null
                 : await AuthorizationPolicy.CombineAsync(
-                    policyProvider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+                    policyProvider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
+                    ?? await policyProvider.GetFallbackPolicyAsync();
             var functionPolicy = await new FunctionAuthorizationPolicies(policyProvider).CombineAsync(functions[operation.ToString()]);
 
             Assert.True(Describe(localPolicy) == Describe(functionPolicy), $"{operation}: local {Describe(localPolicy)}, function {Describe(functionPolicy)}");

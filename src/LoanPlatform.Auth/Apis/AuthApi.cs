@@ -51,14 +51,15 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(HttpRequest request, IOptions<JwtOptions> jwt)
+    public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(IOptions<JwtOptions> jwt)
     {
-        // The JWKS address follows the address the document was asked on, so internal callers stay internal.
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/auth";
+        // Every address from the configured issuer (the public base address + /auth), never from the request's Host:
+        // a forged or forwarded Host must not send validators to someone else's keys, nor reveal a backend host name.
+        var issuer = jwt.Value.Issuer.TrimEnd('/');
         return TypedResults.Ok(new OpenIdConfigurationDocument(
             jwt.Value.Issuer,
-            baseUrl + "/.well-known/jwks.json",
-            baseUrl + "/login",
+            issuer + "/.well-known/jwks.json",
+            issuer + "/login",
             [SecurityAlgorithms.EcdsaSha256],
             ["public"]));
     }

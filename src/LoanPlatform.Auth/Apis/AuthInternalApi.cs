@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Audit;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,14 +11,14 @@ using Microsoft.AspNetCore.Routing;
 namespace LoanPlatform.Auth.Apis;
 
 /// <summary>
-/// Service-to-service endpoints; only a service identity may call them and the gateway never routes here. The calling
+/// Service-to-service endpoints; only the Users service's identity may call them and the gateway never routes here. The calling
 /// service (its token's subject, in the role Service) is the actor of the changes they make.
 /// </summary>
 public static class AuthInternalApi
 {
     public static IEndpointRouteBuilder MapAuthInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/auth").WithTags("Auth (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
+        var api = app.MapGroup("/internal/auth").WithTags("Auth (internal)").RequireAuthorization(ServiceCallers.Users).ExcludeFromDescription();
         api.MapPost("/credentials", CreateCredential).WithName("CreateCredential");
         api.MapDelete("/credentials/{userId}", DeleteCredential).WithName("DeleteCredential");
         return app;

@@ -2,7 +2,7 @@ using System.Net;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,9 +25,9 @@ public static class AuditInternalApi
 
     public static IEndpointRouteBuilder MapAuditInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
-        api.MapPost("/requests", IngestRequest).WithName("IngestAuditedRequest");
-        api.MapPost("/changes", IngestChange).WithName("IngestAuditedChange");
+        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").ExcludeFromDescription();
+        api.MapPost("/requests", IngestRequest).RequireAuthorization(ServiceCallers.GatewayOnly).WithName("IngestAuditedRequest");
+        api.MapPost("/changes", IngestChange).RequireAuthorization(ServiceCallers.ChangeAuditors).WithName("IngestAuditedChange");
         return app;
     }
 
