@@ -29,6 +29,11 @@ public sealed class AuthFunctions(TokenService tokens, CredentialService credent
     public async Task<IResult> Logout([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuthApi.Logout(await req.ReadJsonAsync<LogoutRequest>(cancellationToken), tokens, cancellationToken);
 
+    [Function("UnlockAccount")]
+    [AllowAnonymous]
+    public async Task<IResult> Unlock([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/unlock")] HttpRequest req, CancellationToken cancellationToken) =>
+        await AuthApi.Unlock(await req.ReadJsonAsync<UnlockRequest>(cancellationToken), credentials, cancellationToken);
+
     [Function("ChangePassword")]
     [Authorize]
     public async Task<IResult> ChangePassword([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password")] HttpRequest req, CancellationToken cancellationToken) =>

@@ -17,6 +17,10 @@ public sealed class AuthInternalFunctions(CredentialService credentials)
     public async Task<IResult> CreateCredential([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/credentials")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuthInternalApi.CreateCredential(await req.ReadJsonAsync<CreateCredentialRequest>(cancellationToken), req.HttpContext.User, credentials, cancellationToken);
 
+    [Function("HashPassword")]
+    public async Task<IResult> HashPassword([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/password-hashes")] HttpRequest req, CancellationToken cancellationToken) =>
+        AuthInternalApi.HashPassword(await req.ReadJsonAsync<PasswordHashRequest>(cancellationToken), credentials);
+
     [Function("DeleteCredential")]
     public async Task<IResult> DeleteCredential(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/auth/credentials/{userId}")] HttpRequest req, string userId, CancellationToken cancellationToken) =>

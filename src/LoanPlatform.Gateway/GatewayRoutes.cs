@@ -13,6 +13,7 @@ public static class GatewayRoutes
     [
         new("auth-login", "/auth/login", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
         new("auth-refresh", "/auth/refresh", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
+        new("auth-unlock", "/auth/unlock", Auth, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),
         new("auth-password", "/auth/password", Auth, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["POST"]),
         new("auth-public", "/auth/{**rest}", Auth, GatewayAccess.Anonymous, RateLimitPolicies.PerIp),
         new("users-register", "/users", Users, GatewayAccess.Anonymous, RateLimitPolicies.Login, ["POST"]),

@@ -136,6 +136,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         usersBuilder.Services.AddOutboxSweeperService<UserDocument>();
         usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
         usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
+        usersBuilder.Services.AddOutboxSweeperService<PendingRegistration>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();

@@ -6,13 +6,14 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>
 /// The outbox sweepers on timers, one per aggregate with an outbox: republish the events a crash or a failed publish left
-/// in profiles, documents, devices and erasure records.
+/// in profiles, documents, devices, erasure records and pending registrations.
 /// </summary>
 public sealed class UserOutboxFunctions(
     OutboxSweeper<UserProfile> profiles,
     OutboxSweeper<UserDocument> documents,
     OutboxSweeper<PushDevice> devices,
-    OutboxSweeper<ErasureRecord> erasures)
+    OutboxSweeper<ErasureRecord> erasures,
+    OutboxSweeper<PendingRegistration> registrations)
 {
     [Function("SweepUserOutbox")]
     public Task Sweep([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => profiles.SweepAsync(cancellationToken);
@@ -25,4 +26,7 @@ public sealed class UserOutboxFunctions(
 
     [Function("SweepErasureRecordOutbox")]
     public Task SweepErasures([TimerTrigger("30 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => erasures.SweepAsync(cancellationToken);
+
+    [Function("SweepPendingRegistrationOutbox")]
+    public Task SweepRegistrations([TimerTrigger("40 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => registrations.SweepAsync(cancellationToken);
 }

@@ -29,6 +29,11 @@ public sealed class UsersFunctions(
     public async Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest req, CancellationToken cancellationToken) =>
         await UsersApi.RegisterAsync(await req.ReadJsonAsync<RegisterUserRequest>(cancellationToken), registration, cancellationToken);
 
+    [Function("VerifyRegistration")]
+    [AllowAnonymous]
+    public async Task<IResult> VerifyRegistration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/verify")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.VerifyRegistrationAsync(await req.ReadJsonAsync<VerifyRegistrationRequest>(cancellationToken), registration, cancellationToken);
+
     [Function("GetMyProfile")]
     public async Task<IResult> GetProfile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
         await UsersApi.GetProfileAsync(req.HttpContext.User, req.HttpContext.Response, profiles, cancellationToken);

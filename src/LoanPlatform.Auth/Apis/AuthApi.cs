@@ -25,6 +25,7 @@ public static class AuthApi
         api.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Exchange email and password for an access and a refresh token");
         api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("Refresh").WithSummary("Rotate a refresh token into a new token pair");
         api.MapPost("/logout", Logout).AllowAnonymous().WithName("Logout").WithSummary("End the session a refresh token belongs to");
+        api.MapPost("/unlock", Unlock).AllowAnonymous().WithName("UnlockAccount").WithSummary("End a lockout with the unlock code emailed to the account's owner");
         api.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Change the signed-in user's password and end all their sessions");
         api.MapGet("/.well-known/openid-configuration", OpenIdConfiguration).AllowAnonymous().WithName("OpenIdConfiguration").WithSummary("The issuer's OpenID Connect discovery document");
         api.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithName("Jwks").WithSummary("The public keys that verify access tokens");
@@ -40,6 +41,12 @@ public static class AuthApi
     public static async Task<NoContent> Logout(LogoutRequest request, TokenService tokens, CancellationToken cancellationToken)
     {
         await tokens.LogoutAsync(request, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> Unlock(UnlockRequest request, CredentialService credentials, CancellationToken cancellationToken)
+    {
+        await credentials.UnlockAsync(request, cancellationToken);
         return TypedResults.NoContent();
     }
 

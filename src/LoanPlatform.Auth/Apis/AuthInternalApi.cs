@@ -21,6 +21,7 @@ public static class AuthInternalApi
         var api = app.MapGroup("/internal/auth").WithTags("Auth (internal)").RequireAuthorization(ServiceCallers.Users).ExcludeFromDescription();
         api.MapPost("/credentials", CreateCredential).WithName("CreateCredential");
         api.MapDelete("/credentials/{userId}", DeleteCredential).WithName("DeleteCredential");
+        api.MapPost("/password-hashes", HashPassword).WithName("HashPassword");
         return app;
     }
 
@@ -29,6 +30,9 @@ public static class AuthInternalApi
         var created = await credentials.CreateAsync(request, ChangeActor.Of(caller), cancellationToken);
         return TypedResults.Created($"/internal/auth/credentials/{created.UserId}");
     }
+
+    public static Ok<PasswordHashResponse> HashPassword(PasswordHashRequest request, CredentialService credentials) =>
+        TypedResults.Ok(credentials.HashForRegistration(request));
 
     public static async Task<Results<NoContent, NotFound>> DeleteCredential(
         string userId, string email, ClaimsPrincipal caller, CredentialService credentials, CancellationToken cancellationToken) =>

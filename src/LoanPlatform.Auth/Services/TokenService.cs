@@ -58,9 +58,9 @@ public sealed class TokenService(
             throw InvalidCredentials();
         }
 
-        if (credential.FailedAttempts > 0)
+        if (credential.RecentFailures.Count > 0)
         {
-            await TryReplaceAsync(credentials, stored, credential with { FailedAttempts = 0, LockedUntil = null }, cancellationToken);
+            await TryReplaceAsync(credentials, stored, credential with { RecentFailures = [], LockedUntil = null }, cancellationToken);
         }
 
         return await StartSessionAsync(credential, now, cancellationToken);

@@ -22,7 +22,9 @@ public static class UsersApi
     {
         var users = app.MapGroup("/users").WithTags("Users");
         users.MapPost("/", RegisterAsync).AllowAnonymous()
-            .WithName("RegisterUser").WithSummary("Register a customer with profile, consent and login credential.");
+            .WithName("RegisterUser").WithSummary("Start a registration: the same 202 for every well-formed request; a six-digit code goes to the email.");
+        users.MapPost("/verify", VerifyRegistrationAsync).AllowAnonymous()
+            .WithName("VerifyRegistration").WithSummary("Create the account (profile and login together) with the code sent to the email.");
 
         var me = users.MapGroup("/me").RequireAuthorization();
         me.MapGet("/", GetProfileAsync)
@@ -63,9 +65,19 @@ public static class UsersApi
         return app;
     }
 
-    public static async Task<Created<RegisterUserResponse>> RegisterAsync(RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
+    /// <summary>
+    /// 202 for every well-formed registration, whether or not its email, phone or NIK belongs to a customer: the answer
+    /// never tells who is one. 400 only for malformed input.
+    /// </summary>
+    public static async Task<Accepted<RegistrationAcceptedResponse>> RegisterAsync(RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
     {
-        var userId = await registration.RegisterAsync(request, cancellationToken);
+        await registration.StartAsync(request, cancellationToken);
+        return TypedResults.Accepted((string?)null, RegistrationAcceptedResponse.VerificationSent);
+    }
+
+    public static async Task<Created<RegisterUserResponse>> VerifyRegistrationAsync(VerifyRegistrationRequest request, UserRegistration registration, CancellationToken cancellationToken)
+    {
+        var userId = await registration.VerifyAsync(request, cancellationToken);
         // The new user reads their profile at /users/me once signed in; there is no public per-id address.
         return TypedResults.Created("/users/me", new RegisterUserResponse(userId));
     }

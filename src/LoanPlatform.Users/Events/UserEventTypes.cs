@@ -16,4 +16,10 @@ public static class UserEventTypes
     public const string PushDeviceRegistered = "PushDeviceRegistered";
     public const string PushDeviceRemoved = "PushDeviceRemoved";
     public const string UserErased = "UserErased";
+
+    /// <summary>Notification only: a registration's verification code for its email.</summary>
+    public const string RegistrationCodeIssued = "RegistrationCodeIssued";
+
+    /// <summary>Notification only: an existing customer is told someone tried to register with their details.</summary>
+    public const string RegistrationAttempted = "RegistrationAttempted";
 }

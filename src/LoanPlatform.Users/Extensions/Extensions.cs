@@ -36,11 +36,13 @@ public static class Extensions
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
         services.AddDocumentType<PushDevice>(UserDocumentTypes.PushDevice);
+        services.AddDocumentType<PendingRegistration>(UserDocumentTypes.PendingRegistration);
         // Every aggregate a change is written to carries its events; each is audited as a change of /users/{subject}.
         builder.AddOutbox<UserProfile>();
         builder.AddOutbox<UserDocument>();
         builder.AddOutbox<PushDevice>();
         builder.AddOutbox<ErasureRecord>();
+        builder.AddOutbox<PendingRegistration>();
         services.AddChangeAudit(builder.Configuration, "/users");
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));

@@ -8,4 +8,5 @@ public static class UserDocumentTypes
     public const string Document = "user_document";
     public const string ErasureRecord = "erasure_record";
     public const string PushDevice = "push_device";
+    public const string PendingRegistration = "pending_registration";
 }
