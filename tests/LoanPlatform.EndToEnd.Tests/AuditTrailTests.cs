@@ -209,7 +209,7 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
     private const string IngestPath = "/internal/audit/requests";
 
     /// <summary>The Loans service itself, called as API Management would with its managed identity.</summary>
-    private Task<PlatformClient> ServiceClientAsync() => fixture.Running.CreateServiceClientAsync(GatewayRoutes.Loans, "apim");
+    private Task<PlatformClient> ServiceClientAsync() => fixture.Running.CreateServiceClientAsync(GatewayRoutes.Loans, "gateway");
 
     private static string? Text(JsonNode? record, string field) => record?[field]?.GetValue<string>();
 

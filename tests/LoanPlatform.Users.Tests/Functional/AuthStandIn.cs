@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,12 +37,13 @@ public sealed class AuthStandIn : IAsyncDisposable
     /// <summary>When set, the credential endpoints answer with this status instead of storing or deleting.</summary>
     public int? FailWith { get; set; }
 
-    public static async Task<AuthStandIn> StartAsync(string serviceKeyPath)
+    public static async Task<AuthStandIn> StartAsync(string serviceKeyFolder)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["ServiceIdentity:KeyPath"] = serviceKeyPath;
+        builder.Configuration["ServiceIdentity:KeyFolder"] = serviceKeyFolder;
+        builder.Configuration["ServiceIdentity:ServiceName"] = "auth";
         builder.Configuration["Jwt:Issuer"] = Issuer;
         builder.AddPlatformAuthentication();
         var app = builder.Build();
@@ -69,7 +71,13 @@ public sealed class AuthStandIn : IAsyncDisposable
 
             var taken = standIn.Credentials.Values.Any(c => c.Email == request.Email);
             return taken || !standIn.Credentials.TryAdd(request.UserId, request) ? Results.Conflict() : Results.Created();
-        }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
+        }).RequireAuthorization(ServiceCallers.Users);
+
+        // Auth's policy check and hash, reduced to what the Users service relies on: an opaque hash, or 400 for a weak password.
+        app.MapPost("/internal/auth/password-hashes", (PasswordHashRequest request) => request.Password.Contains("password", StringComparison.OrdinalIgnoreCase)
+            ? Results.Problem(statusCode: 400, title: "weak")
+            : Results.Json(new PasswordHashResponse("hash-of-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Password))))))
+            .RequireAuthorization(ServiceCallers.Users);
 
         app.MapDelete("/internal/auth/credentials/{userId}", (string userId, string email) =>
         {
@@ -81,7 +89,7 @@ public sealed class AuthStandIn : IAsyncDisposable
             return standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == email && standIn.Credentials.TryRemove(userId, out _)
                 ? Results.NoContent()
                 : Results.NotFound();
-        }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
+        }).RequireAuthorization(ServiceCallers.Users);
 
         await app.StartAsync();
         return standIn;
