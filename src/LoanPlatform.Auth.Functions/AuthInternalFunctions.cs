@@ -21,6 +21,12 @@ public sealed class AuthInternalFunctions(CredentialService credentials)
     public async Task<IResult> HashPassword([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/password-hashes")] HttpRequest req, CancellationToken cancellationToken) =>
         AuthInternalApi.HashPassword(await req.ReadJsonAsync<PasswordHashRequest>(cancellationToken), credentials);
 
+    [Function("CheckPassword")]
+    public async Task<IResult> CheckPassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/auth/credentials/{userId}/password-checks")] HttpRequest req, string userId,
+        CancellationToken cancellationToken) =>
+        await AuthInternalApi.CheckPassword(userId, await req.ReadJsonAsync<PasswordCheckRequest>(cancellationToken), credentials, cancellationToken);
+
     [Function("DeleteCredential")]
     public async Task<IResult> DeleteCredential(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "internal/auth/credentials/{userId}")] HttpRequest req, string userId, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ public sealed class UsersFunctions(
 
     [Function("EraseMe")]
     public async Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
-        await UsersApi.EraseAsync(req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), erasure, cancellationToken);
+        await UsersApi.EraseAsync(req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), await req.ReadOptionalJsonAsync<EraseRequest>(cancellationToken), erasure, cancellationToken);
 
     [Function("RequestMyDocumentUpload")]
     public async Task<IResult> RequestDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/documents")] HttpRequest req, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class AuthInternalApi
         api.MapPost("/credentials", CreateCredential).WithName("CreateCredential");
         api.MapDelete("/credentials/{userId}", DeleteCredential).WithName("DeleteCredential");
         api.MapPost("/password-hashes", HashPassword).WithName("HashPassword");
+        api.MapPost("/credentials/{userId}/password-checks", CheckPassword).WithName("CheckPassword");
         return app;
     }
 
@@ -30,6 +32,12 @@ public static class AuthInternalApi
         var created = await credentials.CreateAsync(request, ChangeActor.Of(caller), cancellationToken);
         return TypedResults.Created($"/internal/auth/credentials/{created.UserId}");
     }
+
+    /// <summary>204 when the password is the user's current one, a 403 problem otherwise (a wrong one counts toward the lockout).</summary>
+    public static async Task<NoContent> CheckPassword(string userId, PasswordCheckRequest request, CredentialService credentials, CancellationToken cancellationToken) =>
+        await credentials.CheckPasswordAsync(userId, request, cancellationToken)
+            ? TypedResults.NoContent()
+            : throw new ProblemException(403, "invalid-current-password", "The password is wrong, or the account is temporarily locked.");
 
     public static Ok<PasswordHashResponse> HashPassword(PasswordHashRequest request, CredentialService credentials) =>
         TypedResults.Ok(credentials.HashForRegistration(request));

@@ -24,3 +24,6 @@ public sealed record CreateCredentialRequest(string? UserId, string? Email, stri
 public sealed record PasswordHashRequest(string? Email, string? Password);
 
 public sealed record PasswordHashResponse(string PasswordHash);
+
+/// <summary>Internal: the Users service has a signed-in user prove their password again before an irreversible step.</summary>
+public sealed record PasswordCheckRequest(string? Email, string? Password);

@@ -108,6 +108,35 @@ public sealed class CredentialService(
     }
 
     /// <summary>
+    /// Whether <paramref name="password"/> is the current password of <paramref name="userId"/>: a re-authentication
+    /// before an irreversible step (erasure). A wrong one counts toward the lockout like a failed login, and a locked
+    /// account proves nothing.
+    /// </summary>
+    public async Task<bool> CheckPasswordAsync(string userId, PasswordCheckRequest request, CancellationToken cancellationToken)
+    {
+        var stored = string.IsNullOrWhiteSpace(request.Email) ? null : await FindAsync(request.Email, cancellationToken);
+        if (stored is null || stored.Value.UserId != userId || string.IsNullOrEmpty(request.Password))
+        {
+            hasher.VerifyAgainstDummy(request.Password ?? "");
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var passwordOk = hasher.Verify(request.Password, stored.Value.PasswordHash);
+        if (stored.Value.LockedUntil > now)
+        {
+            return false;
+        }
+
+        if (!passwordOk)
+        {
+            await RecordFailedAttemptAsync(stored, now, new ChangeActor(userId, PlatformRoles.Customer), cancellationToken);
+        }
+
+        return passwordOk;
+    }
+
+    /// <summary>
     /// Changes the signed-in user's password and ends every session: the session generation moves on, so refresh tokens
     /// issued before the change stop working. A wrong current password counts toward the lockout like a failed login.
     /// </summary>

@@ -8,4 +8,7 @@ public static class PlatformClaims
     public const string Email = "email";
     public const string Name = "name";
     public const string SessionId = "sid";
+
+    /// <summary>When the user last proved their password (OpenID Connect auth_time, seconds since the epoch); refreshes keep it.</summary>
+    public const string AuthTime = "auth_time";
 }

@@ -34,7 +34,7 @@ public static class UsersApi
         me.MapGet("/export", ExportAsync)
             .WithName("ExportMyData").WithSummary("Everything held about the signed-in user (UU PDP right of access).");
         me.MapDelete("/", EraseAsync)
-            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match.");
+            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match and a fresh sign-in or {password}.");
         me.MapPost("/documents", RequestDocumentAsync)
             .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.");
         me.MapPost("/documents/{documentId}/complete", CompleteDocumentAsync)
@@ -110,9 +110,10 @@ public static class UsersApi
         return TypedResults.Ok(data);
     }
 
-    public static async Task<NoContent> EraseAsync(ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, UserErasure erasure, CancellationToken cancellationToken)
+    public static async Task<NoContent> EraseAsync(
+        ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, EraseRequest? request, UserErasure erasure, CancellationToken cancellationToken)
     {
-        await erasure.EraseAsync(user.GetSubject(), ifMatch, cancellationToken);
+        await erasure.EraseAsync(user.GetSubject(), ifMatch, user.GetAuthTime(), request?.Password, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -46,6 +46,26 @@ public sealed class AuthCredentialsClient(HttpClient http)
         }
     }
 
+    /// <summary>Whether <paramref name="password"/> is the user's current password; an unreachable Auth is a 503.</summary>
+    public async Task<bool> CheckPasswordAsync(string userId, string email, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(
+                $"internal/auth/credentials/{Uri.EscapeDataString(userId)}/password-checks", new PasswordCheckRequest(email, password), cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.NoContent or HttpStatusCode.OK => true,
+                HttpStatusCode.Forbidden => false,
+                _ => throw Unavailable(),
+            };
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Unavailable();
+        }
+    }
+
     /// <summary>Creates the login credential; a taken email is a 409, an unreachable Auth a 503, both as problems.</summary>
     public async Task CreateCredentialAsync(CreateCredentialRequest request, CancellationToken cancellationToken)
     {

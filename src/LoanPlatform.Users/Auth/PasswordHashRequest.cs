@@ -4,3 +4,6 @@ namespace LoanPlatform.Users.Auth;
 public sealed record PasswordHashRequest(string Email, string Password);
 
 public sealed record PasswordHashResponse(string PasswordHash);
+
+/// <summary>The body of Auth's POST /internal/auth/credentials/{userId}/password-checks.</summary>
+public sealed record PasswordCheckRequest(string Email, string Password);

@@ -73,10 +73,16 @@ public sealed class AuthStandIn : IAsyncDisposable
             return taken || !standIn.Credentials.TryAdd(request.UserId, request) ? Results.Conflict() : Results.Created();
         }).RequireAuthorization(ServiceCallers.Users);
 
+        app.MapPost("/internal/auth/credentials/{userId}/password-checks", (string userId, PasswordCheckRequest request) =>
+            standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == request.Email && credential.PasswordHash == HashOf(request.Password)
+                ? Results.NoContent()
+                : Results.StatusCode(403))
+            .RequireAuthorization(ServiceCallers.Users);
+
         // Auth's policy check and hash, reduced to what the Users service relies on: an opaque hash, or 400 for a weak password.
         app.MapPost("/internal/auth/password-hashes", (PasswordHashRequest request) => request.Password.Contains("password", StringComparison.OrdinalIgnoreCase)
             ? Results.Problem(statusCode: 400, title: "weak")
-            : Results.Json(new PasswordHashResponse("hash-of-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Password))))))
+            : Results.Json(new PasswordHashResponse(HashOf(request.Password))))
             .RequireAuthorization(ServiceCallers.Users);
 
         app.MapDelete("/internal/auth/credentials/{userId}", (string userId, string email) =>
@@ -94,6 +100,8 @@ public sealed class AuthStandIn : IAsyncDisposable
         await app.StartAsync();
         return standIn;
     }
+
+    private static string HashOf(string password) => "hash-of-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(password)));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

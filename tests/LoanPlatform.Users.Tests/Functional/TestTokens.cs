@@ -10,11 +10,16 @@ public static class TestTokens
 {
     public const string Audience = "loanplatform-api";
 
-    public static string ForCustomer(SecurityKey key, string userId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>A customer token; <paramref name="signedInAt"/> is its auth_time (now unless given).</summary>
+    public static string ForCustomer(SecurityKey key, string userId, DateTimeOffset? signedInAt = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = AuthStandIn.Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim(PlatformClaims.Subject, userId), new Claim(PlatformClaims.Roles, PlatformRoles.Customer)]),
+        Subject = new ClaimsIdentity([
+            new Claim(PlatformClaims.Subject, userId),
+            new Claim(PlatformClaims.Roles, PlatformRoles.Customer),
+            new Claim(PlatformClaims.AuthTime, (signedInAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
+        ]),
         Expires = DateTime.UtcNow.AddMinutes(10),
         SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
     });
