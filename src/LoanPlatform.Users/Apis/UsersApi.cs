@@ -111,7 +111,7 @@ public static class UsersApi
     }
 
     public static async Task<NoContent> EraseAsync(
-        ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, EraseRequest? request, UserErasure erasure, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] EraseRequest? request, UserErasure erasure, CancellationToken cancellationToken)
     {
         await erasure.EraseAsync(user.GetSubject(), ifMatch, user.GetAuthTime(), request?.Password, cancellationToken);
         return TypedResults.NoContent();
