@@ -50,6 +50,25 @@ public sealed class RouteParityTests(LocalPlatformFixture local) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_function_that_says_nothing_about_access_requires_an_authenticated_caller()
+    {
+        var services = local.ServiceOperations().First().Services;
+        var policy = await new FunctionAuthorizationPolicies(services.GetRequiredService<IAuthorizationPolicyProvider>())
+            .CombineAsync(typeof(UnmarkedFunction).GetMethod(nameof(UnmarkedFunction.Run))!);
+
+        Assert.NotNull(policy);
+        Assert.Contains(policy.Requirements, requirement => requirement is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
+    }
+
+    /// <summary>A function someone forgot to mark: neither [Authorize] nor [AllowAnonymous].</summary>
+    private sealed class UnmarkedFunction
+    {
+        public static void Run()
+        {
+        }
+    }
+
     private static string Describe(AuthorizationPolicy? policy) => policy is null
         ? "anonymous"
         : $"schemes [{string.Join(", ", policy.AuthenticationSchemes.Order())}] requirements [{string.Join("; ", policy.Requirements.Select(r => r.ToString()).Distinct().Order())}]";

@@ -56,12 +56,12 @@ public sealed class AuthStandIn : IAsyncDisposable
             ["issuer"] = Issuer,
             ["jwks_uri"] = standIn.Url + "/.well-known/jwks.json",
             ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
-        }));
+        })).AllowAnonymous();
         app.MapGet("/.well-known/jwks.json", () =>
         {
             var point = standIn.SigningKey.ECDsa.ExportParameters(false).Q;
             return Results.Json(new { keys = new[] { new { kty = "EC", crv = "P-256", use = "sig", alg = "ES256", kid = KeyId, x = Base64UrlEncoder.Encode(point.X), y = Base64UrlEncoder.Encode(point.Y) } } });
-        });
+        }).AllowAnonymous();
         app.MapPost("/internal/auth/credentials", (CreateCredentialRequest request) =>
         {
             if (standIn.FailWith is { } status)

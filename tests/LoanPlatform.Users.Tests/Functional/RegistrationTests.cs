@@ -51,10 +51,10 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
         Assert.Equal(await accepted.Content.ReadAsStringAsync(), await taken.Content.ReadAsStringAsync());
         Assert.Equal("{\"status\":\"verificationSent\"}", await taken.Content.ReadAsStringAsync());
         Assert.Equal(accepted.Headers.Location, taken.Headers.Location);
-        Assert.NotNull(host.Events.CodeSentTo((string)free["email"]!));
+        Assert.NotNull(host.CodeSentTo((string)free["email"]!));
         if (field != "email")
         {
-            Assert.Null(host.Events.CodeSentTo((string)second["email"]!));
+            Assert.Null(host.CodeSentTo((string)second["email"]!));
         }
 
         Assert.Contains(host.Events.All, e => e.Type == "RegistrationAttempted" && e.Subject == existingId && e.NotificationOnly);
@@ -69,7 +69,7 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
         var registration = UsersHost.NewRegistration();
         (await host.Anonymous.PostAsJsonAsync("/users", registration)).Dispose();
         var email = (string)registration["email"]!;
-        var code = host.Events.CodeSentTo(email)!;
+        var code = host.CodeSentTo(email)!;
         var wrong = code == "000000" ? "000001" : "000000";
 
         for (var i = 0; i < 5; i++)
@@ -92,7 +92,7 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
         var email = (string)registration["email"]!;
         Assert.DoesNotContain(host.Auth.Credentials.Values, c => c.Email == email);
 
-        var code = host.Events.CodeSentTo(email)!;
+        var code = host.CodeSentTo(email)!;
         using var verified = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
         Assert.Equal(HttpStatusCode.Created, verified.StatusCode);
         Assert.Single(host.Auth.Credentials.Values, c => c.Email == email);
@@ -120,7 +120,7 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
         var responses = await Task.WhenAll(registrations.Select(registration =>
         {
             var email = (string)registration["email"]!;
-            return host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code = host.Events.CodeSentTo(email) });
+            return host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code = host.CodeSentTo(email) });
         }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);

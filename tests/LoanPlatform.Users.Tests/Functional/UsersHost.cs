@@ -7,6 +7,7 @@ using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
+using LoanPlatform.Testing;
 using LoanPlatform.Users.Apis;
 using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -149,7 +150,7 @@ public sealed class UsersHost : IAsyncLifetime
 
         started.Dispose();
         var email = (string)registration["email"]!;
-        var code = Events.CodeSentTo(email) ?? throw new InvalidOperationException($"No verification code was sent to {email}.");
+        var code = CodeSentTo(email) ?? throw new InvalidOperationException($"No verification code was sent to {email}.");
         return await Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
     }
 
@@ -168,6 +169,13 @@ public sealed class UsersHost : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ForCustomer(Auth.SigningKey, userId));
         return client;
     }
+
+    /// <summary>The newest verification code sent to <paramref name="email"/>, or null when none was.</summary>
+    public string? CodeSentTo(string email) => Events.All
+        .Where(e => e.Type == "RegistrationCodeIssued"
+            && string.Equals(e.Payload.GetProperty("recipient").GetProperty("email").GetString(), email.Trim(), StringComparison.OrdinalIgnoreCase))
+        .Select(e => e.Payload.GetProperty("code").GetString())
+        .LastOrDefault();
 
     /// <summary>A client calling as another service (the Loans service unless named) with a local service-identity token.</summary>
     public async Task<HttpClient> ServiceClientAsync(string caller = "loans")
