@@ -87,7 +87,7 @@ public partial class ApimTests
             "GET /auth/health/live", "GET /auth/health/ready",
             "GET /loans/health/live", "GET /loans/health/ready",
             "GET /users/health/live", "GET /users/health/ready",
-            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /users",
+            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /auth/unlock", "POST /users", "POST /users/verify",
         ];
         Assert.Equal(expected.Order(), anonymous);
     }

@@ -48,14 +48,15 @@ public sealed class EdgeRestrictionTests
         // A caller's own copy of the header is dropped before anything else.
         Assert.Contains("<set-header name=\"X-Gateway-Authorization\" exists-action=\"delete\" />", File.ReadAllText(BicepCli.InfraPath("apim", "policies", "global.xml")), StringComparison.Ordinal);
 
-        // Every API module loads api.xml as its policy, and every operation policy keeps <base /> (so the proof is set).
-        foreach (var api in new[] { "auth", "users", "loans", "audit" })
-        {
-            var module = Compiled.Module("apim-api-" + api).Properties!["template"]!.AsObject();
-            var apiPolicy = CompiledTemplate.ResourcesOf(module).Single(r => r.Resource["type"]!.ToString() == "Microsoft.ApiManagement/service/apis/policies");
-            Assert.Contains("apiPolicy", apiPolicy.Resource["properties"]!["value"]!.ToString(), StringComparison.Ordinal);
-            Assert.Contains("gatewayProof", module["variables"]!["apiPolicy"]!.ToString(), StringComparison.Ordinal);
-        }
+        // One API module, called for every API (auth, users, loans, audit), loads api.xml as each API's policy; every
+        // operation policy keeps <base />, so the proof is set on every operation.
+        var apis = Compiled.Resources.Single(r => r.DeploymentPath == "main" && r.Type == "Microsoft.Resources/deployments"
+            && r.Resource["name"]!.ToString().Contains("apim-api-", StringComparison.Ordinal));
+        Assert.Contains("'auth', 'users', 'loans', 'audit'", apis.Resource["name"]!.ToString(), StringComparison.Ordinal);
+        var module = apis.Properties!["template"]!.AsObject();
+        var apiPolicy = CompiledTemplate.ResourcesOf(module).Single(r => r.Resource["type"]!.ToString() == "Microsoft.ApiManagement/service/apis/policies");
+        Assert.Contains("apiPolicy", apiPolicy.Resource["properties"]!["value"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("gatewayProof", module["variables"]!["apiPolicy"]!.ToString(), StringComparison.Ordinal);
 
         foreach (var file in Directory.EnumerateFiles(BicepCli.InfraPath("apim", "policies"), "operation-*.xml"))
         {

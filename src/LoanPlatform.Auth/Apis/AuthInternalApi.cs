@@ -2,7 +2,6 @@ using System.Security.Claims;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Audit;
-using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,11 +32,9 @@ public static class AuthInternalApi
         return TypedResults.Created($"/internal/auth/credentials/{created.UserId}");
     }
 
-    /// <summary>204 when the password is the user's current one, a 403 problem otherwise (a wrong one counts toward the lockout).</summary>
-    public static async Task<NoContent> CheckPassword(string userId, PasswordCheckRequest request, CredentialService credentials, CancellationToken cancellationToken) =>
-        await credentials.CheckPasswordAsync(userId, request, cancellationToken)
-            ? TypedResults.NoContent()
-            : throw new ProblemException(403, "invalid-current-password", "The password is wrong, or the account is temporarily locked.");
+    /// <summary>Whether the password is the user's current one (a wrong one counts toward the lockout).</summary>
+    public static async Task<Ok<PasswordCheckResponse>> CheckPassword(string userId, PasswordCheckRequest request, CredentialService credentials, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PasswordCheckResponse(await credentials.CheckPasswordAsync(userId, request, cancellationToken)));
 
     public static Ok<PasswordHashResponse> HashPassword(PasswordHashRequest request, CredentialService credentials) =>
         TypedResults.Ok(credentials.HashForRegistration(request));

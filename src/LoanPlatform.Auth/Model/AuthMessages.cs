@@ -27,3 +27,6 @@ public sealed record PasswordHashResponse(string PasswordHash);
 
 /// <summary>Internal: the Users service has a signed-in user prove their password again before an irreversible step.</summary>
 public sealed record PasswordCheckRequest(string? Email, string? Password);
+
+/// <summary>False also when the account is locked or is not that user's: a locked account proves nothing.</summary>
+public sealed record PasswordCheckResponse(bool Matches);

@@ -53,12 +53,9 @@ public sealed class AuthCredentialsClient(HttpClient http)
         {
             using var response = await http.PostAsJsonAsync(
                 $"internal/auth/credentials/{Uri.EscapeDataString(userId)}/password-checks", new PasswordCheckRequest(email, password), cancellationToken);
-            return response.StatusCode switch
-            {
-                HttpStatusCode.NoContent or HttpStatusCode.OK => true,
-                HttpStatusCode.Forbidden => false,
-                _ => throw Unavailable(),
-            };
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PasswordCheckResponse>(cancellationToken) is { } check
+                ? check.Matches
+                : throw Unavailable();
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -74,9 +74,8 @@ public sealed class AuthStandIn : IAsyncDisposable
         }).RequireAuthorization(ServiceCallers.Users);
 
         app.MapPost("/internal/auth/credentials/{userId}/password-checks", (string userId, PasswordCheckRequest request) =>
-            standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == request.Email && credential.PasswordHash == HashOf(request.Password)
-                ? Results.NoContent()
-                : Results.StatusCode(403))
+            Results.Json(new PasswordCheckResponse(
+                standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == request.Email && credential.PasswordHash == HashOf(request.Password))))
             .RequireAuthorization(ServiceCallers.Users);
 
         // Auth's policy check and hash, reduced to what the Users service relies on: an opaque hash, or 400 for a weak password.
