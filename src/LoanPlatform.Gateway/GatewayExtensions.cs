@@ -29,8 +29,10 @@ public static class GatewayExtensions
     {
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.AddPlatformAuthentication();
+        // Every route of the table names its policy and nothing else is routed: an unknown path is a 404, not a challenge.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser())
+            .SetFallbackPolicy(null);
         builder.Services.AddGatewayRateLimiting(options);
         builder.Services.AddGatewayCors(options);
         builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));

@@ -231,7 +231,7 @@ public sealed class EdgeSecurityTests(PlatformFixture fixture) : IClassFixture<P
         // A request through the gateway, so its own key exists too.
         using (var client = fixture.Running.CreateClient())
         {
-            (await client.SendAsync(HttpMethod.Get, "/loans")).Dispose();
+            (await client.SendAsync(HttpMethod.Get, "/auth/.well-known/jwks.json")).Dispose();
         }
 
         Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(fixture.Running.DataPath));

@@ -56,7 +56,7 @@ public sealed class EdgeRestrictionTests
         var module = apis.Properties!["template"]!.AsObject();
         var apiPolicy = CompiledTemplate.ResourcesOf(module).Single(r => r.Resource["type"]!.ToString() == "Microsoft.ApiManagement/service/apis/policies");
         Assert.Contains("apiPolicy", apiPolicy.Resource["properties"]!["value"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("gatewayProof", module["variables"]!["apiPolicy"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("gatewayProof", module["variables"]!.ToJsonString(), StringComparison.Ordinal);
 
         foreach (var file in Directory.EnumerateFiles(BicepCli.InfraPath("apim", "policies"), "operation-*.xml"))
         {

@@ -28,9 +28,10 @@ public sealed class LoginRateLimitTests
     [Fact]
     public async Task Logins_naming_one_account_are_limited_per_account_whatever_the_casing_while_others_go_on()
     {
-        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?> { ["Gateway:LoginPerAccountPerMinute"] = "2" });
+        // Three: a registration names its account three times (start, verify, first sign-in).
+        await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?> { ["Gateway:LoginPerAccountPerMinute"] = "3" });
         using var client = running.CreateClient();
-        foreach (var email in new[] { "Target@Example.com", " target@example.com" })
+        foreach (var email in new[] { "Target@Example.com", " target@example.com", "TARGET@EXAMPLE.COM " })
         {
             using var allowed = await client.SendAsync(HttpMethod.Post, "/auth/login", new { email, password = "not-the-password-at-all" });
             Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);

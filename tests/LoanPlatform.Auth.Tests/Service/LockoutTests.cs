@@ -98,19 +98,35 @@ public sealed class LockoutTests : IAsyncLifetime
     [Fact]
     public async Task However_many_guesses_a_lock_lasts_minutes_not_hours()
     {
-        var email = await _auth.CreateCustomerAsync();
-        await FailFiveTimesAsync(email);
-        // One guess each time the lock lapses, as an attacker keeping the owner out would: the lock doubles, up to the cap.
-        for (var i = 0; i < 12; i++)
+        // A cap of three minutes, so the doubling (1, 2, 4 minutes) meets it within the window.
+        await using var auth = await AuthServiceHost.StartAsync(new Dictionary<string, string?>
         {
-            _auth.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-            await RefusedAsync(email, "keep-them-out-" + i);
+            ["Auth:PasswordHashIterations"] = "10000",
+            ["Auth:MaxFailedAttempts"] = "5",
+            ["Auth:LockoutBase"] = "00:01:00",
+            ["Auth:LockoutMax"] = "00:03:00",
+        });
+        var email = await auth.CreateCustomerAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<ProblemException>(() => auth.LoginAsync(email, "guess-" + i));
         }
 
-        var credential = await _auth.FindCredentialAsync(email);
-        Assert.InRange(credential.LockedUntil!.Value - _auth.Clock.GetUtcNow(), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15));
-        _auth.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        await _auth.LoginAsync(email, AuthServiceHost.Password);
+        var locks = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var credential = await auth.FindCredentialAsync(email);
+            locks.Add(credential.LockedUntil!.Value - auth.Clock.GetUtcNow());
+            // One guess each time the lock lapses, as an attacker keeping the owner out would.
+            auth.Clock.Advance(credential.LockedUntil.Value - auth.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAsync<ProblemException>(() => auth.LoginAsync(email, "keep-them-out-" + i));
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3)], locks);
+        var last = await auth.FindCredentialAsync(email);
+        Assert.Equal(TimeSpan.FromMinutes(3), last.LockedUntil!.Value - auth.Clock.GetUtcNow());
+        auth.Clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+        await auth.LoginAsync(email, AuthServiceHost.Password);
     }
 
     [Fact]

@@ -139,7 +139,10 @@ public sealed class UsersHost : IAsyncLifetime
         };
     }
 
-    /// <summary>Starts the registration and, when it is accepted, verifies it with the code the service sent to its email.</summary>
+    /// <summary>
+    /// Starts the registration and, when it is accepted, verifies it with the code the service sent to its email (a code
+    /// that cannot work when none was sent: the details were taken), returning the verification's answer.
+    /// </summary>
     public async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, object?> registration)
     {
         var started = await Anonymous.PostAsJsonAsync("/users", registration);
@@ -150,7 +153,7 @@ public sealed class UsersHost : IAsyncLifetime
 
         started.Dispose();
         var email = (string)registration["email"]!;
-        var code = CodeSentTo(email) ?? throw new InvalidOperationException($"No verification code was sent to {email}.");
+        var code = CodeSentTo(email) ?? "000000";
         return await Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
     }
 
