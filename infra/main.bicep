@@ -67,6 +67,9 @@ param vapidPublicKey string = ''
 @description('FCM HTTP v1 for the native apps: the Firebase project id. Its service account key file goes into Key Vault as push-fcm-service-account. Empty: FCM is off and app-only customers are notified by email.')
 param fcmProjectId string = ''
 
+@description('e-KYC: the Verihubs application id (ID Verification against Dukcapil). Its API key goes into Key Vault as kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
+param kycVerihubsAppId string = ''
+
 @description('Private networking as the Azure-Samples azd templates offer it: each Function app sends through its own VNet integration subnet and admits only API Management and the other apps\' subnets; Storage, Cosmos DB, Service Bus and Key Vault get private endpoints. Without it the apps admit the ApiManagement and AzureCloud service tags.')
 param vnetEnabled bool = false
 
@@ -230,6 +233,30 @@ module documentsStorage './core/storage/storage-account.bicep' = {
             version: {
               delete: {
                 daysAfterCreationGreaterThan: 90
+              }
+            }
+          }
+        }
+      }
+      {
+        // Uploads count only once sealed (copied to sealed/…, never touched here); what stays under users/ after a
+        // day is a stray PUT through a still valid upload URL or an upload never completed, and is read by no one.
+        enabled: true
+        name: 'documents-uploads'
+        type: 'Lifecycle'
+        definition: {
+          filters: {
+            blobTypes: [
+              'blockBlob'
+            ]
+            prefixMatch: [
+              '${documentsContainerName}/users/'
+            ]
+          }
+          actions: {
+            baseBlob: {
+              delete: {
+                daysAfterModificationGreaterThan: 1
               }
             }
           }
@@ -404,6 +431,7 @@ module access './app/access.bicep' = {
     topicName: integrationTopicName
     keyVaultName: keyVault.outputs.name
     signingKeyName: keyVault.outputs.signingKeyName
+    usersReadsSecrets: !empty(kycVerihubsAppId)
     communicationServiceName: email.outputs.communicationServiceName
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
@@ -630,6 +658,7 @@ module usersSettings './app/app-settings.bicep' = {
     documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
     documentsContainerName: documentsContainerName
     vapidPublicKey: vapidPublicKey
+    verihubsAppId: kycVerihubsAppId
   }
 }
 

@@ -15,6 +15,9 @@ param topicName string
 param keyVaultName string
 param signingKeyName string
 
+@description('Whether the Users app reads a secret (the e-KYC provider\'s API key) as a Key Vault reference.')
+param usersReadsSecrets bool = false
+
 param communicationServiceName string
 
 param cosmosAccountName string
@@ -44,7 +47,8 @@ var publishers = [
   'loans'
 ]
 
-// --- Documents (Users service only): read/write in the documents container, and user-delegation keys for upload/download SAS.
+// --- Documents (Users service only): read/write/delete in the documents container (the checks, the server-side copy that seals a
+// checked document under sealed/, erasure), and user-delegation keys for the upload, read and copy-source SAS.
 resource documentsAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: documentsStorageAccountName
 
@@ -164,6 +168,17 @@ resource notificationsSecretsUser 'Microsoft.Authorization/roleAssignments@2022-
   scope: keyVault
   properties: {
     principalId: principalIds.notifications
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+// Users reads the e-KYC provider's API key as a Key Vault reference, only when a provider is configured.
+resource usersSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (usersReadsSecrets) {
+  name: guid(keyVault.id, principalIds.users, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    principalId: principalIds.users
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
   }

@@ -39,6 +39,9 @@ param fcmProjectId string = ''
 @description('The contact push services see in the VAPID token (mailto: or https:).')
 param pushContact string = ''
 
+@description('e-KYC (the Users service): the Verihubs application id. Its API key is the Key Vault secret kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
+param verihubsAppId string = ''
+
 type SharedSettings = {
   applicationInsightsConnectionString: string
   cosmosEndpoint: string
@@ -159,6 +162,13 @@ var fcm = {
   Push__Fcm__ServiceAccountJson: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/push-fcm-service-account/)'
 }
 
+// Verihubs ID Verification checks customers against Dukcapil before people review them; the API key is a Key Vault reference.
+var kycVerihubs = {
+  Kyc__Provider: 'Verihubs'
+  Kyc__Verihubs__AppId: verihubsAppId
+  Kyc__Verihubs__ApiKey: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/kyc-verihubs-api-key/)'
+}
+
 // Without a VAPID key pair and an FCM project push is off, and notifications go by email.
 var pushOff = {
   Push__Provider: 'Disabled'
@@ -180,6 +190,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     empty(emailEndpoint) ? {} : email,
     sendsPush ? (empty(vapidPublicKey) && empty(fcmProjectId) ? pushOff : push) : (empty(vapidPublicKey) ? {} : pushKey),
     sendsPush && !empty(vapidPublicKey) ? webPush : {},
-    sendsPush && !empty(fcmProjectId) ? fcm : {}
+    sendsPush && !empty(fcmProjectId) ? fcm : {},
+    empty(verihubsAppId) ? {} : kycVerihubs
   )
 }

@@ -16,7 +16,7 @@ namespace LoanPlatform.Loans.Functions;
 /// engine wraps the invocation's [DurableClient]. Attributes are per function because ASP.NET Core combines a group's
 /// RequireAuthorization() with an endpoint's role policy into the role policy alone; the architecture tests compare them.
 /// </summary>
-public sealed class LoansFunctions(LoanApplicationService applications, LoanDecisionService decisions, LoanQueryService queries)
+public sealed class LoansFunctions(LoanApplicationService applications, LoanDecisionService decisions, LoanQueryService queries, TimeProvider time)
 {
     [Function("ApplyForLoan")]
     [Authorize(Roles = PlatformRoles.Customer)]
@@ -34,7 +34,7 @@ public sealed class LoansFunctions(LoanApplicationService applications, LoanDeci
     [Function("GetLoan")]
     [Authorize]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loans/{loanId}")] HttpRequest req, string loanId, CancellationToken cancellationToken) =>
-        await LoansApi.Get(loanId, req.HttpContext.User, queries, cancellationToken);
+        await LoansApi.Get(loanId, req.HttpContext.User, queries, time, cancellationToken);
 
     [Function("GetLoanHistory")]
     [Authorize]

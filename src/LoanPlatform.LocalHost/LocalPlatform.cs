@@ -136,12 +136,14 @@ public sealed class LocalPlatform : IAsyncDisposable
         usersBuilder.Services.AddOutboxSweeperService<UserDocument>();
         usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
         usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
+        usersBuilder.Services.AddOutboxSweeperService<StaffPerson>();
         usersBuilder.Services.AddOutboxSweeperService<PendingRegistration>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();
         users.MapUsersInternalApi();
         var usersUrl = await StartAsync(users, cancellationToken);
+        await LocalStaffAccounts.SeedPeopleAsync(users.Services, cancellationToken);
 
         var notificationsConfig = Common(NotificationsExtensions.ServiceName);
         notificationsConfig["Jwt:MetadataAddress"] = metadata;
@@ -242,9 +244,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         text.AppendLine($"  Data folder:  {Settings.DataPath}");
         text.AppendLine($"  Durable:      {DurableBackend} backend; re-hydrated {RehydratedLoans} open loan(s)");
         text.AppendLine("  Staff accounts (local only):");
-        foreach (var (email, _, role) in LocalStaffAccounts.All)
+        foreach (var account in LocalStaffAccounts.All)
         {
-            text.AppendLine($"    {email,-24} {role}");
+            text.AppendLine($"    {account.Email,-24} {account.Role}");
         }
 
         text.AppendLine(Settings.StaffPasswordGenerated

@@ -9,7 +9,9 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>
 /// Completes an upload when the client never calls POST …/complete: a new blob under users/{userId}/{documentId}
-/// runs the same check and recording as that endpoint (<see cref="UserDocuments.CompleteAsync"/>, idempotent).
+/// runs the same check, sealing and recording as that endpoint (<see cref="UserDocuments.CompleteAsync"/>, idempotent).
+/// A blob a still valid upload URL writes after the document was sealed fires it again, and is deleted; the sealed copies
+/// (sealed/…) never fire it.
 /// The connection "Documents:AzureBlob" is identity-based: it reads Documents__AzureBlob__ServiceUri, as the adapter does.
 /// Its changes are audited as made by <see cref="Actor"/>, not the user: no one signed in did them.
 /// </summary>

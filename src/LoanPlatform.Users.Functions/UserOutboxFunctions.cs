@@ -6,13 +6,14 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>
 /// The outbox sweepers on timers, one per aggregate with an outbox: republish the events a crash or a failed publish left
-/// in profiles, documents, devices, erasure records and pending registrations.
+/// in profiles, documents, devices, erasure records, staff people and pending registrations.
 /// </summary>
 public sealed class UserOutboxFunctions(
     OutboxSweeper<UserProfile> profiles,
     OutboxSweeper<UserDocument> documents,
     OutboxSweeper<PushDevice> devices,
     OutboxSweeper<ErasureRecord> erasures,
+    OutboxSweeper<StaffPerson> staffPeople,
     OutboxSweeper<PendingRegistration> registrations)
 {
     [Function("SweepUserOutbox")]
@@ -27,6 +28,9 @@ public sealed class UserOutboxFunctions(
     [Function("SweepErasureRecordOutbox")]
     public Task SweepErasures([TimerTrigger("30 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => erasures.SweepAsync(cancellationToken);
 
+    [Function("SweepStaffPersonOutbox")]
+    public Task SweepStaffPeople([TimerTrigger("40 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => staffPeople.SweepAsync(cancellationToken);
+
     [Function("SweepPendingRegistrationOutbox")]
-    public Task SweepRegistrations([TimerTrigger("40 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => registrations.SweepAsync(cancellationToken);
+    public Task SweepRegistrations([TimerTrigger("50 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => registrations.SweepAsync(cancellationToken);
 }

@@ -22,6 +22,8 @@ public sealed class UsersFunctions(
     UserDevices devices,
     UserDataExport export,
     UserErasure erasure,
+    CustomerKyc kyc,
+    StaffPeople people,
     IOptions<VapidOptions> vapid)
 {
     [Function("RegisterUser")]
@@ -97,4 +99,36 @@ public sealed class UsersFunctions(
     public async Task<IResult> DeleteDevice(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/me/devices/{deviceId}")] HttpRequest req, string deviceId, CancellationToken cancellationToken) =>
         await UsersApi.DeleteDeviceAsync(req.HttpContext.User, deviceId, devices, cancellationToken);
+
+    [Function("ListKycReviews")]
+    [Authorize(Policy = UsersApi.KycReviewersPolicy)]
+    public async Task<IResult> ListKycReviews([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/kyc-reviews")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.ListKycReviewsAsync(
+            req.Query["status"].FirstOrDefault(), req.Query["continuationToken"].FirstOrDefault(), req.Query["pageSize"].FirstOrDefault(), kyc, cancellationToken);
+
+    [Function("GetCustomerKyc")]
+    [Authorize(Policy = UsersApi.KycReviewersPolicy)]
+    public async Task<IResult> GetCustomerKyc(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{userId}/kyc")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
+        await UsersApi.GetCustomerKycAsync(userId, req.HttpContext.User, req.HttpContext.Response, kyc, cancellationToken);
+
+    [Function("DecideCustomerKyc")]
+    [Authorize(Policy = UsersApi.KycReviewersPolicy)]
+    public async Task<IResult> DecideCustomerKyc(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{userId}/kyc/decisions")] HttpRequest req, string userId, CancellationToken cancellationToken) =>
+        await UsersApi.DecideCustomerKycAsync(userId, await req.ReadJsonAsync<KycDecisionRequest>(cancellationToken), req.HttpContext.User, kyc, cancellationToken);
+
+    [Function("GetStaffPerson")]
+    [Authorize(Policy = UsersApi.AdminsPolicy)]
+    public async Task<IResult> GetStaffPerson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
+        await UsersApi.GetStaffPersonAsync(staffId, req.HttpContext.Response, people, cancellationToken);
+
+    [Function("LinkStaffPerson")]
+    [Authorize(Policy = UsersApi.AdminsPolicy)]
+    public async Task<IResult> LinkStaffPerson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
+        await UsersApi.LinkStaffPersonAsync(
+            staffId, req.Headers.IfMatch.FirstOrDefault(), await req.ReadJsonAsync<StaffPersonRequest>(cancellationToken), req.HttpContext.User, req.HttpContext.Response, people,
+            cancellationToken);
 }

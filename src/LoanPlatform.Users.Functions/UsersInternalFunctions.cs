@@ -8,8 +8,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoanPlatform.Users.Functions;
 
 /// <summary>HTTP triggers for <see cref="UsersInternalApi"/>; each admits only the service it serves, as locally.</summary>
-public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts, UserDevices devices)
+public sealed class UsersInternalFunctions(UserEligibility eligibility, UserContacts contacts, UserDevices devices, CustomerKyc kyc)
 {
+    [Function("GetPersonMatch")]
+    [Authorize(Policy = ServiceCallers.Loans)]
+    public async Task<IResult> GetPersonMatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "internal/users/{userId}/person-match/{staffId}")] HttpRequest req, string userId, string staffId,
+        CancellationToken cancellationToken) =>
+        await UsersInternalApi.GetPersonMatchAsync(userId, staffId, kyc, cancellationToken);
+
     [Function("GetUserEligibility")]
     [Authorize(Policy = ServiceCallers.Loans)]
     public async Task<IResult> GetEligibility(

@@ -87,7 +87,8 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
 
         var auditor = await client.LoginStaffAsync("auditor@staff.local");
         var expected = new[] { ("UserRegistered", registering), ("ProfileUpdated", updating), ("KtpVerified", verifying) };
-        var records = await WaitForRecordsAsync(client, auditor, customer.UserId, found => expected.All(e => found.Any(r => Text(r, "action") == e.Item1)));
+        var records = await WaitForRecordsAsync(client, auditor, customer.UserId,
+            found => expected.All(e => found.Any(r => Text(r, "action") == e.Item1)) && found.Any(r => Text(r, "action") == "KycVerified"));
         foreach (var (action, headers) in expected)
         {
             var change = records.Single(r => Text(r, "action") == action);
@@ -98,6 +99,12 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
             Assert.Null(change!["statusCode"]);
         }
 
+        // The identity went to review on the customer's upload and was verified by the reviewer, who is named with their role.
+        var submitted = records.Single(r => Text(r, "action") == "KycSubmitted");
+        Assert.Equal((customer.UserId, "Customer"), (Text(submitted, "actor"), Text(submitted, "role")));
+        var verified = records.Single(r => Text(r, "action") == "KycVerified");
+        Assert.Equal(($"/users/{customer.UserId}/kyc", "staff-admin", "Admin"), (Text(verified, "resource"), Text(verified, "actor"), Text(verified, "role")));
+        Assert.Equal(verifying["X-Correlation-Id"], Text(verified, "correlationId"));
         Assert.DoesNotContain(customer.Email, records.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 

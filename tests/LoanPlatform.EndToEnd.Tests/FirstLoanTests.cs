@@ -14,7 +14,7 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
 
         using (var refused = await client.ApplyAsync(customer.Token, 10_000_000))
         {
-            Assert.Equal("ktp-not-verified", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(refused, HttpStatusCode.Conflict)));
+            Assert.Equal("kyc-not-verified", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(refused, HttpStatusCode.Conflict)));
         }
 
         await client.VerifyKtpAsync(customer);
@@ -32,7 +32,11 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
 
         var history = (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, customer.Token)).AsArray();
         Assert.Equal(["Submitted", "Scored", "AwaitingApproval", "StageOpened", "StageApproved", "Approved"], history.Select(h => h!["event"]!.GetValue<string>()));
-        Assert.Contains(history, h => h!["event"]!.GetValue<string>() == "StageApproved" && h["actorId"]!.GetValue<string>() == "staff-officer1" && h["actorRole"]!.GetValue<string>() == "LoanOfficer");
+        // The applicant sees the officer's role, never their staff id; staff see who it was.
+        Assert.Contains(history, h => h!["event"]!.GetValue<string>() == "StageApproved" && h["actorId"]!.GetValue<string>() == "LoanOfficer" && h["actorRole"]!.GetValue<string>() == "LoanOfficer");
+        Assert.DoesNotContain("staff-", history.ToJsonString(), StringComparison.Ordinal);
+        var staffHistory = (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, officer)).AsArray();
+        Assert.Contains(staffHistory, h => h!["event"]!.GetValue<string>() == "StageApproved" && h["actorId"]!.GetValue<string>() == "staff-officer1");
 
         var schedule = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/schedule", null, customer.Token);
         var installments = schedule["installments"]!.AsArray();
@@ -75,7 +79,9 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", approvedAmount = 55_000_000 }, senior);
         var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
         Assert.Equal(55_000_000, approved["approvedAmount"]!.GetValue<long>());
-        Assert.Equal(["staff-officer1", "staff-senior"], approved["stages"]!.AsArray().Select(s => s!["decidedBy"]!.GetValue<string>()));
+        Assert.Equal(["LoanOfficer", "SeniorLoanOfficer"], approved["stages"]!.AsArray().Select(s => s!["decidedBy"]!.GetValue<string>()));
+        var asStaff = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}", null, senior);
+        Assert.Equal(["staff-officer1", "staff-senior"], asStaff["stages"]!.AsArray().Select(s => s!["decidedBy"]!.GetValue<string>()));
     }
 
     [Fact]

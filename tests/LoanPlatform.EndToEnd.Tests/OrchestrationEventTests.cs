@@ -18,8 +18,9 @@ public sealed class OrchestrationEventTests(PlatformFixture fixture) : IClassFix
         // Raised straight away, while the orchestration is still scoring: the first stage's first wait will be round 1.
         await engine.RaiseDecisionAsync(loanId, new PendingDecision("early-decision", "staff-officer2", "LoanOfficer", DecisionKind.Approve, "Decided early", null, 0, 1, DateTimeOffset.UtcNow), CancellationToken.None);
 
-        var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
-        Assert.Equal("staff-officer2", approved["stages"]![0]!["decidedBy"]!.GetValue<string>());
+        await client.WaitForStatusAsync(loanId, customer.Token, "approved");
+        var asStaff = await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}", null, await client.LoginStaffAsync("officer1@staff.local"));
+        Assert.Equal("staff-officer2", asStaff["stages"]![0]!["decidedBy"]!.GetValue<string>());
     }
 
     [Fact]

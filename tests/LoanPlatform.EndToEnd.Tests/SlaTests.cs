@@ -36,7 +36,8 @@ public sealed class SlaTests
 
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, await client.LoginStaffAsync("senior@staff.local"));
         var approved = await client.WaitForStatusAsync(loanId, customer.Token, "approved");
-        Assert.Equal("staff-senior", approved["stages"]![0]!["decidedBy"]!.GetValue<string>());
+        // The applicant sees who decided by role, never by staff id.
+        Assert.Equal("SeniorLoanOfficer", approved["stages"]![0]!["decidedBy"]!.GetValue<string>());
     }
 
     [Fact]

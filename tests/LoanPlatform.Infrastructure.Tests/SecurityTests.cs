@@ -54,6 +54,16 @@ public partial class SecurityTests
     }
 
     [Fact]
+    public void Only_upload_blobs_expire_and_sealed_documents_are_kept()
+    {
+        var rules = Compiled.Module("documents-storage").Properties!["parameters"]!["lifecycleRules"]!["value"]!.AsArray();
+        var deleting = rules.Where(r => r!["definition"]!["actions"]!["baseBlob"]?["delete"] is not null).ToList();
+
+        var uploads = Assert.Single(deleting)!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.ToString());
+        Assert.Equal(["[format('{0}/users/', variables('documentsContainerName'))]"], uploads);
+    }
+
+    [Fact]
     public void Local_authentication_is_off_wherever_the_service_supports_it()
     {
         var cosmos = Created("Microsoft.DocumentDB/databaseAccounts").Single().Properties!;
@@ -255,6 +265,10 @@ public partial class SecurityTests
         Assert.Equal("Remote", variables["push"]!["Push__Provider"]!.ToString());
         Assert.Equal("Disabled", variables["pushOff"]!["Push__Provider"]!.ToString());
         Assert.DoesNotContain("PrivateKey", variables["pushKey"]!.ToJsonString(), StringComparison.Ordinal);
+        // The e-KYC provider's API key is a Key Vault reference too, and without an application id the Manual provider runs.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", variables["kycVerihubs"]!["Kyc__Verihubs__ApiKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("kyc-verihubs-api-key", variables["kycVerihubs"]!["Kyc__Verihubs__ApiKey"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("empty(parameters('verihubsAppId'))", union, StringComparison.Ordinal);
         // FCM is off by default: an empty project id leaves the fcm group out.
         Assert.Contains("empty(parameters('fcmProjectId'))", union, StringComparison.Ordinal);
     }

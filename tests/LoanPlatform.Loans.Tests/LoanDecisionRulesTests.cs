@@ -3,6 +3,7 @@ using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Loans.Domain;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Services;
@@ -27,6 +28,8 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
         builder.AddOutbox<LoanApplication>();
         builder.Services.AddSingleton<LoanRepository>();
         builder.Services.AddSingleton(TimeProvider.System);
+        // The rules tested here refuse before the customer directory is asked; nothing answers at this address.
+        builder.Services.AddHttpClient<UsersDirectoryClient>(http => http.BaseAddress = new Uri("http://127.0.0.1:9"));
         builder.Services.AddSingleton<LoanDecisionService>();
         _host = builder.Build();
         await _host.StartAsync();
@@ -72,6 +75,27 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
         Assert.Equal((400, "amount-above-requested"), (refusal.Status, refusal.Type));
     }
 
+    [Fact]
+    public async Task The_officer_who_verified_the_applicants_identity_does_not_give_the_only_approval()
+    {
+        var loan = await StorePendingLoanAsync(applicantId: "customer-1", kycVerifiedBy: "staff-officer1");
+
+        var refusal = await Assert.ThrowsAsync<ProblemException>(() => Decide(loan, Officer("staff-officer1", PlatformRoles.LoanOfficer), "approve"));
+
+        Assert.Equal((403, "kyc-verifier-sole-approver"), (refusal.Status, refusal.Type));
+    }
+
+    [Fact]
+    public async Task The_identity_verifier_may_give_one_of_two_approvals()
+    {
+        var loan = await StorePendingLoanAsync(applicantId: "customer-1", firstStageApprovedBy: "staff-officer2", currentStage: 1, kycVerifiedBy: "staff-admin", currentRole: PlatformRoles.Admin);
+
+        // Past the verifier rule, the next check asks the customer directory, which does not answer here.
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(() => Decide(loan, Officer("staff-admin", PlatformRoles.Admin), "approve"));
+
+        Assert.False(refusal is ProblemException { Type: "kyc-verifier-sole-approver" });
+    }
+
     // These refusals happen before the engine is consulted, so no engine is needed to observe them.
     private Task<LoanAccepted> Decide(string loanId, ClaimsPrincipal officer, string decision, long? approvedAmount = null) =>
         _host.Services.GetRequiredService<LoanDecisionService>().DecideAsync(loanId, officer, new DecisionRequest(decision, "reason", approvedAmount), null!, CancellationToken.None);
@@ -79,7 +103,8 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
     private static ClaimsPrincipal Officer(string id, string role) =>
         new(new ClaimsIdentity([new Claim(PlatformClaims.Subject, id), new Claim(PlatformClaims.Roles, role)], "test", PlatformClaims.Subject, PlatformClaims.Roles));
 
-    private async Task<string> StorePendingLoanAsync(string applicantId, string? firstStageApprovedBy = null, int currentStage = 0, string currentRole = PlatformRoles.LoanOfficer)
+    private async Task<string> StorePendingLoanAsync(
+        string applicantId, string? firstStageApprovedBy = null, int currentStage = 0, string currentRole = PlatformRoles.LoanOfficer, string? kycVerifiedBy = null)
     {
         var id = Guid.NewGuid().ToString("N");
         var deadline = DateTimeOffset.UtcNow.AddHours(1);
@@ -103,6 +128,7 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
             Stages = stages,
             CurrentStage = currentStage,
             WaitRound = 1,
+            Kyc = kycVerifiedBy is null ? null : new ApplicantKyc(ApplicantKyc.Verified, DateTimeOffset.UtcNow, kycVerifiedBy, PlatformRoles.Admin, null),
         }, CancellationToken.None);
         return id;
     }

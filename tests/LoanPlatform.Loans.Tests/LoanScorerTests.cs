@@ -7,6 +7,8 @@ public sealed class LoanScorerTests
 {
     private static readonly DateOnly Today = new(2026, 11, 25);
 
+    private static readonly ApplicantKyc Verified = new(ApplicantKyc.Verified, DateTimeOffset.Parse("2026-11-20T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "staff-admin", "Admin", null);
+
     private static LoanApplication Loan(long amount = 10_000_000, int tenor = 12, long income = 15_000_000) => new()
     {
         LoanId = "l1",
@@ -24,7 +26,7 @@ public sealed class LoanScorerTests
     [Fact]
     public void A_strong_application_passes_every_hard_rule_and_lands_in_band_A_with_its_reasons()
     {
-        var result = LoanScorer.Score(Loan(), WorkflowCatalogTests.LoadShipped().FindLatest("cash-loan")!, new ApplicantProfile("u1", true, new DateOnly(1990, 6, 5)), Today, 925_133);
+        var result = LoanScorer.Score(Loan(), WorkflowCatalogTests.LoadShipped().FindLatest("cash-loan")!, new ApplicantProfile("u1", Verified, new DateOnly(1990, 6, 5)), Today, 925_133);
 
         Assert.False(result.HardRuleFailed);
         Assert.Equal(("A", 800), (result.Band, result.Score));
@@ -38,7 +40,7 @@ public sealed class LoanScorerTests
     public void A_failed_hard_rule_rejects_and_names_the_rule(string birth, long installment, long income, string failedRule)
     {
         var result = LoanScorer.Score(Loan(income: income), WorkflowCatalogTests.LoadShipped().FindLatest("cash-loan")!,
-            new ApplicantProfile("u1", true, DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture)), Today, installment);
+            new ApplicantProfile("u1", Verified, DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture)), Today, installment);
 
         Assert.True(result.HardRuleFailed);
         Assert.Equal("D", result.Band);
@@ -52,5 +54,5 @@ public sealed class LoanScorerTests
         Assert.Equal(36, LoanScorer.AgeOn(new DateOnly(1990, 11, 25), Today));
     }
 
-    private static bool IsHard(string rule) => rule is "minimum-age" or "age-at-maturity" or "ktp-verified" or "product-limits" or "debt-service-ratio";
+    private static bool IsHard(string rule) => rule is "minimum-age" or "age-at-maturity" or "kyc-verified" or "product-limits" or "debt-service-ratio";
 }

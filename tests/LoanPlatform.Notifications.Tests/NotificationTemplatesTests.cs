@@ -20,6 +20,8 @@ public sealed class NotificationTemplatesTests
         { "LoanExpired", new { loanId = "loan-1", applicantId = "u1", product = "cash-loan", amount = 10_000_000, closedAt = Now } },
         { "LoanReferredToApplicant", new { loanId = "loan-1", applicantId = "u1", respondBy = Now.AddHours(72), referredAt = Now } },
         { "DocumentRejected", new { userId = "u1", documentId = "d1", kind = "Ktp", rejectedAt = Now } },
+        { "KycVerified", new { userId = "u1", verifiedAt = Now, documentIds = new[] { "d1", "d2" } } },
+        { "KycRejected", new { userId = "u1", reasons = new[] { "face-mismatch" }, rejectedAt = Now } },
     };
 
     [Theory]

@@ -96,12 +96,29 @@ public sealed class PlatformClient(HttpClient http, EmailInbox? inbox = null) : 
         };
     }
 
+    /// <summary>The staff account that verifies customers' KYC in tests: an Admin, who approves no loan in them.</summary>
+    public const string KycReviewer = "admin@staff.local";
+
     /// <summary>
-    /// Uploads a KTP and a selfie through the signed URLs the backend hands out and completes both; <paramref name="headers"/>
-    /// go with each API call.
+    /// Makes <paramref name="customer"/> KYC-verified the real way: uploads a KTP and a selfie through the signed URLs the
+    /// backend hands out, completes both (the customer is then pendingReview), and has <see cref="KycReviewer"/> verify them
+    /// through the staff API. <paramref name="headers"/> go with each API call.
     /// </summary>
     public async Task VerifyKtpAsync(Customer customer, IDictionary<string, string>? headers = null)
     {
+        await UploadIdentityDocumentsAsync(customer, headers);
+        var reviewer = await LoginStaffAsync(KycReviewer);
+        var decided = await SendOkAsync(HttpMethod.Post, $"/users/{customer.UserId}/kyc/decisions", new { decision = "verify" }, reviewer, headers);
+        Assert.Equal("verified", decided["status"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Uploads a KTP and a selfie through the signed URLs the backend hands out and completes both (each passes its file
+    /// checks); returns the document ids and the bytes uploaded, KTP first.
+    /// </summary>
+    public async Task<IReadOnlyList<(string DocumentId, byte[] Content)>> UploadIdentityDocumentsAsync(Customer customer, IDictionary<string, string>? headers = null)
+    {
+        var documents = new List<(string, byte[])>();
         foreach (var type in new[] { "ktp", "selfie" })
         {
             // A real JPEG: the backend checks the file signature, not just the checksum.
@@ -123,7 +140,10 @@ public sealed class PlatformClient(HttpClient http, EmailInbox? inbox = null) : 
             Assert.True(uploaded.IsSuccessStatusCode, $"upload answered {(int)uploaded.StatusCode}");
             var completed = await SendOkAsync(HttpMethod.Post, $"/users/me/documents/{requested["documentId"]}/complete", null, customer.Token, headers);
             Assert.Equal("verified", completed["status"]!.GetValue<string>());
+            documents.Add((requested["documentId"]!.GetValue<string>(), image));
         }
+
+        return documents;
     }
 
     public async Task<Customer> RegisterVerifiedCustomerAsync(string? language = null)

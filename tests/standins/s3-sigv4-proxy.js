@@ -2,6 +2,9 @@
 // An S3-compatible server for tests: s3rver (npm, pinned) behind a proxy that verifies AWS Signature Version 4,
 // because s3rver itself accepts any signature. Both presigned query strings and Authorization headers are checked:
 // algorithm, credential (access key, scope), signature over method, path, query and signed headers, and expiry.
+// It also enforces the CopyObject preconditions s3rver ignores, as S3 documents them: x-amz-copy-source-if-match
+// (the source's ETag) and If-None-Match: * (no object at the destination), each answering 412 PreconditionFailed;
+// and it decodes x-amz-copy-source, which the AWS SDK sends URL-encoded ("bucket%2Fkey") and s3rver cannot split.
 // Node built-ins only, besides s3rver.
 //   node tests/standins/s3-sigv4-proxy.js --port 9000 [--bucket documents] [--access-key S3RVER] [--secret-key S3RVER]
 'use strict';
@@ -85,8 +88,67 @@ function verify(req) {
   return given.length === expected.length && crypto.timingSafeEqual(given, Buffer.from(expected, 'utf8')) ? null : 'signature does not match';
 }
 
-function refuse(res, code, message) {
-  res.writeHead(403, { 'Content-Type': 'application/xml' });
+// The ETag of the object at `path` on the inner server (s3rver allows unsigned requests), or null when there is none.
+function headETag(innerPort, path) {
+  return new Promise((resolve, reject) => {
+    const head = http.request({ host: '127.0.0.1', port: innerPort, method: 'HEAD', path }, answer => {
+      answer.resume();
+      resolve(answer.statusCode === 200 ? String(answer.headers.etag || '').replace(/"/g, '') : null);
+    });
+    head.on('error', reject);
+    head.end();
+  });
+}
+
+// Null when a copy's preconditions hold (or it is not a copy), else why not.
+async function failedCopyPrecondition(req, innerPort) {
+  if (req.method !== 'PUT' || !req.headers['x-amz-copy-source']) return null;
+  // After the signature check, which covered the header as sent.
+  const source = decodeURIComponent(req.headers['x-amz-copy-source']).replace(/^\//, '');
+  req.headers['x-amz-copy-source'] = source;
+  const sourceMatch = req.headers['x-amz-copy-source-if-match'];
+  if (sourceMatch !== undefined) {
+    const etag = await headETag(innerPort, '/' + source);
+    if (etag === null) return 'copy source does not exist';
+    if (etag !== sourceMatch.replace(/"/g, '')) return 'copy source ETag does not match';
+  }
+
+  if (req.headers['if-none-match'] === '*' && await headETag(innerPort, new URL(req.url, 'http://placeholder').pathname) !== null) {
+    return 'destination exists';
+  }
+
+  return null;
+}
+
+// Sends the request to the inner server and resolves once its answer has been passed on.
+function forward(req, res, innerPort) {
+  return new Promise(resolve => {
+    const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers }, answer => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+      answer.on('end', resolve);
+    });
+    upstream.on('error', error => { res.writeHead(502); res.end(String(error)); resolve(); });
+    req.pipe(upstream);
+  });
+}
+
+// A lock per object path: resolves with its release function once every earlier holder has released it.
+const locks = new Map();
+function lockPath(path) {
+  const previous = locks.get(path) || Promise.resolve();
+  let release;
+  const current = new Promise(resolve => { release = resolve; });
+  const chained = previous.then(() => current);
+  locks.set(path, chained);
+  return previous.then(() => () => {
+    release();
+    if (locks.get(path) === chained) locks.delete(path);
+  });
+}
+
+function refuse(res, code, message, status = 403) {
+  res.writeHead(status, { 'Content-Type': 'application/xml' });
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 }
 
@@ -95,7 +157,7 @@ async function main() {
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, resetOnClose: true, configureBuckets: [{ name: bucket, configs: [] }] });
   const inner = await s3rver.run();
 
-  const proxy = http.createServer((req, res) => {
+  const proxy = http.createServer(async (req, res) => {
     const reason = verify(req);
     if (reason) {
       req.resume();
@@ -103,12 +165,21 @@ async function main() {
       return;
     }
 
-    const upstream = http.request({ host: '127.0.0.1', port: inner.port, method: req.method, path: req.url, headers: req.headers }, answer => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', error => { res.writeHead(502); res.end(String(error)); });
-    req.pipe(upstream);
+    // A copy's conditions are checked and the copy made under one lock per destination, so they hold atomically as on S3.
+    const copy = req.method === 'PUT' && req.headers['x-amz-copy-source'];
+    const release = copy ? await lockPath(new URL(req.url, 'http://placeholder').pathname) : () => {};
+    try {
+      const precondition = await failedCopyPrecondition(req, inner.port).catch(error => String(error));
+      if (precondition) {
+        req.resume();
+        refuse(res, 'PreconditionFailed', precondition, 412);
+        return;
+      }
+
+      await forward(req, res, inner.port);
+    } finally {
+      release();
+    }
   });
 
   const stop = () => proxy.close(() => s3rver.close(() => { fs.rmSync(directory, { recursive: true, force: true }); process.exit(0); }));

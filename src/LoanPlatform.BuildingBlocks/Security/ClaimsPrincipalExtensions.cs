@@ -16,6 +16,12 @@ public static class ClaimsPrincipalExtensions
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
+    /// <summary>
+    /// The key a staff member's person is kept under: the Entra object id for Entra staff (their subject is pairwise per
+    /// app, so an Admin cannot look it up), the subject for the seeded local accounts, whose tokens have no object id.
+    /// </summary>
+    public static string GetStaffId(this ClaimsPrincipal principal) => principal.FindFirst(PlatformClaims.ObjectId)?.Value ?? principal.GetSubject();
+
     public static bool IsStaff(this ClaimsPrincipal principal) => PlatformRoles.Staff.Any(principal.IsInRole);
 
     public static IReadOnlyList<string> GetRoles(this ClaimsPrincipal principal) =>

@@ -11,4 +11,7 @@ public static class PlatformClaims
 
     /// <summary>When the user last proved their password (OpenID Connect auth_time, seconds since the epoch); refreshes keep it.</summary>
     public const string AuthTime = "auth_time";
+
+    /// <summary>Entra ID's object id of the signed-in user: the same in every app's tokens, and what an Admin sees in the directory.</summary>
+    public const string ObjectId = "oid";
 }

@@ -22,13 +22,13 @@ public static class LoansApi
     {
         var api = app.MapGroup("/loans").WithTags("Loans").RequireAuthorization();
 
-        api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified KTP; Idempotency-Key required)")
+        api.MapPost("/", Apply).WithName("ApplyForLoan").WithSummary("Apply for a loan (needs a verified identity, kyc.status verified, else 409; Idempotency-Key required)")
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
         api.MapGet("/", List).WithName("ListLoans").WithSummary("A customer's own loans, or the staff work queue by status (default pendingApproval) and waiting role, earliest deadline first");
-        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, current stage and deadline");
-        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions");
+        api.MapGet("/{loanId}", Get).WithName("GetLoan").WithSummary("A loan's state, amounts, score with reasons, current stage and deadline; for staff also the applicant's KYC outcome, the schedule preview and the history");
+        api.MapGet("/{loanId}/history", History).WithName("GetLoanHistory").WithSummary("The loan's immutable timeline of transitions and decisions (the applicant sees staff by role, never by id)");
         api.MapGet("/{loanId}/schedule", Schedule).WithName("GetLoanSchedule").WithSummary("The repayment schedule of an approved loan");
-        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage")
+        api.MapPost("/{loanId}/decisions", Decide).WithName("DecideLoan").WithSummary("An officer approves, rejects or refers back the current approval stage; 403 for the applicant's own person or for the KYC verifier giving the only approval")
             .RequireAuthorization(DecidersPolicy);
         api.MapPost("/{loanId}/information", ProvideInformation).WithName("ProvideLoanInformation").WithSummary("The applicant answers an officer's request for more information")
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Customer));
@@ -62,11 +62,14 @@ public static class LoansApi
         return TypedResults.Ok(await queries.ListAsync(user, filter, role, cancellationToken));
     }
 
-    public static async Task<Ok<LoanView>> Get(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(LoanView.From(await queries.GetVisibleAsync(loanId, user, cancellationToken)));
+    public static async Task<Ok<LoanView>> Get(string loanId, ClaimsPrincipal user, LoanQueryService queries, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(LoanView.From(await queries.GetVisibleAsync(loanId, user, cancellationToken), user.IsStaff(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
 
-    public static async Task<Ok<IReadOnlyList<LoanHistoryEntry>>> History(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await queries.GetVisibleAsync(loanId, user, cancellationToken)).History);
+    public static async Task<Ok<IReadOnlyList<LoanHistoryEntry>>> History(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken)
+    {
+        var history = (await queries.GetVisibleAsync(loanId, user, cancellationToken)).History;
+        return TypedResults.Ok(user.IsStaff() ? history : history.Select(entry => entry.ForApplicant()).ToArray());
+    }
 
     public static async Task<Ok<LoanSchedule>> Schedule(string loanId, ClaimsPrincipal user, LoanQueryService queries, CancellationToken cancellationToken)
     {

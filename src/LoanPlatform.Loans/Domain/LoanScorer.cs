@@ -4,7 +4,7 @@ using LoanPlatform.Loans.Workflows;
 namespace LoanPlatform.Loans.Domain;
 
 /// <summary>
-/// Rule-based, explained scoring. Hard rules (age, verified KTP, debt-service ratio, product limits) reject on failure;
+/// Rule-based, explained scoring. Hard rules (age, verified identity, debt-service ratio, product limits) reject on failure;
 /// soft rules move the score. Every rule reports what it saw, so the outcome can be explained to the customer and audited.
 /// </summary>
 public static class LoanScorer
@@ -20,7 +20,7 @@ public static class LoanScorer
         var ageAtMaturity = AgeOn(applicant.DateOfBirth, today.AddMonths(loan.TenorMonths));
         reasons.Add(new ScoreReason("minimum-age", age >= policy.MinAgeYears, 0, $"Applicant is {age}; the product needs at least {policy.MinAgeYears}."));
         reasons.Add(new ScoreReason("age-at-maturity", ageAtMaturity <= policy.MaxAgeAtMaturityYears, 0, $"Applicant will be {ageAtMaturity} at the last installment; the product allows at most {policy.MaxAgeAtMaturityYears}."));
-        reasons.Add(new ScoreReason("ktp-verified", applicant.KtpVerified, 0, applicant.KtpVerified ? "KTP and selfie are verified." : "KTP and selfie are not verified."));
+        reasons.Add(new ScoreReason("kyc-verified", applicant.KycVerified, 0, applicant.KycVerified ? "The applicant's identity is verified (KYC)." : $"The applicant's identity is not verified (KYC is {applicant.Kyc.Status})."));
         reasons.Add(new ScoreReason("product-limits", workflow.Amount.Contains(loan.Amount) && workflow.TenorMonths.Contains(loan.TenorMonths), 0,
             $"Amount {loan.Amount:N0} IDR over {loan.TenorMonths} months against limits {workflow.Amount.Min:N0}–{workflow.Amount.Max:N0} IDR, {workflow.TenorMonths.Min}–{workflow.TenorMonths.Max} months."));
 

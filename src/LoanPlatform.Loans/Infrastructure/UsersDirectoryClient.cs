@@ -8,9 +8,16 @@ namespace LoanPlatform.Loans.Infrastructure;
 /// <summary>Asks the Users service (internal API, service identity) what it vouches for about an applicant.</summary>
 public sealed class UsersDirectoryClient(HttpClient http)
 {
-    public async Task<ApplicantProfile?> GetApplicantAsync(string userId, CancellationToken cancellationToken)
+    public Task<ApplicantProfile?> GetApplicantAsync(string userId, CancellationToken cancellationToken) =>
+        GetAsync<ApplicantProfile>($"/internal/users/{Uri.EscapeDataString(userId)}/eligibility", cancellationToken);
+
+    /// <summary>Whether <paramref name="staffId"/> is the same person as applicant <paramref name="userId"/>; null when there is no such applicant.</summary>
+    public Task<PersonMatch?> MatchPersonAsync(string userId, string staffId, CancellationToken cancellationToken) =>
+        GetAsync<PersonMatch>($"/internal/users/{Uri.EscapeDataString(userId)}/person-match/{Uri.EscapeDataString(staffId)}", cancellationToken);
+
+    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
-        using var response = await http.GetAsync($"/internal/users/{Uri.EscapeDataString(userId)}/eligibility", cancellationToken);
+        using var response = await http.GetAsync(path, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -21,6 +28,6 @@ public sealed class UsersDirectoryClient(HttpClient http)
             throw new ProblemException(503, "users-unavailable", "The customer directory is unavailable; try again shortly.");
         }
 
-        return await response.Content.ReadFromJsonAsync<ApplicantProfile>(cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
     }
 }

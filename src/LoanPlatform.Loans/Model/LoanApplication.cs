@@ -1,4 +1,5 @@
 using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.Loans.Domain;
 
 namespace LoanPlatform.Loans.Model;
 
@@ -37,6 +38,9 @@ public sealed record LoanApplication : IHasOutbox<LoanApplication>
     public DateTimeOffset UpdatedAt { get; init; }
 
     public ScoreResult? Score { get; init; }
+
+    /// <summary>The applicant's KYC outcome when they applied (who or which provider verified them, when); evidence for the decider.</summary>
+    public ApplicantKyc? Kyc { get; init; }
 
     public IReadOnlyList<ApprovalStage> Stages { get; init; } = [];
 

@@ -12,7 +12,7 @@ using LoanPlatform.Loans.Workflows;
 
 namespace LoanPlatform.Loans.Services;
 
-/// <summary>Takes loan applications: validation, KTP gate, one open application, cost cap, idempotency, then the orchestration.</summary>
+/// <summary>Takes loan applications: validation, KYC gate, one open application, cost cap, idempotency, then the orchestration.</summary>
 public sealed class LoanApplicationService(
     LoanRepository loans,
     IDocumentStore<IdempotencyRecord> idempotency,
@@ -93,9 +93,10 @@ public sealed class LoanApplicationService(
     private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
-        if (applicant is not { KtpVerified: true })
+        if (applicant is not { KycVerified: true })
         {
-            throw ProblemException.Conflict("ktp-not-verified", "A verified KTP and selfie are needed before applying for a loan.");
+            throw ProblemException.Conflict("kyc-not-verified", "Your identity must be verified (KYC) before you apply for a loan.",
+                $"Your KYC status is {applicant?.Kyc.Status ?? "unknown"}.");
         }
 
         var now = time.GetUtcNow();
@@ -128,6 +129,7 @@ public sealed class LoanApplicationService(
             SubmittedAt = now,
             CorrelationId = CorrelationId.Current,
             UpdatedAt = now,
+            Kyc = applicant.Kyc,
             History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
         };
         await loans.CreateAsync(loan, cancellationToken);

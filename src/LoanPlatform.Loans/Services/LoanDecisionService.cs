@@ -14,7 +14,7 @@ namespace LoanPlatform.Loans.Services;
 /// rules here, before anything is raised, and marks the wait as taken with an ETag-checked write so a second decision
 /// for the same wait is refused instead of silently lost.
 /// </summary>
-public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
+public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClient users, TimeProvider time)
 {
     /// <summary>A pending decision older than this never reached the orchestration (the raise failed) and may be replaced.</summary>
     private static readonly TimeSpan PendingDecisionTimeout = TimeSpan.FromMinutes(2);
@@ -99,9 +99,35 @@ public sealed class LoanDecisionService(LoanRepository loans, TimeProvider time)
             throw ProblemException.BadRequest("amount-above-requested", "An officer may approve less than was asked, never more.");
         }
 
+        // Whoever vouched for the applicant's identity is not also the one person who approves their loan.
+        if (kind == DecisionKind.Approve && loan.Stages.Count == 1 && loan.Kyc?.VerifiedBy == officerId)
+        {
+            throw ProblemException.Forbidden("kyc-verifier-sole-approver",
+                "You verified this applicant's identity; another officer gives the loan's only approval.");
+        }
+
+        await RequireOtherPersonAsync(loan.ApplicantId, officer.GetStaffId(), cancellationToken);
+
         var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
         await RaiseAsync(stored, decision, engine, cancellationToken);
         return new LoanAccepted(loanId, loan.Status);
+    }
+
+    /// <summary>An officer's second, customer account is still them: the Users service matches people by NIK, email and phone.</summary>
+    private async Task RequireOtherPersonAsync(string applicantId, string staffId, CancellationToken cancellationToken)
+    {
+        var match = await users.MatchPersonAsync(applicantId, staffId, cancellationToken)
+            ?? throw ProblemException.Conflict("applicant-unknown", "The applicant is no longer known to the customer directory.");
+        if (!match.StaffLinked)
+        {
+            throw ProblemException.Forbidden("staff-person-not-linked", "Your staff identity is not linked to a person yet, so it cannot be told apart from the applicant; an Admin links it first.");
+        }
+
+        if (match.SamePerson)
+        {
+            throw ProblemException.Forbidden("same-person", "Nobody decides a loan of an applicant who is the same person as themselves.",
+                $"Your staff identity shares {string.Join(", ", match.SharedFields)} with the applicant.");
+        }
     }
 
     private async Task<LoanAccepted> CancelOnceAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class LoanProgressService(
 
         var workflow = workflows.Get(current.Product, current.WorkflowVersion);
         var applicant = await users.GetApplicantAsync(current.ApplicantId, cancellationToken)
-            ?? new ApplicantProfile(current.ApplicantId, false, DateOnly.MinValue);
+            ?? new ApplicantProfile(current.ApplicantId, ApplicantKyc.Unknown, DateOnly.MinValue);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var schedule = RepaymentScheduleCalculator.Calculate(current.Amount, current.TenorMonths, current.MonthlyRatePercent, current.InterestMethod, current.OriginationFeePercent, today);
         var score = LoanScorer.Score(current, workflow, applicant, today, schedule[0].Total);

@@ -18,6 +18,12 @@ namespace LoanPlatform.Users.Apis;
 /// <summary>The public /users API. Handlers are public so an Azure Functions HTTP trigger can call the same code.</summary>
 public static class UsersApi
 {
+    /// <summary>Staff who review customers' identity: loan officers, senior loan officers and admins.</summary>
+    public const string KycReviewersPolicy = "KycReviewers";
+
+    /// <summary>Admins, who link staff identities to people.</summary>
+    public const string AdminsPolicy = "Admins";
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/users").WithTags("Users");
@@ -55,6 +61,17 @@ public static class UsersApi
             .WithName("GetPushConfig").WithSummary("The VAPID public key a browser subscribes with (applicationServerKey).");
         me.MapDelete("/devices/{deviceId}", DeleteDeviceAsync)
             .WithName("DeleteMyDevice").WithSummary("Stop sending push notifications to one of the signed-in user's devices.");
+
+        users.MapGet("/kyc-reviews", ListKycReviewsAsync).RequireAuthorization().RequireAuthorization(KycReviewersPolicy)
+            .WithName("ListKycReviews").WithSummary("Staff: customers by KYC status (default pendingReview), oldest submission first, with the provider's answer; paged by continuationToken.");
+        users.MapGet("/{userId}/kyc", GetCustomerKycAsync).RequireAuthorization().RequireAuthorization(KycReviewersPolicy)
+            .WithName("GetCustomerKyc").WithSummary("Staff: a customer's identity data and documents, each with a read-only URL that expires in minutes; 403 for the customer's own person.");
+        users.MapPost("/{userId}/kyc/decisions", DecideCustomerKycAsync).RequireAuthorization().RequireAuthorization(KycReviewersPolicy)
+            .WithName("DecideCustomerKyc").WithSummary("Staff: verify or reject (with a reason) a customer waiting for review; 409 when not waiting, 403 for the customer's own person.");
+        users.MapGet("/staff/{staffId}", GetStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
+            .WithName("GetStaffPerson").WithSummary("Admin: the person (NIK, email, phone) a staff identity is linked to, with its ETag.");
+        users.MapPut("/staff/{staffId}", LinkStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
+            .WithName("LinkStaffPerson").WithSummary("Admin: link a staff identity (Entra object id) to a person; replacing a link requires If-Match.");
 
         // The local object store serves its own signed URLs; cloud adapters hand out Blob or S3 URLs instead.
         if (app.ServiceProvider.GetService<LocalDocumentObjectStore>() is not null)
@@ -169,6 +186,44 @@ public static class UsersApi
     {
         await devices.DeleteAsync(user.GetSubject(), deviceId, ChangeActor.Of(user), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<KycReviewPage>> ListKycReviewsAsync(
+        string? status, string? continuationToken, string? pageSize, CustomerKyc kyc, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await kyc.ListAsync(status, continuationToken, pageSize, cancellationToken));
+
+    public static async Task<Ok<CustomerKycResponse>> GetCustomerKycAsync(
+        string userId, ClaimsPrincipal reviewer, HttpResponse response, CustomerKyc kyc, CancellationToken cancellationToken)
+    {
+        var review = await kyc.GetReviewAsync(reviewer, userId, cancellationToken);
+        // Personal data and bearer URLs: nothing between here and the reviewer may keep a copy.
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(review);
+    }
+
+    public static async Task<Ok<KycDecisionResponse>> DecideCustomerKycAsync(
+        string userId, KycDecisionRequest request, ClaimsPrincipal reviewer, CustomerKyc kyc, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await kyc.DecideAsync(reviewer, userId, request, cancellationToken));
+
+    public static async Task<Ok<StaffPersonResponse>> GetStaffPersonAsync(string staffId, HttpResponse response, StaffPeople people, CancellationToken cancellationToken)
+    {
+        var person = await people.GetAsync(staffId, cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(person.ETag);
+        return TypedResults.Ok(StaffPersonResponse.From(person.Value));
+    }
+
+    public static async Task<Ok<StaffPersonResponse>> LinkStaffPersonAsync(
+        string staffId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        StaffPersonRequest request,
+        ClaimsPrincipal admin,
+        HttpResponse response,
+        StaffPeople people,
+        CancellationToken cancellationToken)
+    {
+        var person = await people.LinkAsync(staffId, ifMatch, request, ChangeActor.Of(admin), cancellationToken);
+        response.Headers.ETag = EntityTags.ToHeader(person.ETag);
+        return TypedResults.Ok(StaffPersonResponse.From(person.Value));
     }
 
     public static Ok<PushConfigResponse> GetPushConfig(IOptions<VapidOptions> vapid) =>

@@ -20,9 +20,11 @@ public static class UsersInternalApi
             .WithTags("Users internal")
             .ExcludeFromDescription();
         internalUsers.MapGet("/{userId}/eligibility", GetEligibilityAsync)
-            .RequireAuthorization(ServiceCallers.Loans).WithName("GetUserEligibility").WithSummary("KTP verification, date of birth and NIK province of a user, for loan scoring.");
+            .RequireAuthorization(ServiceCallers.Loans).WithName("GetUserEligibility").WithSummary("The KYC outcome, date of birth and NIK province of a user, for taking and scoring a loan application.");
         internalUsers.MapGet("/{userId}/contact", GetContactAsync)
             .RequireAuthorization(ServiceCallers.Notifications).WithName("GetUserContact").WithSummary("Where and in which language to notify a user, for the Notifications service.");
+        internalUsers.MapGet("/{userId}/person-match/{staffId}", GetPersonMatchAsync)
+            .RequireAuthorization(ServiceCallers.Loans).WithName("GetPersonMatch").WithSummary("Whether a staff member is the same person as a customer (NIK, email or phone), for the Loans service's decision rules.");
         internalUsers.MapDelete("/{userId}/devices/{deviceId}", DeleteDeviceAsync)
             .RequireAuthorization(ServiceCallers.Notifications).WithName("DeleteUserDevice").WithSummary("Forget a device whose push subscription expired (the push service answered 404 or 410); 204 whether or not it existed.");
         return app;
@@ -37,6 +39,9 @@ public static class UsersInternalApi
 
     public static async Task<Ok<UserContactResponse>> GetContactAsync(string userId, UserContacts contacts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await contacts.FindAsync(userId, cancellationToken) ?? throw ProblemException.NotFound("The user"));
+
+    public static async Task<Ok<PersonMatchResponse>> GetPersonMatchAsync(string userId, string staffId, CustomerKyc kyc, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await kyc.MatchPersonAsync(userId, staffId, cancellationToken) ?? throw ProblemException.NotFound("The user"));
 
     public static async Task<Ok<UserEligibilityResponse>> GetEligibilityAsync(string userId, UserEligibility eligibility, CancellationToken cancellationToken) =>
         TypedResults.Ok(await eligibility.FindAsync(userId, cancellationToken) ?? throw ProblemException.NotFound("The user"));

@@ -11,5 +11,6 @@ public sealed record UserDataExportProfile(
     DateOnly DateOfBirth,
     string Language,
     KtpStatus KtpStatus,
+    KycResponse Kyc,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

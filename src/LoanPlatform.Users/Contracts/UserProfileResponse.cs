@@ -12,5 +12,6 @@ public sealed record UserProfileResponse(
     DateOnly DateOfBirth,
     string Language,
     KtpStatus KtpStatus,
+    KycResponse Kyc,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

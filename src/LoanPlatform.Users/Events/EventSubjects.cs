@@ -9,4 +9,8 @@ public static class EventSubjects
     public static string Document(string userId, string documentId) => $"{userId}/documents/{documentId}";
 
     public static string Device(string userId, string deviceId) => $"{userId}/devices/{deviceId}";
+
+    public static string Kyc(string userId) => $"{userId}/kyc";
+
+    public static string StaffPerson(string staffId) => $"staff/{staffId}";
 }

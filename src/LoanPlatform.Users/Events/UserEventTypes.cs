@@ -16,6 +16,10 @@ public static class UserEventTypes
     public const string PushDeviceRegistered = "PushDeviceRegistered";
     public const string PushDeviceRemoved = "PushDeviceRemoved";
     public const string UserErased = "UserErased";
+    public const string KycSubmitted = "KycSubmitted";
+    public const string KycVerified = "KycVerified";
+    public const string KycRejected = "KycRejected";
+    public const string StaffPersonLinked = "StaffPersonLinked";
 
     /// <summary>Notification only: a registration's verification code for its email.</summary>
     public const string RegistrationCodeIssued = "RegistrationCodeIssued";

@@ -2,7 +2,10 @@ using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.Users.Apis;
 using LoanPlatform.Users.Auth;
+using LoanPlatform.Users.Kyc;
 using LoanPlatform.Users.Model;
 using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Push;
@@ -22,7 +25,7 @@ public static class Extensions
     /// <summary>
     /// Everything the Users service needs: its document store and types, the document object store Documents:Provider names,
     /// the Auth internal client and the services behind the endpoints.
-    /// Reads Data:Path, DocumentStore:*, Documents:*, Devices:*, Push:Vapid:PublicKey, Services:Auth:InternalUrl and
+    /// Reads Data:Path, DocumentStore:*, Documents:*, Kyc:*, Devices:*, Push:Vapid:PublicKey, Services:Auth:InternalUrl and
     /// Services:Audit:InternalUrl (where committed changes are audited in Azure; locally they go to the shared trail).
     /// </summary>
     public static IHostApplicationBuilder AddUsersServices(this IHostApplicationBuilder builder)
@@ -36,12 +39,14 @@ public static class Extensions
         services.AddDocumentType<UserDocument>(UserDocumentTypes.Document);
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
         services.AddDocumentType<PushDevice>(UserDocumentTypes.PushDevice);
+        services.AddDocumentType<StaffPerson>(UserDocumentTypes.StaffPerson);
         services.AddDocumentType<PendingRegistration>(UserDocumentTypes.PendingRegistration);
         // Every aggregate a change is written to carries its events; each is audited as a change of /users/{subject}.
         builder.AddOutbox<UserProfile>();
         builder.AddOutbox<UserDocument>();
         builder.AddOutbox<PushDevice>();
         builder.AddOutbox<ErasureRecord>();
+        builder.AddOutbox<StaffPerson>();
         builder.AddOutbox<PendingRegistration>();
         services.AddChangeAudit(builder.Configuration, "/users");
 
@@ -67,6 +72,11 @@ public static class Extensions
                 $"{VapidOptions.SectionName}:PublicKey must be base64url of an uncompressed P-256 public key.")
             .ValidateOnStart();
 
+        services.AddKycProvider(builder.Configuration);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UsersApi.KycReviewersPolicy, policy => policy.RequireRole([.. PlatformRoles.Deciders, PlatformRoles.Admin]))
+            .AddPolicy(UsersApi.AdminsPolicy, policy => policy.RequireRole(PlatformRoles.Admin));
+
         services.AddSingleton<UniqueClaims>();
         services.AddScoped<UserProfiles>();
         services.AddScoped<UserDocuments>();
@@ -76,6 +86,8 @@ public static class Extensions
         services.AddScoped<UserRegistration>();
         services.AddScoped<UserDataExport>();
         services.AddScoped<UserErasure>();
+        services.AddScoped<CustomerKyc>();
+        services.AddScoped<StaffPeople>();
         return builder;
     }
 }

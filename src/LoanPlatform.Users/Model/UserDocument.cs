@@ -1,4 +1,5 @@
 using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.Users.Objects;
 
 namespace LoanPlatform.Users.Model;
 
@@ -26,11 +27,19 @@ public sealed record UserDocument(
 
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
+    /// <summary>What passed the completion check, sealed; set from <see cref="UserDocumentStatus.Uploaded"/> on and read by everyone after.</summary>
+    public SealedObject? Sealed { get; init; }
+
+    /// <summary>Every key this document may have left in the object store (the upload and its sealed copy), for erasure.</summary>
+    public IReadOnlyList<string> AllObjectKeys() => [ObjectKey, ObjectKeys.ForSealedDocument(UserId, DocumentId)];
+
     public UserDocument WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
 
-    /// <summary>The completion check passed.</summary>
-    public UserDocument Upload(DateTimeOffset at) =>
-        Status == UserDocumentStatus.Requested ? this with { Status = UserDocumentStatus.Uploaded, UploadedAt = at } : throw NotFrom(UserDocumentStatus.Uploaded);
+    /// <summary>The completion check passed on <paramref name="sealedObject"/>, the copy every reader uses from now on.</summary>
+    public UserDocument Upload(SealedObject sealedObject, DateTimeOffset at) =>
+        Status == UserDocumentStatus.Requested
+            ? this with { Status = UserDocumentStatus.Uploaded, UploadedAt = at, Sealed = sealedObject }
+            : throw NotFrom(UserDocumentStatus.Uploaded);
 
     public UserDocument Verify(DateTimeOffset at) =>
         Status == UserDocumentStatus.Uploaded ? this with { Status = UserDocumentStatus.Verified, VerifiedAt = at } : throw NotFrom(UserDocumentStatus.Verified);

@@ -9,7 +9,7 @@ public enum UserDocumentStatus
     /// <summary>The completion check found the object and it matched size, type, SHA-256 and file signature.</summary>
     Uploaded,
 
-    /// <summary>The uploaded document was accepted as proof of identity (automatic right after Uploaded, for now).</summary>
+    /// <summary>The file checks passed (right after Uploaded); whether the identity is verified is the customer's KYC review.</summary>
     Verified,
 
     /// <summary>The stored object did not match; it was deleted and the client requests a new document.</summary>

@@ -8,5 +8,6 @@ public static class UserDocumentTypes
     public const string Document = "user_document";
     public const string ErasureRecord = "erasure_record";
     public const string PushDevice = "push_device";
+    public const string StaffPerson = "staff_person";
     public const string PendingRegistration = "pending_registration";
 }

@@ -22,6 +22,12 @@ public sealed record UserProfile(
     /// <summary>Kept in the profile so one ETag covers it; profiles stored before it existed read the default.</summary>
     public NotificationPreferences NotificationPreferences { get; init; } = NotificationPreferences.Default;
 
+    /// <summary>Identity verification; profiles stored before it existed read NotStarted.</summary>
+    public KycState Kyc { get; init; } = KycState.NotStarted;
+
+    /// <summary>Denormalized for queries (the review queue filters on it).</summary>
+    public KycStatus KycStatus => Kyc.Status;
+
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
     public UserProfile WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };

@@ -21,7 +21,9 @@ public static class DocumentObjectStoreExtensions
     public static IServiceCollection AddDocumentObjectStore(this IServiceCollection services, IConfiguration configuration, string localRoot)
     {
         var section = configuration.GetSection(DocumentsOptions.SectionName);
-        services.AddOptions<DocumentsOptions>().Bind(section);
+        services.AddOptions<DocumentsOptions>().Bind(section)
+            .Validate(o => o.HasValidUrlLifetimes(), $"Documents:UploadUrlLifetime and Documents:DownloadUrlLifetime must be positive and at most {DocumentsOptions.MaxUrlLifetime}.")
+            .ValidateOnStart();
         var provider = section.GetValue(nameof(DocumentsOptions.Provider), DocumentsProvider.Local);
         switch (provider)
         {

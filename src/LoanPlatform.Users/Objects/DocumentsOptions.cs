@@ -13,10 +13,17 @@ public sealed class DocumentsOptions
     /// <summary>The largest upload accepted (5 MB unless configured).</summary>
     public long MaxSizeBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>The longest any signed URL may work: each is a bearer credential for an identity document.</summary>
+    public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromMinutes(15);
+
     /// <summary>How long an upload URL works; short, because it is a bearer credential.</summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a read URL (the customer's download, a reviewer's view) works; minutes, at most <see cref="MaxUrlLifetime"/>.</summary>
     public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool HasValidUrlLifetimes() =>
+        UploadUrlLifetime > TimeSpan.Zero && UploadUrlLifetime <= MaxUrlLifetime && DownloadUrlLifetime > TimeSpan.Zero && DownloadUrlLifetime <= MaxUrlLifetime;
 
     /// <summary>Local adapter: the address clients reach the local file endpoints at (the gateway).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:8080";

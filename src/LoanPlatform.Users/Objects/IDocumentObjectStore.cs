@@ -15,6 +15,13 @@ public interface IDocumentObjectStore
     /// <summary>The stored object's properties and content, or null when nothing was uploaded.</summary>
     Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Copies <paramref name="sourceKey"/> to <paramref name="destinationKey"/> inside the store (no bytes through the
+    /// service), only while the source is still the version <paramref name="sourceETag"/> and only if nothing exists at
+    /// the destination: a copy made this way holds exactly the bytes that were read under that ETag, and is never replaced.
+    /// </summary>
+    Task<ObjectCopyResult> CopyIfAbsentAsync(string sourceKey, string sourceETag, string destinationKey, CancellationToken cancellationToken);
+
     /// <summary>Removes the object; false when there was none.</summary>
     Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken);
 }

@@ -2,10 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace LoanPlatform.Users.Objects;
 
-/// <summary>Object keys are "users/{userId}/{documentId}"; only plain segments are allowed so a key can never escape its folder.</summary>
+/// <summary>
+/// Object keys: uploads go to "users/{userId}/{documentId}", and what passed the checks is sealed under
+/// "sealed/{userId}/{documentId}", a name no upload URL is ever signed for (nor the blob trigger watches).
+/// Only plain segments are allowed so a key can never escape its folder.
+/// </summary>
 public static partial class ObjectKeys
 {
     public static string ForDocument(string userId, string documentId) => $"users/{userId}/{documentId}";
+
+    public static string ForSealedDocument(string userId, string documentId) => $"sealed/{userId}/{documentId}";
 
     public static bool IsValid(string? objectKey) => objectKey is { Length: > 0 and <= 256 } && Pattern().IsMatch(objectKey);
 

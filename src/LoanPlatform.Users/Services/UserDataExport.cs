@@ -4,7 +4,7 @@ using LoanPlatform.Users.Model;
 
 namespace LoanPlatform.Users.Services;
 
-/// <summary>The UU PDP right of access: the profile, consent, document and device records and the notification preferences the Users service keeps.</summary>
+/// <summary>The UU PDP right of access: the profile with its KYC outcome, consent, document and device records and the notification preferences the Users service keeps.</summary>
 public sealed class UserDataExport(UserProfiles profiles, IDocumentStore<UserDocument> documents, UserDevices devices, TimeProvider time)
 {
     public async Task<UserDataExportResponse> ExportAsync(string userId, CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ public sealed class UserDataExport(UserProfiles profiles, IDocumentStore<UserDoc
 
         return new UserDataExportResponse(
             time.GetUtcNow(),
-            new UserDataExportProfile(profile.UserId, profile.FullName, profile.Email, profile.Phone, profile.Nik, profile.DateOfBirth, profile.Language, profile.KtpStatus, profile.CreatedAt, profile.UpdatedAt),
+            new UserDataExportProfile(profile.UserId, profile.FullName, profile.Email, profile.Phone, profile.Nik, profile.DateOfBirth, profile.Language, profile.KtpStatus,
+                KycResponse.From(profile.Kyc, profile.Language), profile.CreatedAt, profile.UpdatedAt),
             new UserDataExportConsent(profile.Consent.Version, profile.Consent.AcceptedAt),
             list.OrderBy(d => d.CreatedAt).ToList(),
             NotificationPreferencesResponse.From(profile.NotificationPreferences),

@@ -12,14 +12,16 @@ namespace LoanPlatform.Users.Services;
 
 /// <summary>
 /// Identity documents: hands out a signed upload for one object, then checks what was actually stored against what the
-/// client declared (size, type, SHA-256) before the document counts: Requested → Uploaded → Verified, or Rejected.
-/// Verification is automatic for now. Each step stores its audit event in the document's own write.
+/// client declared (size, type, SHA-256) and seals it, a copy no upload URL can change, before the document counts:
+/// Requested → Uploaded → Verified, or Rejected. Passing these file checks is not identity verification: that is
+/// <see cref="CustomerKyc"/>'s review. Each step stores its audit event in the document's own write.
 /// </summary>
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
     OutboxDispatcher<UserDocument> outbox,
     IDocumentObjectStore objects,
     UserProfiles profiles,
+    CustomerKyc kyc,
     IOptions<DocumentsOptions> options,
     TimeProvider time)
 {
@@ -56,48 +58,90 @@ public sealed class UserDocuments(
     }
 
     /// <summary>
-    /// Checks the stored object against the declaration (POST …/complete and the blob trigger; idempotent). A match
-    /// records Uploaded and then, automatically for now, Verified. A mismatch records Rejected with the reason and deletes
-    /// the object; the client requests a new document. <paramref name="actor"/> is who completed it: the user, or the
-    /// blob trigger as a system actor.
+    /// Checks the stored object against the declaration and seals it (POST …/complete and the blob trigger; idempotent).
+    /// A match is copied inside the store to its sealed key and that copy checked again; the document then records
+    /// Uploaded with the sealed reference and Verified (the file checks passed), which may put the customer in KYC
+    /// review. A mismatch records Rejected with the reason and deletes the objects; the client requests a new document.
+    /// <paramref name="actor"/> is who completed it: the user, or the blob trigger as a system actor.
     /// </summary>
+    /// <remarks>
+    /// Crash-safe by order: the copy is made before the document is written and the upload deleted only after, so a
+    /// re-run finds either a Requested document (its copy, if any, is checked again and kept: copies are written once)
+    /// or a sealed one. A concurrent completion that wrote first is answered with what it recorded.
+    /// </remarks>
     public async Task<UserDocumentResponse> CompleteAsync(string userId, string documentId, ChangeActor actor, CancellationToken cancellationToken)
     {
         var stored = await FindAsync(userId, documentId, cancellationToken);
         var document = stored.Value;
-        switch (document.Status)
+        if (document.Status != UserDocumentStatus.Requested)
         {
-            case UserDocumentStatus.Verified:
-                return await ToResponseAsync(document, cancellationToken);
-            case UserDocumentStatus.Rejected:
-                // The old URL may still write until it expires; such bytes never count, so they are not kept either.
-                await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
-                throw UserProblems.DocumentRejected(document.RejectionReason);
-        }
-
-        var reason = await CheckObjectAsync(document, cancellationToken);
-        var now = time.GetUtcNow();
-        var subject = EventSubjects.Document(userId, documentId);
-        if (reason is not null)
-        {
-            var rejected = document.Reject(reason, now)
-                .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentRejected, DocumentRejected.Version, subject, new DocumentRejected(userId, documentId, document.Kind, now), now, actor));
-            await documents.ReplaceAsync(userId, documentId, rejected, stored.ETag, cancellationToken: cancellationToken);
-            await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
+            // The old URL may still write until it expires; such bytes never count, so they are not kept either.
             await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
-            throw UserProblems.UploadNotValid(reason);
+            if (document.Status == UserDocumentStatus.Rejected)
+            {
+                throw UserProblems.DocumentRejected(document.RejectionReason);
+            }
+
+            // A retry also finishes what a failure after the check left undone.
+            await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
+            return await ToResponseAsync(document, cancellationToken);
         }
 
-        var verified = document.Upload(now).Verify(now)
-            .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentVerified, DocumentVerified.Version, subject, new DocumentVerified(userId, documentId, document.Kind, now), now, actor));
-        await documents.ReplaceAsync(userId, documentId, verified, stored.ETag, cancellationToken: cancellationToken);
+        var now = time.GetUtcNow();
+        (SealedObject? Sealed, string? Reason) seal;
+        try
+        {
+            seal = await SealAsync(document, now, cancellationToken);
+        }
+        catch (ProblemException)
+        {
+            // A concurrent completion may have recorded the document and removed its upload meanwhile: answer with its result.
+            if ((await FindAsync(userId, documentId, cancellationToken)).Value.Status != UserDocumentStatus.Requested)
+            {
+                return await CompleteAsync(userId, documentId, actor, cancellationToken);
+            }
+
+            throw;
+        }
+
+        var (sealedObject, reason) = seal;
+        var subject = EventSubjects.Document(userId, documentId);
+        var next = sealedObject is null
+            ? document.Reject(reason!, now)
+                .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentRejected, DocumentRejected.Version, subject, new DocumentRejected(userId, documentId, document.Kind, now), now, actor))
+            : document.Upload(sealedObject, now).Verify(now)
+                .WithEvent(OutboxEvent.Create(UserEventTypes.DocumentVerified, DocumentVerified.Version, subject, new DocumentVerified(userId, documentId, document.Kind, now), now, actor));
+        try
+        {
+            await documents.ReplaceAsync(userId, documentId, next, stored.ETag, cancellationToken: cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            // Another completion (the trigger and the client together) or the outbox wrote first: answer from its result.
+            return await CompleteAsync(userId, documentId, actor, cancellationToken);
+        }
+
         await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
-        if (verified.Kind == UserDocumentKind.Ktp)
+        if (sealedObject is null)
+        {
+            foreach (var objectKey in document.AllObjectKeys())
+            {
+                await objects.DeleteAsync(objectKey, CancellationToken.None);
+            }
+
+            throw UserProblems.UploadNotValid(reason!);
+        }
+
+        // Readers use the sealed copy only; the upload is not kept.
+        await objects.DeleteAsync(document.ObjectKey, CancellationToken.None);
+        if (next.Kind == UserDocumentKind.Ktp)
         {
             await profiles.MarkKtpVerifiedAsync(userId, documentId, actor, cancellationToken);
         }
 
-        return await ToResponseAsync(verified, cancellationToken);
+        await kyc.SubmitIfCompleteAsync(userId, actor, cancellationToken);
+
+        return await ToResponseAsync(next, cancellationToken);
     }
 
     public async Task<IReadOnlyList<UserDocumentResponse>> ListAsync(string userId, CancellationToken cancellationToken)
@@ -114,39 +158,54 @@ public sealed class UserDocuments(
     public async Task<UserDocumentResponse> GetAsync(string userId, string documentId, CancellationToken cancellationToken) =>
         await ToResponseAsync((await FindAsync(userId, documentId, cancellationToken)).Value, cancellationToken);
 
-    /// <summary>True when the user has a verified selfie; the KTP's own state lives on the profile.</summary>
-    public async Task<bool> HasVerifiedSelfieAsync(string userId, CancellationToken cancellationToken)
-    {
-        await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), cancellationToken))
-        {
-            if (document.Value is { Kind: UserDocumentKind.Selfie, Status: UserDocumentStatus.Verified })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Documents live in the owner's partition, so another user's id is simply not found: a 404, never a 403.
     private async Task<StoredDocument<UserDocument>> FindAsync(string userId, string documentId, CancellationToken cancellationToken) =>
         await documents.FindAsync(userId, documentId, cancellationToken) ?? throw ProblemException.NotFound("The document");
 
-    private async Task<string?> CheckObjectAsync(UserDocument document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the upload, copies exactly the checked version (its ETag) to the sealed key, which is never overwritten,
+    /// and checks the copy: the reference returned pins bytes that passed. Null with the reason when either check fails.
+    /// </summary>
+    private async Task<(SealedObject? Sealed, string? Reason)> SealAsync(UserDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var stored = await objects.OpenReadAsync(document.ObjectKey, cancellationToken);
-        if (stored is null)
+        var declared = new DeclaredObject(document.ContentType, document.SizeBytes, document.Sha256Hex);
+        string uploadETag;
+        await using (var upload = await objects.OpenReadAsync(document.ObjectKey, cancellationToken))
         {
-            throw ProblemException.Conflict("upload-missing", "Nothing has been uploaded for this document yet.");
+            if (upload is null)
+            {
+                throw ProblemException.Conflict("upload-missing", "Nothing has been uploaded for this document yet.");
+            }
+
+            // A larger (or smaller) object fails here on its stored size, before any of it is read or copied.
+            if (await StoredObjectCheck.FindMismatchAsync(upload, declared, cancellationToken) is { } reason)
+            {
+                return (null, reason);
+            }
+
+            uploadETag = upload.ETag;
         }
 
-        return await StoredObjectCheck.FindMismatchAsync(stored, new DeclaredObject(document.ContentType, document.SizeBytes, document.Sha256Hex), cancellationToken);
+        var sealedKey = ObjectKeys.ForSealedDocument(document.UserId, document.DocumentId);
+        var copy = await objects.CopyIfAbsentAsync(document.ObjectKey, uploadETag, sealedKey, cancellationToken);
+        await using var sealedCopy = copy == ObjectCopyResult.SourceChanged ? null : await objects.OpenReadAsync(sealedKey, cancellationToken);
+        if (sealedCopy is null)
+        {
+            // Replaced (through the still valid upload URL) between the check and the copy; the next completion checks the new bytes.
+            throw ProblemException.Conflict("upload-changed", "The upload changed while it was being checked; complete the document again.");
+        }
+
+        // The copy (or one an interrupted completion left) must itself pass: only then is it what was verified.
+        return await StoredObjectCheck.FindMismatchAsync(sealedCopy, declared, cancellationToken) is { } copyReason
+            ? (null, copyReason)
+            : (new SealedObject(sealedKey, sealedCopy.ETag, document.Sha256Hex, sealedCopy.SizeBytes, now), null);
     }
 
     private async Task<UserDocumentResponse> ToResponseAsync(UserDocument document, CancellationToken cancellationToken)
     {
-        var download = document.Status == UserDocumentStatus.Verified
-            ? ToResponse(await objects.CreateDownloadRequestAsync(document.ObjectKey, time.GetUtcNow() + options.Value.DownloadUrlLifetime, cancellationToken))
+        // Only the sealed copy is ever read: the upload key may still take a PUT until its URL expires.
+        var download = document is { Status: UserDocumentStatus.Verified, Sealed: { } sealedObject }
+            ? ToResponse(await objects.CreateDownloadRequestAsync(sealedObject.ObjectKey, time.GetUtcNow() + options.Value.DownloadUrlLifetime, cancellationToken))
             : null;
         return new UserDocumentResponse(document.DocumentId, document.Kind, document.ContentType, document.SizeBytes, document.Status, document.CreatedAt, document.VerifiedAt, download,
             document.UploadedAt, document.RejectedAt, document.RejectionReason);

@@ -5,8 +5,8 @@ using LoanPlatform.Users.Model;
 
 namespace LoanPlatform.Users.Services;
 
-/// <summary>The Loans service's view of a user: identity verification and what age and region rules need.</summary>
-public sealed class UserEligibility(IDocumentStore<UserProfile> profiles, UserDocuments documents, TimeProvider time)
+/// <summary>The Loans service's view of a user: the KYC outcome and what age and region rules need.</summary>
+public sealed class UserEligibility(IDocumentStore<UserProfile> profiles, TimeProvider time)
 {
     public async Task<UserEligibilityResponse?> FindAsync(string userId, CancellationToken cancellationToken)
     {
@@ -16,8 +16,7 @@ public sealed class UserEligibility(IDocumentStore<UserProfile> profiles, UserDo
             return null;
         }
 
-        var ktpVerified = profile.KtpStatus == KtpStatus.Verified && await documents.HasVerifiedSelfieAsync(userId, cancellationToken);
         int? province = Nik.TryParse(profile.Nik, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out var nik, out _) ? nik.ProvinceCode : null;
-        return new UserEligibilityResponse(userId, ktpVerified, profile.DateOfBirth, province);
+        return new UserEligibilityResponse(userId, KycEvidenceResponse.From(profile.Kyc), profile.DateOfBirth, province);
     }
 }

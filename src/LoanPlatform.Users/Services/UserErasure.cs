@@ -71,7 +71,11 @@ public sealed class UserErasure(
         var erasedDocuments = 0;
         await foreach (var document in documents.QueryAsync(DocumentQuery.InPartition(userId), CancellationToken.None))
         {
-            await objects.DeleteAsync(document.Value.ObjectKey, CancellationToken.None);
+            foreach (var objectKey in document.Value.AllObjectKeys())
+            {
+                await objects.DeleteAsync(objectKey, CancellationToken.None);
+            }
+
             await documents.DeleteAsync(userId, document.Value.DocumentId, null, CancellationToken.None);
             erasedDocuments++;
         }

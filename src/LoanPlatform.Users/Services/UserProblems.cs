@@ -38,4 +38,14 @@ public static class UserProblems
 
     public static ProblemException PushNotConfigured() =>
         new(StatusCodes.Status503ServiceUnavailable, "push-not-configured", "Push notifications are not configured on this platform.");
+
+    public static ProblemException KycNotPending(KycStatus status) =>
+        ProblemException.Conflict("kyc-not-pending-review", $"This customer's KYC is {status}, not waiting for a review decision.");
+
+    public static ProblemException SamePerson(IReadOnlyList<string> sharedFields) =>
+        ProblemException.Forbidden("same-person", "Nobody reviews the KYC of, or decides for, a customer who is the same person as themselves.",
+            $"Your staff identity shares {string.Join(", ", sharedFields)} with this customer.");
+
+    public static ProblemException StaffPersonNotLinked() =>
+        ProblemException.Forbidden("staff-person-not-linked", "Your staff identity is not linked to a person yet, so it cannot be told apart from the customer; an Admin links it first.");
 }

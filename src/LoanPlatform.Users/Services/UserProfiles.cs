@@ -47,12 +47,14 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
             FullName = fullName ?? profile.FullName,
             Phone = phone ?? profile.Phone,
             Language = language ?? profile.Language,
-            // The KTP was checked against the old name; a new name needs a new check.
+            // The KTP was checked against the old name; a new name needs a new check, and people compare it again.
             KtpStatus = nameChanged && profile.KtpStatus == KtpStatus.Verified ? KtpStatus.NeedsReverification : profile.KtpStatus,
+            Kyc = nameChanged && profile.Kyc.Status == KycStatus.Verified ? profile.Kyc.Reopen(now) : profile.Kyc,
             UpdatedAt = now,
         };
         var fields = ChangedFields(
-            ("fullName", nameChanged), ("phone", phoneChanged), ("language", updated.Language != profile.Language), ("ktpStatus", updated.KtpStatus != profile.KtpStatus));
+            ("fullName", nameChanged), ("phone", phoneChanged), ("language", updated.Language != profile.Language), ("ktpStatus", updated.KtpStatus != profile.KtpStatus),
+            ("kyc", updated.Kyc != profile.Kyc));
         if (fields.Length > 0)
         {
             updated = updated.WithEvent(OutboxEvent.Create(UserEventTypes.ProfileUpdated, ProfileUpdated.Version, userId, new ProfileUpdated(userId, fields, now), now, actor));
@@ -126,34 +128,46 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
     }
 
     /// <summary>
-    /// Records the KTP <paramref name="documentId"/> verified on the profile, retrying when a concurrent profile edit got
-    /// there first; <paramref name="actor"/> is who completed the document (the user, or the blob trigger).
+    /// Records the KTP <paramref name="documentId"/> verified on the profile; <paramref name="actor"/> is who completed the
+    /// document (the user, or the blob trigger).
     /// </summary>
-    public async Task MarkKtpVerifiedAsync(string userId, string documentId, ChangeActor actor, CancellationToken cancellationToken)
-    {
-        StoredDocument<UserProfile>? written = null;
-        while (written is null)
+    public Task MarkKtpVerifiedAsync(string userId, string documentId, ChangeActor actor, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, profile =>
         {
-            var current = await GetAsync(userId, cancellationToken);
-            if (current.Value.KtpStatus == KtpStatus.Verified)
+            if (profile.KtpStatus == KtpStatus.Verified)
             {
-                return;
+                return null;
             }
 
             var now = time.GetUtcNow();
-            var verified = (current.Value with { KtpStatus = KtpStatus.Verified, UpdatedAt = now })
+            return (profile with { KtpStatus = KtpStatus.Verified, UpdatedAt = now })
                 .WithEvent(OutboxEvent.Create(UserEventTypes.KtpVerified, KtpVerified.Version, userId, new KtpVerified(userId, documentId, now), now, actor));
+        }, cancellationToken);
+
+    /// <summary>
+    /// The one write path for changes the service makes on its own behalf (no client ETag): read, apply
+    /// <paramref name="change"/> (null: nothing to do), write with the ETag read, and on a concurrent edit read again and
+    /// reapply; then publish. <paramref name="change"/> may throw to refuse, on any attempt.
+    /// </summary>
+    public async Task<StoredDocument<UserProfile>> ChangeAsync(string userId, Func<UserProfile, UserProfile?> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await GetAsync(userId, cancellationToken);
+            if (change(current.Value) is not { } changed)
+            {
+                return current;
+            }
+
             try
             {
-                written = await profiles.ReplaceAsync(userId, userId, verified, current.ETag, cancellationToken: cancellationToken);
+                return await PublishAsync(await profiles.ReplaceAsync(userId, userId, changed, current.ETag, cancellationToken: cancellationToken), cancellationToken);
             }
             catch (DocumentPreconditionFailedException)
             {
                 // Someone edited the profile meanwhile; read it again and reapply.
             }
         }
-
-        await PublishAsync(written, cancellationToken);
     }
 
     /// <summary>
@@ -179,5 +193,5 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
 
     public static UserProfileResponse ToResponse(UserProfile profile) => new(
         profile.UserId, profile.FullName, profile.Email, profile.Phone, Nik.Mask(profile.Nik), profile.DateOfBirth,
-        profile.Language, profile.KtpStatus, profile.CreatedAt, profile.UpdatedAt);
+        profile.Language, profile.KtpStatus, KycResponse.From(profile.Kyc, profile.Language), profile.CreatedAt, profile.UpdatedAt);
 }

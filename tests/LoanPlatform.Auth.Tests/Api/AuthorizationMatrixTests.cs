@@ -16,6 +16,11 @@ public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
         { "GET", "/users/me/documents" },
         { "GET", "/users/me/documents/some-document" },
         { "POST", "/users/me/documents/some-document/complete" },
+        { "GET", "/users/kyc-reviews" },
+        { "GET", "/users/some-user/kyc" },
+        { "POST", "/users/some-user/kyc/decisions" },
+        { "GET", "/users/staff/some-staff" },
+        { "PUT", "/users/staff/some-staff" },
         { "POST", "/loans" },
         { "GET", "/loans" },
         { "GET", "/loans/some-loan" },
@@ -50,6 +55,18 @@ public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
         using var client = fixture.Client();
         using var response = await client.SendAsync(HttpMethod.Post, "/loans/some-loan/decisions", new { decision = "approve", reason = "self-service" }, customer.Token);
         await PlatformClient.ReadProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_links_staff_to_people()
+    {
+        var customer = await fixture.Customer;
+        using var client = fixture.Client();
+        foreach (var token in new[] { customer.Token, await fixture.OfficerToken })
+        {
+            using var response = await client.SendAsync(HttpMethod.Put, "/users/staff/some-staff", new { nik = "3273011203859002", email = "x@bank.example", phone = "081190000002" }, token);
+            await PlatformClient.ReadProblemAsync(response, HttpStatusCode.Forbidden);
+        }
     }
 
     [Fact]

@@ -70,11 +70,11 @@ public sealed class FakeEntraIssuer : IAsyncDisposable
     }
 
     /// <summary>A staff access token; the defaults are the valid case, each argument breaks one thing.</summary>
-    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null, string clientApp = ConsoleAppId)
+    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null, string? objectId = null, string clientApp = ConsoleAppId)
     {
         var now = DateTime.UtcNow;
         var subject = "entra-" + Guid.NewGuid().ToString("N");
-        var claims = new List<Claim> { new("sub", subject), new("oid", Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0"), new("azp", clientApp) };
+        var claims = new List<Claim> { new("sub", subject), new("oid", objectId ?? Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0"), new("azp", clientApp) };
         claims.AddRange(roles.Select(role => new Claim("roles", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -40,7 +40,16 @@ public sealed class EntraStaffTests : IAsyncLifetime
         var loanId = await client.ApplyOkAsync(customer.Token, 5_000_000);
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
 
-        var officer = _entra.Token([PlatformRoles.LoanOfficer]);
+        // Until an Admin links the officer's Entra object id to their person, nobody can tell them from the applicant.
+        var objectId = Guid.NewGuid().ToString();
+        var officer = _entra.Token([PlatformRoles.LoanOfficer], objectId: objectId);
+        using (var unlinked = await client.SendAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer))
+        {
+            Assert.Equal("staff-person-not-linked", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(unlinked, HttpStatusCode.Forbidden)));
+        }
+
+        await client.SendOkAsync(HttpMethod.Put, $"/users/staff/{objectId}", new { nik = "3273011203859001", email = "dewi@bank.example", phone = "081190000001" },
+            await client.LoginStaffAsync("admin@staff.local"));
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", reason = "income verified" }, officer);
         await client.WaitForStatusAsync(loanId, customer.Token, "approved");
     }

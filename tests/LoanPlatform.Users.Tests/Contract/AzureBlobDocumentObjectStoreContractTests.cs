@@ -20,11 +20,7 @@ public sealed class AzureBlobDocumentObjectStoreContractTests(AzuriteFixture azu
         var options = new AzureBlobDocumentsOptions { ConnectionString = azurite.ConnectionString };
         // In Azure the container comes from Bicep; Azurite starts empty.
         await new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(options.Container).CreateIfNotExistsAsync();
-        store = ObjectStores.Create(new Dictionary<string, string?>
-        {
-            ["Documents:Provider"] = nameof(DocumentsProvider.AzureBlob),
-            ["Documents:AzureBlob:ConnectionString"] = options.ConnectionString,
-        });
+        store = ObjectStores.Create(ObjectStores.AzureBlobSettings(options.ConnectionString));
         Assert.IsType<AzureBlobDocumentObjectStore>(store);
     }
 

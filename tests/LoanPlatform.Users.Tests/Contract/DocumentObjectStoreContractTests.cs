@@ -10,7 +10,9 @@ namespace LoanPlatform.Users.Tests.Contract;
 /// What every <see cref="IDocumentObjectStore"/> must guarantee, run against each adapter over real HTTP: a signed
 /// request writes or reads exactly one object, and an expired URL, another path, a tampered signature, the wrong method,
 /// an oversized or a mismatched upload never leave an object that passes <see cref="StoredObjectCheck"/>.
-/// Stores that cannot refuse a body up front (SAS, presigned PUT) must let the check refuse it instead.
+/// Stores that cannot refuse a body up front (SAS, presigned PUT) must let the check refuse it instead. A copy made
+/// with <see cref="IDocumentObjectStore.CopyIfAbsentAsync"/> (how a checked document is sealed) keeps exactly the checked
+/// bytes whatever the still valid upload URL writes afterwards, and read URLs only read, and only for minutes.
 /// </summary>
 public abstract class DocumentObjectStoreContractTests
 {
@@ -122,10 +124,8 @@ public abstract class DocumentObjectStoreContractTests
     public async Task Bytes_that_differ_from_the_declared_checksum_are_refused()
     {
         var key = NewKey();
-        var altered = SampleImages.Jpeg;
-        altered[^3] ^= 0x55;
 
-        using var put = await UploadAsync(await SignUploadAsync(key), altered);
+        using var put = await UploadAsync(await SignUploadAsync(key), AlteredJpeg());
 
         await AssertNeverAcceptedAsync(put, key);
     }
@@ -155,7 +155,94 @@ public abstract class DocumentObjectStoreContractTests
         Assert.False(await Store.DeleteAsync(key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_sealed_copy_keeps_the_checked_bytes_whatever_the_unexpired_upload_url_writes_after()
+    {
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
+
+        Assert.Equal(ObjectCopyResult.Copied, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
+        Assert.Null(await MismatchAsync(sealedKey));
+        var sealedETag = await ETagOfAsync(sealedKey);
+
+        // The upload URL still works on its own name (or is refused), and cannot be pointed at the sealed one.
+        var altered = AlteredJpeg();
+        using var overwrite = await UploadAsync(upload, altered);
+        Assert.True(overwrite.IsSuccessStatusCode || overwrite.StatusCode == HttpStatusCode.Forbidden, $"upload answered {(int)overwrite.StatusCode}");
+        var redirected = upload with { Url = new Uri(upload.Url.AbsoluteUri.Replace(key, sealedKey, StringComparison.Ordinal)) };
+        using var intoSealed = await UploadAsync(redirected, altered);
+        Assert.Equal(HttpStatusCode.Forbidden, intoSealed.StatusCode);
+
+        Assert.Null(await MismatchAsync(sealedKey));
+        Assert.Equal(sealedETag, await ETagOfAsync(sealedKey));
+        var read = await Store.CreateDownloadRequestAsync(sealedKey, DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+        Assert.Equal(Jpeg, await Http.GetByteArrayAsync(read.Url));
+    }
+
+    [Fact]
+    public async Task A_copy_is_refused_when_the_source_is_no_longer_the_checked_version()
+    {
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
+        (await UploadAsync(upload, AlteredJpeg())).EnsureSuccessStatusCode();
+
+        Assert.Equal(ObjectCopyResult.SourceChanged, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
+        Assert.Null(await ReadAsync(sealedKey));
+        Assert.Equal(ObjectCopyResult.SourceChanged, await Store.CopyIfAbsentAsync(NewKey(), checkedETag, sealedKey, CancellationToken.None));
+        Assert.Null(await ReadAsync(sealedKey));
+    }
+
+    [Fact]
+    public async Task A_copy_never_replaces_an_existing_copy()
+    {
+        var (key, sealedKey, upload, checkedETag) = await UploadJpegAsync();
+        Assert.Equal(ObjectCopyResult.Copied, await Store.CopyIfAbsentAsync(key, checkedETag, sealedKey, CancellationToken.None));
+        var sealedETag = await ETagOfAsync(sealedKey);
+        (await UploadAsync(upload, AlteredJpeg())).EnsureSuccessStatusCode();
+
+        Assert.Equal(ObjectCopyResult.DestinationExists, await Store.CopyIfAbsentAsync(key, await ETagOfAsync(key), sealedKey, CancellationToken.None));
+
+        Assert.Null(await MismatchAsync(sealedKey));
+        Assert.Equal(sealedETag, await ETagOfAsync(sealedKey));
+    }
+
+    [Fact]
+    public async Task An_expired_read_url_is_refused()
+    {
+        var key = NewKey();
+        (await UploadAsync(await SignUploadAsync(key), Jpeg)).EnsureSuccessStatusCode();
+        var read = await Store.CreateDownloadRequestAsync(key, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        using var response = await Http.GetAsync(read.Url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     protected static string NewKey() => ObjectKeys.ForDocument(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+
+    /// <summary>The same JPEG with one byte changed: still a JPEG, but not the declared checksum.</summary>
+    private static byte[] AlteredJpeg()
+    {
+        var altered = SampleImages.Jpeg;
+        altered[^3] ^= 0x55;
+        return altered;
+    }
+
+    /// <summary>A JPEG uploaded through a fresh upload URL for a new document: its keys (upload and sealed), the URL and the stored ETag.</summary>
+    private async Task<(string Key, string SealedKey, SignedObjectRequest Upload, string ETag)> UploadJpegAsync()
+    {
+        var (userId, documentId) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        var key = ObjectKeys.ForDocument(userId, documentId);
+        var upload = await SignUploadAsync(key);
+        (await UploadAsync(upload, Jpeg)).EnsureSuccessStatusCode();
+        return (key, ObjectKeys.ForSealedDocument(userId, documentId), upload, await ETagOfAsync(key));
+    }
+
+    private async Task<string> ETagOfAsync(string key)
+    {
+        await using var stored = await ReadAsync(key);
+        Assert.NotNull(stored);
+        return stored.ETag;
+    }
 
     private Task<SignedObjectRequest> SignUploadAsync(string key, DateTimeOffset? expiresAt = null) =>
         Store.CreateUploadRequestAsync(key, new ObjectUploadConstraints(Declared.ContentType, Declared.SizeBytes), expiresAt ?? DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);

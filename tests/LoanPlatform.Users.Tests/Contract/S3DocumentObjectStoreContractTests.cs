@@ -1,3 +1,4 @@
+using System.Net;
 using LoanPlatform.Testing;
 using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Objects.S3;
@@ -8,19 +9,29 @@ namespace LoanPlatform.Users.Tests.Contract;
 public sealed class S3DocumentObjectStoreContractTests(S3StandInFixture s3) : DocumentObjectStoreContractTests, IClassFixture<S3StandInFixture>, IDisposable
 {
     private readonly HttpClient http = new();
-    private readonly IDocumentObjectStore store = ObjectStores.Create(new Dictionary<string, string?>
-    {
-        ["Documents:Provider"] = nameof(DocumentsProvider.S3),
-        ["Documents:S3:ServiceUrl"] = s3.ServiceUrl.AbsoluteUri,
-        ["Documents:S3:ForcePathStyle"] = "true",
-        ["Documents:S3:Bucket"] = S3StandInFixture.Bucket,
-        ["Documents:S3:AccessKeyId"] = S3StandInFixture.AccessKeyId,
-        ["Documents:S3:SecretAccessKey"] = S3StandInFixture.SecretAccessKey,
-    });
+    private readonly IDocumentObjectStore store = ObjectStores.Create(ObjectStores.S3Settings(s3));
 
     protected override IDocumentObjectStore Store => Assert.IsType<S3DocumentObjectStore>(store);
 
     protected override HttpClient Http => http;
+
+    [Fact]
+    public async Task The_upload_url_signs_the_declared_length_so_a_longer_or_shorter_body_is_refused_up_front()
+    {
+        var key = NewKey();
+        var upload = await Store.CreateUploadRequestAsync(key, new ObjectUploadConstraints("image/jpeg", SampleImages.Jpeg.Length), DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+
+        Assert.Contains("content-length", Uri.UnescapeDataString(upload.Url.Query), StringComparison.Ordinal);
+        foreach (var body in new[] { [.. SampleImages.Jpeg, 0], SampleImages.Jpeg[..^1] })
+        {
+            using var put = await UploadAsync(upload, body);
+            Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        }
+
+        Assert.Null(await Store.OpenReadAsync(key, CancellationToken.None));
+        using var exact = await UploadAsync(upload, SampleImages.Jpeg);
+        Assert.True(exact.IsSuccessStatusCode, $"upload answered {(int)exact.StatusCode}");
+    }
 
     public void Dispose() => http.Dispose();
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Testing;
 using LoanPlatform.Users.Model;
+using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Objects.Local;
 
 namespace LoanPlatform.Users.Tests.Functional;
@@ -80,6 +81,12 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
         var documentId = await UploadKtpAsync(client);
         await DeviceTests.RegisterAsync(client, PushSubscriptions.NewEndpoint());
         Assert.True(host.Auth.Credentials.ContainsKey(userId));
+        var objects = host.GetRequiredService<LocalDocumentObjectStore>();
+        var sealedKey = ObjectKeys.ForSealedDocument(userId, documentId);
+        await using (var sealedObject = await objects.OpenReadAsync(sealedKey, CancellationToken.None))
+        {
+            Assert.NotNull(sealedObject);
+        }
 
         using var erased = await DeleteAsync(client, await ETagAsync(client));
 
@@ -89,7 +96,8 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
         await profile.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         using var document = await client.GetAsync($"/users/me/documents/{documentId}");
         await document.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
-        Assert.Null(await host.GetRequiredService<LocalDocumentObjectStore>().OpenReadAsync($"users/{userId}/{documentId}", CancellationToken.None));
+        Assert.Null(await objects.OpenReadAsync(ObjectKeys.ForDocument(userId, documentId), CancellationToken.None));
+        Assert.Null(await objects.OpenReadAsync(sealedKey, CancellationToken.None));
         Assert.Empty(await host.GetRequiredService<IDocumentStore<PushDevice>>().QueryAsync(DocumentQuery.InPartition(userId)).ToListAsync());
 
         var subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));

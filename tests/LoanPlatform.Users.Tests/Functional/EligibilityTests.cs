@@ -1,39 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LoanPlatform.Testing;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
 public sealed class EligibilityTests(UsersHost host) : IClassFixture<UsersHost>
 {
     [Fact]
-    public async Task KTP_and_selfie_verified_make_the_user_eligible_until_the_name_changes()
+    public async Task The_eligibility_carries_the_KYC_status_birth_date_and_province_and_uploads_alone_do_not_verify()
     {
         var (userId, client) = await host.NewCustomerAsync();
         using var service = await host.ServiceClientAsync();
 
         var before = await service.GetFromJsonAsync<JsonElement>($"/internal/users/{userId}/eligibility");
-        Assert.False(before.GetProperty("ktpVerified").GetBoolean());
+        Assert.Equal("notStarted", before.GetProperty("kyc").GetProperty("status").GetString());
         Assert.Equal("1990-06-05", before.GetProperty("dateOfBirth").GetString());
         Assert.Equal(31, before.GetProperty("nikProvinceCode").GetInt32());
 
-        foreach (var type in new[] { "ktp", "selfie" })
-        {
-            var content = SampleImages.Jpeg;
-            var (documentId, upload) = await DocumentTests.RequestAsync(client, type, content);
-            (await host.UploadAsync(upload, content)).EnsureSuccessStatusCode();
-            (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
-        }
+        await KycTests.SubmitForReviewAsync(client, host);
 
-        var verified = await service.GetFromJsonAsync<JsonElement>($"/internal/users/{userId}/eligibility");
-        Assert.True(verified.GetProperty("ktpVerified").GetBoolean());
-
-        using var read = await client.GetAsync("/users/me");
-        (await client.SendAsync(ProfileTests.Patch(read.Headers.ETag!.Tag, new { fullName = "Siti Rahayu Putri" }))).EnsureSuccessStatusCode();
-        var renamed = await service.GetFromJsonAsync<JsonElement>($"/internal/users/{userId}/eligibility");
-        Assert.False(renamed.GetProperty("ktpVerified").GetBoolean());
-        Assert.Equal("needsReverification", (await client.GetFromJsonAsync<JsonElement>("/users/me")).GetProperty("ktpStatus").GetString());
+        var submitted = await service.GetFromJsonAsync<JsonElement>($"/internal/users/{userId}/eligibility");
+        Assert.Equal("pendingReview", submitted.GetProperty("kyc").GetProperty("status").GetString());
+        Assert.False(submitted.GetProperty("kyc").TryGetProperty("verifiedBy", out _));
     }
 
     [Fact]

@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LoanPlatform.Testing;
+using LoanPlatform.Users.Objects;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
-/// <summary>NIK, phone number and signed document URLs never reach the logs, whatever the flow and whatever goes wrong.</summary>
+/// <summary>NIK, phone number and signed document URLs (upload, download, reviewers' read URLs) never reach the logs, whatever the flow and whatever goes wrong.</summary>
 public sealed class PersonalDataLoggingTests(UsersHost host) : IClassFixture<UsersHost>
 {
     [Fact]
-    public async Task Registration_documents_eligibility_export_and_erasure_log_no_nik_phone_or_document_url()
+    public async Task Registration_documents_KYC_review_eligibility_export_and_erasure_log_no_nik_phone_or_document_url()
     {
         var registration = UsersHost.NewRegistration();
         using var registered = await host.RegisterAsync(registration);
@@ -23,6 +24,19 @@ public sealed class PersonalDataLoggingTests(UsersHost host) : IClassFixture<Use
         (await host.UploadAsync(upload, SampleImages.Jpeg)).EnsureSuccessStatusCode();
         (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
         var downloadUrl = (await client.GetFromJsonAsync<JsonElement>($"/users/me/documents/{documentId}")).GetProperty("download").GetProperty("url").GetString()!;
+        // The read URL is the sealed copy's, the one every reader gets once a document passed its checks.
+        Assert.Contains(ObjectKeys.ForSealedDocument(userId, documentId), downloadUrl, StringComparison.Ordinal);
+        await KycTests.UploadAsync(client, "selfie", host);
+        var (_, officer) = await host.NewStaffAsync(BuildingBlocks.Security.PlatformRoles.LoanOfficer);
+        var readUrls = (await officer.GetFromJsonAsync<JsonElement>($"/users/{userId}/kyc")).GetProperty("documents").EnumerateArray()
+            .Select(d => d.GetProperty("readUrl").GetString()!).ToArray();
+        foreach (var readUrl in readUrls)
+        {
+            (await host.Anonymous.GetAsync(readUrl)).EnsureSuccessStatusCode();
+        }
+
+        (await officer.PostAsJsonAsync($"/users/{userId}/kyc/decisions", new { decision = "reject", reason = "Blurred", reasonCodes = new[] { "document-unreadable" } }))
+            .EnsureSuccessStatusCode();
         using var service = await host.ServiceClientAsync();
         (await service.GetAsync($"/internal/users/{userId}/eligibility")).EnsureSuccessStatusCode();
         (await client.GetAsync("/users/me/export")).EnsureSuccessStatusCode();
@@ -33,7 +47,8 @@ public sealed class PersonalDataLoggingTests(UsersHost host) : IClassFixture<Use
 
         var logs = host.Logs.Lines.ToArray();
         Assert.NotEmpty(logs);
-        var secrets = new[] { (string)registration["nik"]!, (string)registration["phone"]!, new Uri(uploadUrl).Query, new Uri(downloadUrl).Query };
+        var secrets = new[] { (string)registration["nik"]!, (string)registration["phone"]!, new Uri(uploadUrl).Query, new Uri(downloadUrl).Query }
+            .Concat(readUrls.Select(url => new Uri(url).Query));
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logs, line => line.Contains(secret, StringComparison.Ordinal));

@@ -166,10 +166,10 @@ public sealed class UsersHost : IAsyncLifetime
         return (userId, ClientFor(userId));
     }
 
-    public HttpClient ClientFor(string userId)
+    public HttpClient ClientFor(string userId, string role = PlatformRoles.Customer)
     {
         var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ForCustomer(Auth.SigningKey, userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Auth.SigningKey, userId, role));
         return client;
     }
 
@@ -179,6 +179,21 @@ public sealed class UsersHost : IAsyncLifetime
             && string.Equals(e.Payload.GetProperty("recipient").GetProperty("email").GetString(), email.Trim(), StringComparison.OrdinalIgnoreCase))
         .Select(e => e.Payload.GetProperty("code").GetString())
         .LastOrDefault();
+
+    /// <summary>
+    /// A new staff member of <paramref name="role"/> whom an Admin linked to a person of their own (a NIK, email and phone
+    /// no customer of these tests has), and a client signed in as them.
+    /// </summary>
+    public async Task<(string StaffId, HttpClient Client)> NewStaffAsync(string role, string? phone = null)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var staffId = $"staff-{Guid.NewGuid():N}";
+        using var admin = ClientFor("staff-admin", PlatformRoles.Admin);
+        using var linked = await admin.PutAsJsonAsync($"/users/staff/{staffId}",
+            new { nik = $"327301120385{n % 9999 + 1:D4}", email = $"{staffId}@staff.example", phone = phone ?? $"0811{n:D8}" });
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        return (staffId, ClientFor(staffId, role));
+    }
 
     /// <summary>A client calling as another service (the Loans service unless named) with a local service-identity token.</summary>
     public async Task<HttpClient> ServiceClientAsync(string caller = "loans")
@@ -191,9 +206,20 @@ public sealed class UsersHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Uploads through a signed request exactly as a client would: its URL, method and headers.</summary>
-    public Task<HttpResponseMessage> UploadAsync(JsonElement upload, byte[] content) =>
-        PutAsync(upload.GetProperty("url").GetString()!, upload.GetProperty("headers").GetProperty("Content-Type").GetString()!, content);
+    /// <summary>Uploads through a signed request exactly as a client would: its URL, method and every header it names.</summary>
+    public Task<HttpResponseMessage> UploadAsync(JsonElement upload, byte[] content)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(upload.GetProperty("method").GetString()!), upload.GetProperty("url").GetString()) { Content = new ByteArrayContent(content) };
+        foreach (var header in upload.GetProperty("headers").EnumerateObject())
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            }
+        }
+
+        return Anonymous.SendAsync(request);
+    }
 
     public Task<HttpResponseMessage> PutAsync(string url, string contentType, byte[] content)
     {

@@ -1,6 +1,7 @@
 using LoanPlatform.Users.Objects;
 using LoanPlatform.Users.Objects.Local;
 using LoanPlatform.Users.Tests.Contract;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Users.Tests.Unit;
 
@@ -30,6 +31,17 @@ public sealed class DocumentObjectStoreConfigurationTests
         var error = Assert.Throws<InvalidOperationException>(() => ObjectStores.Create(new Dictionary<string, string?> { ["Documents:Provider"] = "AzureBlob" }));
 
         Assert.Contains("Documents:AzureBlob:ServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Documents:DownloadUrlLifetime", "01:00:00")]
+    [InlineData("Documents:DownloadUrlLifetime", "00:00:00")]
+    [InlineData("Documents:UploadUrlLifetime", "00:16:00")]
+    public void Signed_urls_may_not_be_configured_to_last_more_than_minutes(string setting, string lifetime)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => ObjectStores.Create(new Dictionary<string, string?> { [setting] = lifetime }));
+
+        Assert.Contains("at most 00:15:00", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,9 +4,6 @@ namespace LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 
 public static class ServiceCallerIdentity
 {
-    /// <summary>The Entra claim with the calling service principal's object id.</summary>
-    public const string ObjectIdClaim = "oid";
-
     /// <summary>The caller name a validated service token proves, or null when it names no known caller.</summary>
     public static string? CallerOf(ClaimsPrincipal user, ServiceIdentityOptions options)
     {
@@ -17,7 +14,7 @@ public static class ServiceCallerIdentity
 
         if (options.Mode == ServiceIdentityMode.ManagedIdentity)
         {
-            var objectId = user.FindFirst(ObjectIdClaim)?.Value;
+            var objectId = user.FindFirst(PlatformClaims.ObjectId)?.Value;
             return objectId is null ? null : options.Callers.FirstOrDefault(c => string.Equals(c.Value, objectId, StringComparison.OrdinalIgnoreCase)).Key;
         }
 

@@ -14,6 +14,9 @@ namespace LoanPlatform.Users.Objects.AzureBlob;
 /// </summary>
 public sealed class AzureBlobDocumentObjectStore(BlobContainerClient container, UserDelegationKeyCache? delegationKeys, TimeProvider time) : IDocumentObjectStore
 {
+    /// <summary>The copy runs within one request; its source URL is never handed out and need not outlive it.</summary>
+    public static readonly TimeSpan CopySourceUrlLifetime = TimeSpan.FromMinutes(1);
+
     public Task<SignedObjectRequest> CreateUploadRequestAsync(string objectKey, ObjectUploadConstraints constraints, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         SignAsync(objectKey, BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, HttpMethods.Put,
             new Dictionary<string, string> { ["Content-Type"] = constraints.ContentType, ["x-ms-blob-type"] = "BlockBlob" }, cancellationToken);
@@ -27,11 +30,36 @@ public sealed class AzureBlobDocumentObjectStore(BlobContainerClient container, 
         {
             var download = await BlobOf(objectKey).DownloadStreamingAsync(cancellationToken: cancellationToken);
             var details = download.Value.Details;
-            return new StoredObject(details.ContentLength, details.ContentType ?? "", download.Value.Content);
+            return new StoredObject(details.ContentLength, details.ContentType ?? "", details.ETag.ToString(), download.Value.Content);
         }
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Copy Blob From URL: synchronous and inside the account. The source is read through a read-only SAS that lasts
+    /// <see cref="CopySourceUrlLifetime"/> (the operation accepts a SAS-authorized source, user-delegation included),
+    /// only while it still has <paramref name="sourceETag"/>; the destination must not exist (If-None-Match: *).
+    /// </summary>
+    public async Task<ObjectCopyResult> CopyIfAbsentAsync(string sourceKey, string sourceETag, string destinationKey, CancellationToken cancellationToken)
+    {
+        var destination = BlobOf(destinationKey);
+        var source = await SignAsync(sourceKey, BlobSasPermissions.Read, time.GetUtcNow() + CopySourceUrlLifetime, HttpMethods.Get, new Dictionary<string, string>(), cancellationToken);
+        try
+        {
+            await destination.SyncCopyFromUriAsync(source.Url, new BlobCopyFromUriOptions
+            {
+                SourceConditions = new BlobRequestConditions { IfMatch = new ETag(sourceETag) },
+                DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return ObjectCopyResult.Copied;
+        }
+        catch (RequestFailedException e) when (e.Status is StatusCodes.Status404NotFound or StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
+        {
+            // BlobAlreadyExists (409) for the destination, SourceConditionNotMet (412) or BlobNotFound (404) for the source.
+            return await destination.ExistsAsync(cancellationToken) ? ObjectCopyResult.DestinationExists : ObjectCopyResult.SourceChanged;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using LoanPlatform.BuildingBlocks.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -39,17 +40,65 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
         return Task.FromResult(new SignedObjectRequest(url, HttpMethods.Get, new Dictionary<string, string>(), expiresAt));
     }
 
-    public Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the object whole (uploads are limited to a few MB by their signed size) so its ETag, the SHA-256 of the
+    /// content, names exactly the bytes returned even if a signed PUT replaces the file meanwhile.
+    /// </summary>
+    public async Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
     {
         var path = PathOf(objectKey);
-        var typePath = path + ContentTypeSuffix;
-        if (!File.Exists(path) || !File.Exists(typePath))
+        try
         {
-            return Task.FromResult<StoredObject?>(null);
+            var contentType = await File.ReadAllTextAsync(path + ContentTypeSuffix, cancellationToken);
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            return new StoredObject(content.Length, contentType, ETagOf(content), new MemoryStream(content, writable: false));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ObjectCopyResult> CopyIfAbsentAsync(string sourceKey, string sourceETag, string destinationKey, CancellationToken cancellationToken)
+    {
+        var destination = PathOf(destinationKey);
+        if (File.Exists(destination))
+        {
+            return ObjectCopyResult.DestinationExists;
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        return Task.FromResult<StoredObject?>(new StoredObject(stream.Length, File.ReadAllText(typePath), stream));
+        await using var source = await OpenReadAsync(sourceKey, cancellationToken);
+        if (source is null || source.ETag != sourceETag)
+        {
+            return ObjectCopyResult.SourceChanged;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var temp = $"{destination}.{Guid.NewGuid():N}.copy";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await source.Content.CopyToAsync(file, cancellationToken);
+            }
+
+            // The type first, since a reader needs both files; replaced whole, as a racing copy of the same version may be
+            // reading it (and writes the same type).
+            await File.WriteAllTextAsync(temp + ContentTypeSuffix, source.ContentType, cancellationToken);
+            File.Move(temp + ContentTypeSuffix, destination + ContentTypeSuffix, overwrite: true);
+            // Without overwrite the move fails if the destination appeared meanwhile: the copy is written once.
+            File.Move(temp, destination, overwrite: false);
+            return ObjectCopyResult.Copied;
+        }
+        catch (IOException) when (File.Exists(destination))
+        {
+            return ObjectCopyResult.DestinationExists;
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(temp + ContentTypeSuffix);
+        }
     }
 
     public Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken)
@@ -136,6 +185,8 @@ public sealed class LocalDocumentObjectStore(LocalUrlSigner signer, string objec
             throw ProblemException.Forbidden("signature-expired", "The signed URL has expired.");
         }
     }
+
+    private static string ETagOf(byte[] content) => $"\"{Convert.ToHexStringLower(SHA256.HashData(content))}\"";
 
     private static ProblemException TooLarge() => ProblemException.Forbidden("upload-too-large", "The upload is larger than the size it was signed for.");
 

@@ -7,25 +7,26 @@ namespace LoanPlatform.Users.Objects.S3;
 
 /// <summary>
 /// Documents in a private S3 bucket behind SigV4 presigned URLs for exactly one key. The upload URL signs the
-/// method, key and Content-Type; like a SAS it cannot limit size, so <see cref="StoredObjectCheck"/> runs before a document counts.
+/// method, key, Content-Type and Content-Length (the declared size: S3 refuses a body of any other length before storing
+/// it, which a Blob SAS cannot do); <see cref="StoredObjectCheck"/> still runs before a document counts.
 /// </summary>
 public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocumentObjectStore
 {
     public async Task<SignedObjectRequest> CreateUploadRequestAsync(string objectKey, ObjectUploadConstraints constraints, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(objectKey, HttpVerb.PUT, expiresAt, constraints.ContentType);
+        var url = await PresignAsync(objectKey, HttpVerb.PUT, expiresAt, constraints.ContentType, constraints.MaxSizeBytes);
         return new SignedObjectRequest(url, HttpMethods.Put, new Dictionary<string, string> { ["Content-Type"] = constraints.ContentType }, expiresAt);
     }
 
     public async Task<SignedObjectRequest> CreateDownloadRequestAsync(string objectKey, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        new(await PresignAsync(objectKey, HttpVerb.GET, expiresAt, null), HttpMethods.Get, new Dictionary<string, string>(), expiresAt);
+        new(await PresignAsync(objectKey, HttpVerb.GET, expiresAt, null, null), HttpMethods.Get, new Dictionary<string, string>(), expiresAt);
 
     public async Task<StoredObject?> OpenReadAsync(string objectKey, CancellationToken cancellationToken)
     {
         try
         {
             var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = KeyOf(objectKey) }, cancellationToken);
-            return new StoredObject(response.ContentLength, response.Headers.ContentType ?? "", response.ResponseStream);
+            return new StoredObject(response.ContentLength, response.Headers.ContentType ?? "", response.ETag, response.ResponseStream);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -33,14 +34,33 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
         }
     }
 
+    /// <summary>CopyObject inside the bucket with x-amz-copy-source-if-match (the source version) and If-None-Match: * (write once).</summary>
+    public async Task<ObjectCopyResult> CopyIfAbsentAsync(string sourceKey, string sourceETag, string destinationKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = bucket,
+                SourceKey = KeyOf(sourceKey),
+                DestinationBucket = bucket,
+                DestinationKey = KeyOf(destinationKey),
+                ETagToMatch = sourceETag,
+                IfNoneMatch = "*",
+            }, cancellationToken);
+            return ObjectCopyResult.Copied;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // Both conditions fail with 412 (and a concurrent write with 409): the destination tells which.
+            return await ExistsAsync(destinationKey, cancellationToken) ? ObjectCopyResult.DestinationExists : ObjectCopyResult.SourceChanged;
+        }
+    }
+
     public async Task<bool> DeleteAsync(string objectKey, CancellationToken cancellationToken)
     {
         // S3 answers 204 whether or not the key existed; ask first so the caller learns which.
-        try
-        {
-            await s3.GetObjectMetadataAsync(bucket, KeyOf(objectKey), cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        if (!await ExistsAsync(objectKey, cancellationToken))
         {
             return false;
         }
@@ -49,7 +69,20 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
         return true;
     }
 
-    private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType)
+    private async Task<bool> ExistsAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(bucket, KeyOf(objectKey), cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private async Task<Uri> PresignAsync(string objectKey, HttpVerb verb, DateTimeOffset expiresAt, string? contentType, long? contentLength)
     {
         var request = new GetPreSignedUrlRequest
         {
@@ -61,6 +94,12 @@ public sealed class S3DocumentObjectStore(IAmazonS3 s3, string bucket) : IDocume
             // Presigning does not look at the endpoint's scheme; a local http endpoint needs saying so.
             Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
+        if (contentLength is { } length)
+        {
+            // A signed Content-Length: S3 refuses a body of any other length before storing it.
+            request.Headers.ContentLength = length;
+        }
+
         return new Uri(await s3.GetPreSignedURLAsync(request));
     }
 
