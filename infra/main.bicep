@@ -70,6 +70,9 @@ param fcmProjectId string = ''
 @description('e-KYC: the Verihubs application id (ID Verification against Dukcapil). Its API key goes into Key Vault as kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
 param kycVerihubsAppId string = ''
 
+@description('Private networking as the Azure-Samples azd templates offer it: each Function app sends through its own VNet integration subnet and admits only API Management and the other apps\' subnets; Storage, Cosmos DB, Service Bus and Key Vault get private endpoints. Without it the apps admit the ApiManagement and AzureCloud service tags.')
+param vnetEnabled bool = false
+
 @description('Requests per minute per token subject.')
 @minValue(1)
 param rateLimitPerMinute int = 120
@@ -85,6 +88,10 @@ param loginRateLimitPer5Minutes int = 20
 @description('Days audit records are kept (their time to live) and checkpoints cannot be changed: five years by default.')
 @minValue(1)
 param auditRetentionDays int = 1826
+
+@description('Login, refresh, unlock and registration attempts per 5 minutes naming one account (the email in the body), from any address.')
+@minValue(1)
+param loginAccountRateLimitPer5Minutes int = 10
 
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -275,6 +282,7 @@ module serviceBus './core/messaging/service-bus.bicep' = {
     topicNames: [
       integrationTopicName
     ]
+    sku: vnetEnabled ? 'Premium' : 'Standard'
   }
 }
 
@@ -299,6 +307,28 @@ module keyVault './core/security/key-vault.bicep' = {
   }
 }
 
+// ---------------------------------------------------------------- network (vnetEnabled)
+
+var serviceNames = [
+  'auth'
+  'users'
+  'loans'
+  'notifications'
+]
+
+module vnet './core/networking/vnet.bicep' = if (vnetEnabled) {
+  name: 'vnet'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    services: serviceNames
+  }
+}
+
+var appSubnetIds = vnetEnabled ? vnet!.outputs.appSubnetIds : []
+
 // ---------------------------------------------------------------- services (one Function app each)
 
 module auth './app/service.bicep' = {
@@ -316,6 +346,8 @@ module auth './app/service.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'auth'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[0] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -334,6 +366,8 @@ module users './app/service.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'users'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[1] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -358,6 +392,8 @@ module loans './app/service.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'loans'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[2] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -382,6 +418,8 @@ module notifications './app/service.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     // Its own container for processed-event records; a data role on it alone.
     cosmosContainerName: 'notifications'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[3] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -406,6 +444,61 @@ module access './app/access.bicep' = {
     usersReadsSecrets: !empty(kycVerihubsAppId)
     communicationServiceName: email.outputs.communicationServiceName
     resourceToken: resourceToken
+  }
+}
+
+// Storage (each app's runtime account and the documents account), Cosmos DB, Service Bus and Key Vault over the VNet.
+var storagePrivateEndpoints = flatten(map(
+  [
+    auth.outputs.storageAccountName
+    users.outputs.storageAccountName
+    loans.outputs.storageAccountName
+    notifications.outputs.storageAccountName
+  ],
+  account => map(
+    [
+      'blob'
+      'queue'
+      'table'
+    ],
+    groupId => {
+      name: account
+      resourceId: resourceId(subscription().subscriptionId, rg.name, 'Microsoft.Storage/storageAccounts', account)
+      groupId: groupId
+    }
+  )
+))
+
+module privateEndpoints './core/networking/private-endpoints.bicep' = if (vnetEnabled) {
+  name: 'private-endpoints'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    vnetId: vnet!.outputs.id
+    subnetId: vnet!.outputs.privateEndpointSubnetId
+    targets: concat(storagePrivateEndpoints, [
+      {
+        name: documentsStorage.outputs.name
+        resourceId: documentsStorage.outputs.id
+        groupId: 'blob'
+      }
+      {
+        name: cosmos.outputs.name
+        resourceId: cosmos.outputs.id
+        groupId: 'Sql'
+      }
+      {
+        name: serviceBus.outputs.name
+        resourceId: serviceBus.outputs.id
+        groupId: 'namespace'
+      }
+      {
+        name: keyVault.outputs.name
+        resourceId: keyVault.outputs.id
+        groupId: 'vault'
+      }
+    ])
   }
 }
 
@@ -522,6 +615,7 @@ module apimApis './core/gateway/apim-api.bicep' = [
       rateLimitCalls: rateLimitPerMinute
       anonymousRateLimitCalls: anonymousRateLimitPerMinute
       loginRateLimitCalls: loginRateLimitPer5Minutes
+      loginAccountRateLimitCalls: loginAccountRateLimitPer5Minutes
     }
   }
 ]
@@ -550,6 +644,14 @@ var sharedSettings = {
   auditQueueName: auditQueueName
   auditCheckpointContainerUri: audit.outputs.checkpointContainerUri
   auditRetentionDays: auditRetentionDays
+  staffClientAppId: staffClientAppId
+  callerPrincipalIds: {
+    gateway: apim.outputs.principalId
+    auth: auth.outputs.identityPrincipalId
+    users: users.outputs.identityPrincipalId
+    loans: loans.outputs.identityPrincipalId
+    notifications: notifications.outputs.identityPrincipalId
+  }
 }
 
 module authSettings './app/app-settings.bicep' = {
@@ -690,3 +792,4 @@ output AUTH_FUNCTION_APP_NAME string = auth.outputs.functionAppName
 output USERS_FUNCTION_APP_NAME string = users.outputs.functionAppName
 output LOANS_FUNCTION_APP_NAME string = loans.outputs.functionAppName
 output NOTIFICATIONS_FUNCTION_APP_NAME string = notifications.outputs.functionAppName
+output VNET_ENABLED bool = vnetEnabled

@@ -1,5 +1,7 @@
+using System.Globalization;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,8 +29,10 @@ public static class GatewayExtensions
     {
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.AddPlatformAuthentication();
+        // Every route of the table names its policy and nothing else is routed: an unknown path is a 404, not a challenge.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser())
+            .SetFallbackPolicy(null);
         builder.Services.AddGatewayRateLimiting(options);
         builder.Services.AddGatewayCors(options);
         builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));
@@ -41,6 +45,16 @@ public static class GatewayExtensions
                 {
                     context.AddRequestHeaderRemove(header);
                 }
+
+                // API Management's part: every forwarded request carries the gateway's own token, which the services
+                // require (GatewayProof); a caller's copy of the header is replaced, never passed on.
+                var tokens = context.Services.GetRequiredService<IServiceTokenProvider>();
+                context.AddRequestTransform(async transform =>
+                {
+                    transform.ProxyRequest.Headers.Remove(ServiceIdentityDefaults.GatewayProofHeader);
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(
+                        ServiceIdentityDefaults.GatewayProofHeader, "Bearer " + await tokens.GetTokenAsync(transform.HttpContext.RequestAborted));
+                });
             });
         return builder;
     }
@@ -58,14 +72,17 @@ public static class GatewayExtensions
 
     public static WebApplication MapPlatformGateway(this WebApplication app)
     {
+        var options = app.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<LoginAccountMiddleware>();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapScalarApiReference("/docs", (scalar, context) =>
         {
             scalar.Title = "LoanPlatform API";
-            // Absolute addresses: a relative one would resolve under /docs/, where nothing is served.
-            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            // Absolute addresses (a relative one would resolve under /docs/, where nothing is served), from the configured
+            // public address, never the request's Host.
+            var origin = options.Url.TrimEnd('/');
             foreach (var service in GatewayRoutes.Services)
             {
                 scalar.AddDocument(service, service, $"{origin}/openapi/{service}.json");
@@ -93,6 +110,7 @@ public static class GatewayExtensions
         AuthorizationPolicy = route.Access == GatewayAccess.Authenticated ? AuthenticatedPolicy : "anonymous",
         RateLimiterPolicy = route.RateLimitPolicy,
         Match = new RouteMatch { Path = route.Path, Methods = route.Methods },
+        Metadata = new Dictionary<string, string> { [RequestBodyLimitMiddleware.MetadataKey] = route.MaxBodyBytes.ToString(CultureInfo.InvariantCulture) },
     };
 
     private static ClusterConfig[] BuildClusters(GatewayOptions options) => GatewayRoutes.Services.Select(service => new ClusterConfig

@@ -1,6 +1,6 @@
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Http;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Loans.Apis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -12,10 +12,10 @@ namespace LoanPlatform.Loans.Functions;
 /// HTTP trigger for <see cref="AuditInternalApi"/>: the other services report their committed changes; service identities
 /// only, as locally.
 /// </summary>
-[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
 public sealed class AuditInternalFunctions(AuditTrail trail)
 {
     [Function("IngestAuditedChange")]
+    [Authorize(Policy = ServiceCallers.ChangeAuditors)]
     public async Task<IResult> IngestChange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/changes")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuditInternalApi.IngestChange(await req.ReadJsonAsync<AuditedChange>(cancellationToken), trail, cancellationToken);

@@ -5,6 +5,7 @@ using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Gateway;
 using LoanPlatform.Loans.Apis;
@@ -75,7 +76,8 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Settings.DataPath);
+        // Databases with NIKs, KTP images, emails and keys: readable by this user only.
+        PrivateFiles.CreateFolder(Settings.DataPath);
         var notificationQueue = new InProcessEventQueue(Path.Combine(Settings.DataPath, NotificationsExtensions.ServiceName, "queue"));
         EventLog = new LocalEventLog(Path.Combine(Settings.DataPath, "events", "platform-events.jsonl"));
         void PublishEvents(IServiceCollection services)
@@ -84,6 +86,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             services.AddSingleton<IOutboxPublisher>(notificationQueue);
         }
         var keys = Path.Combine(Settings.DataPath, "keys");
+        var serviceKeys = Path.Combine(keys, "services");
         var issuer = Settings.GatewayUrl + "/auth";
 
         Dictionary<string, string?> Common(string service) => new()
@@ -91,8 +94,10 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Data:Path"] = Settings.DataPath,
             ["Jwt:Issuer"] = issuer,
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
+            ["ServiceIdentity:KeyFolder"] = serviceKeys,
             ["ServiceIdentity:ServiceName"] = service,
+            // As in Azure: public requests only through the gateway, which proves itself on each (X-Gateway-Authorization).
+            [$"{GatewayProof.SectionName}:Required"] = "true",
         };
 
         // Auth first: the others validate tokens against its OpenID configuration.
@@ -132,6 +137,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
         usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
         usersBuilder.Services.AddOutboxSweeperService<StaffPerson>();
+        usersBuilder.Services.AddOutboxSweeperService<PendingRegistration>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();
@@ -224,8 +230,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         {
             ["Jwt:Issuer"] = issuer,
             ["Jwt:MetadataAddress"] = metadata,
-            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
-            ["ServiceIdentity:ServiceName"] = "gateway",
+            ["ServiceIdentity:KeyFolder"] = serviceKeys,
+            ["ServiceIdentity:ServiceName"] = ServiceCallers.Gateway,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = authUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = usersUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = loansUrl,

@@ -80,7 +80,7 @@ public sealed class AuditChangeIngestTests(PlatformFixture fixture) : IClassFixt
         {
             [AuditIngestClient.BaseAddressKey] = fixture.Running.Platform.ServiceUrls[GatewayRoutes.Loans],
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = fixture.Running.ServiceIdentityKeyPath,
+            ["ServiceIdentity:KeyFolder"] = fixture.Running.ServiceKeyFolder,
             ["ServiceIdentity:ServiceName"] = serviceName,
         }).Build();
         var services = new ServiceCollection();

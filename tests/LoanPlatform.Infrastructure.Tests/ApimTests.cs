@@ -22,9 +22,9 @@ public partial class ApimTests
     /// <summary>The public API of design.md section 3, plus each service's health endpoints.</summary>
     public static TheoryData<string, string> DesignRoutes() => new()
     {
-        { "POST", "/auth/login" }, { "POST", "/auth/refresh" }, { "POST", "/auth/logout" }, { "POST", "/auth/password" },
+        { "POST", "/auth/login" }, { "POST", "/auth/refresh" }, { "POST", "/auth/logout" }, { "POST", "/auth/password" }, { "POST", "/auth/unlock" },
         { "GET", "/auth/.well-known/openid-configuration" }, { "GET", "/auth/.well-known/jwks.json" },
-        { "POST", "/users" }, { "GET", "/users/me" }, { "PATCH", "/users/me" }, { "GET", "/users/me/export" },
+        { "POST", "/users" }, { "POST", "/users/verify" }, { "GET", "/users/me" }, { "PATCH", "/users/me" }, { "GET", "/users/me/export" },
         { "DELETE", "/users/me" }, { "POST", "/users/me/documents" }, { "POST", "/users/me/documents/{documentId}/complete" },
         { "GET", "/users/me/documents" }, { "GET", "/users/me/documents/{documentId}" },
         { "GET", "/users/me/notification-preferences" }, { "PUT", "/users/me/notification-preferences" },
@@ -87,7 +87,7 @@ public partial class ApimTests
             "GET /auth/health/live", "GET /auth/health/ready",
             "GET /loans/health/live", "GET /loans/health/ready",
             "GET /users/health/live", "GET /users/health/ready",
-            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /users",
+            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /auth/unlock", "POST /users", "POST /users/verify",
         ];
         Assert.Equal(expected.Order(), anonymous);
     }

@@ -294,7 +294,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
             ["Data:Path"] = _data,
             ["Services:Users:InternalUrl"] = _users.Url,
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = Path.Combine(_data, "service-identity.pem"),
+            ["ServiceIdentity:KeyFolder"] = Path.Combine(_data, "keys"),
             ["ServiceIdentity:ServiceName"] = "notifications",
             ["Push:Provider"] = provider.ToString(),
             ["Push:Vapid:PublicKey"] = webPush ? vapid.PublicKey : null,

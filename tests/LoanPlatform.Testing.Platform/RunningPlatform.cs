@@ -84,7 +84,10 @@ public sealed class RunningPlatform : IAsyncDisposable
         }
     }
 
-    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) });
+    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, Inbox);
+
+    /// <summary>The local email outbox (.eml files), where registration codes and every other email land.</summary>
+    public EmailInbox Inbox => new(Path.Combine(DataPath, "notifications", "outbox"));
 
     /// <summary>
     /// A client of one service itself (not the gateway), carrying a local service-identity token for <paramref name="caller"/>,
@@ -92,14 +95,30 @@ public sealed class RunningPlatform : IAsyncDisposable
     /// </summary>
     public async Task<PlatformClient> CreateServiceClientAsync(string service, string caller)
     {
-        var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyPath = ServiceIdentityKeyPath, ServiceName = caller }), TimeProvider.System);
+        var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyFolder = ServiceKeyFolder, ServiceName = caller }), TimeProvider.System);
         var http = new HttpClient { BaseAddress = new Uri(Platform.ServiceUrls[service]), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(CancellationToken.None));
         return new PlatformClient(http);
     }
 
-    /// <summary>The key the local host signs service tokens with.</summary>
-    public string ServiceIdentityKeyPath => Path.Combine(DataPath, "keys", "service-identity.pem");
+    /// <summary>
+    /// A client of one service's public endpoints called directly, around the gateway: with no gateway proof, or with the
+    /// X-Gateway-Authorization token of <paramref name="proofCaller"/> (the gateway's own, or another service's).
+    /// </summary>
+    public async Task<PlatformClient> CreateDirectClientAsync(string service, string? proofCaller = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Platform.ServiceUrls[service]), Timeout = TimeSpan.FromSeconds(30) };
+        if (proofCaller is not null)
+        {
+            var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyFolder = ServiceKeyFolder, ServiceName = proofCaller }), TimeProvider.System);
+            http.DefaultRequestHeaders.TryAddWithoutValidation(ServiceIdentityDefaults.GatewayProofHeader, "Bearer " + await tokens.GetTokenAsync(CancellationToken.None));
+        }
+
+        return new PlatformClient(http, Inbox);
+    }
+
+    /// <summary>The folder of the local services' own keys (one per service, {name}.pem).</summary>
+    public string ServiceKeyFolder => Path.Combine(DataPath, "keys", "services");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Loans.Audit;
-using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,8 +25,8 @@ public static class AuditInternalApi
 
     public static IEndpointRouteBuilder MapAuditInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
-        api.MapPost("/changes", IngestChange).WithName("IngestAuditedChange");
+        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").ExcludeFromDescription();
+        api.MapPost("/changes", IngestChange).RequireAuthorization(ServiceCallers.ChangeAuditors).WithName("IngestAuditedChange");
         return app;
     }
 

@@ -14,6 +14,10 @@ public static class UserProblems
         _ => ProblemException.Conflict("nik-taken", "This NIK is already registered."),
     };
 
+    /// <summary>One answer for every failed verification: unknown email, no code, a wrong, spent or expired code.</summary>
+    public static ProblemException InvalidVerificationCode() =>
+        new(StatusCodes.Status400BadRequest, "invalid-verification-code", "The verification code is wrong or no longer valid; register again to get a new one.");
+
     public static ProblemException PreconditionRequired() =>
         new(StatusCodes.Status428PreconditionRequired, "precondition-required", "Send If-Match with the ETag you last read.");
 

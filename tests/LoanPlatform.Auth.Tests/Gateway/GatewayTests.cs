@@ -39,7 +39,7 @@ public sealed class GatewayTests(AuthPlatformFixture fixture)
     public async Task A_customer_token_is_refused_by_an_internal_endpoint_called_directly_on_its_service(string service, string method, string path)
     {
         var customer = await fixture.Customer;
-        using var client = fixture.ServiceClient(service);
+        using var client = await fixture.ServiceClientAsync(service);
         var body = method == "POST" ? new { userId = "attacker", email = "attacker@example.com", password = "attacker-password-1", roles = new[] { "Admin" } } : null;
         using var response = await client.SendAsync(new HttpMethod(method), path.Replace("/x/", $"/{customer.UserId}/", StringComparison.Ordinal), body, customer.Token);
 

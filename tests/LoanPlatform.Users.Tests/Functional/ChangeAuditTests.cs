@@ -142,13 +142,13 @@ public sealed class ChangeAuditTests(UsersHost host) : IClassFixture<UsersHost>
         Assert.Equal(second, takenOver.Actor);
         Assert.Equal("Customer", takenOver.Role);
 
-        using var service = await host.ServiceClientAsync();
+        using var service = await host.ServiceClientAsync("notifications");
         Assert.Equal(HttpStatusCode.NoContent, (await service.DeleteAsync($"/internal/users/{second}/devices/{sharedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await service.DeleteAsync($"/internal/users/{second}/devices/{sharedId}")).StatusCode);
 
         var expired = Assert.Single(await RecordsOfAsync(second), r => r.Action == "PushDeviceRemoved" && r.Resource.StartsWith($"/users/{second}/", StringComparison.Ordinal));
         Assert.Equal($"/users/{second}/devices/{sharedId}", expired.Resource);
-        Assert.Equal("loans", expired.Actor);
+        Assert.Equal("notifications", expired.Actor);
         Assert.Equal("Service", expired.Role);
     }
 
