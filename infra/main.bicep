@@ -575,6 +575,8 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
     frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
     // API Management hands each request's record to the Loans app's audit queue with its own managed identity.
     auditQueueUrl: audit.outputs.auditQueueUrl
+    // API Management's proof to the apps that a request came through it: its managed identity's token for this audience.
+    internalApiAudience: 'api://${internalApiClientId}'
   }
 }
 

@@ -69,12 +69,17 @@ public sealed class AcknowledgedCommandRecoveryTests(SmtpCaptureFixture smtp) : 
         return client;
     }
 
-    private Task<RunningPlatform> StartAsync() => RunningPlatform.StartAsync(new Dictionary<string, string?>
+    private async Task<RunningPlatform> StartAsync()
     {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:RequireTls"] = "false",
-    });
+        var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:RequireTls"] = "false",
+        });
+        running.InboxFolder = smtp.Folder;
+        return running;
+    }
 
     private static async Task<(string LoanId, PlatformClient.Customer Customer)> PendingLoanAsync(RunningPlatform running)
     {

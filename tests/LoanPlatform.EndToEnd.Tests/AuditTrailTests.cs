@@ -14,16 +14,11 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
     public async Task An_auditor_sees_the_requests_and_transitions_of_a_loan_without_any_secret_or_personal_data()
     {
         using var client = fixture.Running.CreateClient();
-        var email = $"audit-{Guid.NewGuid():N}@example.com";
-        const string password = "audit-horse-battery-staple";
-        const string nik = "3171074506900777";
-        var phone = $"0813{Random.Shared.Next(10000000, 99999999)}";
-        var registered = await client.SendOkAsync(HttpMethod.Post, "/users", new
-        {
-            fullName = "Dewi Lestari", email, phone, nik, dateOfBirth = "1990-06-05", password,
-            consent = new { accepted = true, version = "2025-01" },
-        });
-        var customer = new PlatformClient.Customer(registered["userId"]!.GetValue<string>(), email, password, await client.LoginAsync(email, password));
+        var registration = PlatformClient.NewRegistration();
+        registration["fullName"] = "Dewi Lestari";
+        var (nik, phone, password) = ((string)registration["nik"]!, (string)registration["phone"]!, (string)registration["password"]!);
+        var customer = await client.RegisterAsync(registration);
+        var email = customer.Email;
         await client.VerifyKtpAsync(customer);
         var loanId = await client.ApplyOkAsync(customer.Token, 5_000_000);
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");

@@ -136,7 +136,6 @@ public sealed class EdgeSecurityTests(PlatformFixture fixture) : IClassFixture<P
         { GatewayRoutes.Users, "GET", "/internal/users/nobody/eligibility", ServiceCallers.LoansService },
         { GatewayRoutes.Users, "GET", "/internal/users/nobody/contact", ServiceCallers.NotificationsService },
         { GatewayRoutes.Users, "DELETE", "/internal/users/nobody/devices/none", ServiceCallers.NotificationsService },
-        { GatewayRoutes.Loans, "POST", "/internal/audit/requests", ServiceCallers.Gateway },
         { GatewayRoutes.Loans, "POST", "/internal/audit/changes", ServiceCallers.AuthService + "," + ServiceCallers.UsersService },
     };
 

@@ -15,7 +15,10 @@ public sealed class EdgeRestrictionTests
     [Fact]
     public void Every_function_app_denies_by_default_and_admits_API_Management_first()
     {
-        var sites = Compiled.OfType("Microsoft.Web/sites").Where(site => site.Resource["existing"]?.GetValue<bool>() != true).ToList();
+        // Function apps only: the officer console is an App Service that staff's browsers reach directly over HTTPS.
+        var sites = Compiled.OfType("Microsoft.Web/sites")
+            .Where(site => site.Resource["existing"]?.GetValue<bool>() != true && site.Resource["kind"]?.ToString().Contains("functionapp", StringComparison.Ordinal) == true)
+            .ToList();
         Assert.NotEmpty(sites);
         foreach (var site in sites)
         {

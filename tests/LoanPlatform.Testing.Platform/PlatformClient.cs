@@ -62,9 +62,12 @@ public sealed class PlatformClient(HttpClient http, EmailInbox? inbox = null) : 
     /// registration, reads the six-digit code from the email the platform sends, verifies it. No language means the
     /// default. <paramref name="headers"/> go with the registration calls (e.g. an X-Correlation-Id).
     /// </summary>
-    public async Task<Customer> RegisterAsync(string? language = null, IDictionary<string, string>? headers = null)
+    public Task<Customer> RegisterAsync(string? language = null, IDictionary<string, string>? headers = null) =>
+        RegisterAsync(NewRegistration(language), headers);
+
+    /// <summary>Registers the person <paramref name="registration"/> describes (see <see cref="NewRegistration"/>) and signs in.</summary>
+    public async Task<Customer> RegisterAsync(Dictionary<string, object?> registration, IDictionary<string, string>? headers = null)
     {
-        var registration = NewRegistration(language);
         var email = (string)registration["email"]!;
         using (var started = await SendAsync(HttpMethod.Post, "/users", registration, headers: headers))
         {
@@ -75,7 +78,8 @@ public sealed class PlatformClient(HttpClient http, EmailInbox? inbox = null) : 
 
         var code = await Inbox.WaitForVerificationCodeAsync(email);
         var registered = await SendOkAsync(HttpMethod.Post, "/users/verify", new { email, code }, headers: headers);
-        return new Customer(registered["userId"]!.GetValue<string>(), email, CustomerPassword, await LoginAsync(email, CustomerPassword));
+        var password = (string)registration["password"]!;
+        return new Customer(registered["userId"]!.GetValue<string>(), email, password, await LoginAsync(email, password));
     }
 
     /// <summary>A well-formed registration body for a new person: fresh email, phone and NIK (Jakarta, born 5 June 1990, female).</summary>

@@ -86,8 +86,14 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, Inbox);
 
-    /// <summary>The local email outbox (.eml files), where registration codes and every other email land.</summary>
-    public EmailInbox Inbox => new(Path.Combine(DataPath, "notifications", "outbox"));
+    /// <summary>
+    /// Where registration codes and every other email land: the local email outbox (.eml files), or the capture folder of
+    /// the SMTP server a test configured (<see cref="InboxFolder"/>).
+    /// </summary>
+    public EmailInbox Inbox => new(InboxFolder ?? Path.Combine(DataPath, "notifications", "outbox"));
+
+    /// <summary>Set by a test that sends email through an SMTP capture: the folder its messages are written to.</summary>
+    public string? InboxFolder { get; set; }
 
     /// <summary>
     /// A client of one service itself (not the gateway), carrying a local service-identity token for <paramref name="caller"/>,

@@ -22,6 +22,9 @@ param frontDoorId string = ''
 @description('The audit queue (https://{account}.queue.core.windows.net/{queue}): API Management puts every request\'s record there with its managed identity before answering.')
 param auditQueueUrl string
 
+@description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it, sent to the apps as proof that a request came through API Management.')
+param internalApiAudience string
+
 resource apim 'Microsoft.ApiManagement/service@2024-05-01' existing = {
   name: apimName
 }
@@ -36,6 +39,7 @@ var namedValues = {
   'staff-client-app-id': staffClientAppId
   'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
   'audit-queue-url': auditQueueUrl
+  'internal-api-audience': internalApiAudience
 }
 
 resource apimNamedValues 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = [

@@ -48,7 +48,8 @@ public sealed class PlatformApi(HttpClient http, IStaffTokenSource tokens, Authe
     public Task DecideKycAsync(string userId, KycDecision decision, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/users/{Uri.EscapeDataString(userId)}/kyc/decisions", decision, cancellationToken);
 
-    public Task<IReadOnlyList<AuditEntry>> SearchAuditAsync(string? subject, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
+    /// <summary>The first page of matching records (the API pages by its own limit; the screen shows that page).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> SearchAuditAsync(string? subject, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
         var query = new List<string>();
         if (!string.IsNullOrWhiteSpace(subject))
@@ -66,7 +67,7 @@ public sealed class PlatformApi(HttpClient http, IStaffTokenSource tokens, Authe
             query.Add("to=" + Uri.EscapeDataString(end.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         }
 
-        return GetAsync<IReadOnlyList<AuditEntry>>("/audit" + (query.Count == 0 ? "" : "?" + string.Join('&', query)), cancellationToken);
+        return (await GetAsync<AuditEntryPage>("/audit" + (query.Count == 0 ? "" : "?" + string.Join('&', query)), cancellationToken)).Items;
     }
 
     public Task<AuditVerdict> VerifyAuditAsync(CancellationToken cancellationToken = default) =>

@@ -67,7 +67,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
             await host.StartAsync(TimeSpan.FromMinutes(2));
             options.Log($"Registering {options.Loans} verified customers (seed {options.Seed})");
             var plans = Enum.GetValues<DrillPlan>();
-            using (var client = new PlatformClient(new HttpClient { BaseAddress = _http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }))
+            using (var client = new PlatformClient(new HttpClient { BaseAddress = _http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, new EmailInbox(options.SmtpFolder)))
             {
                 var customers = new PlatformClient.Customer[options.Loans];
                 await Parallel.ForAsync(0, options.Loans, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) => customers[i] = await client.RegisterVerifiedCustomerAsync());
