@@ -55,7 +55,7 @@ param internalApiClientId string = '00000000-0000-0000-0000-000000000000'
 @description('Application (client) id of the staff API app registration that defines the LoanOfficer, SeniorLoanOfficer, Auditor and Admin app roles. The all-zero default accepts no staff token.')
 param staffApiClientId string = '00000000-0000-0000-0000-000000000000'
 
-@description('Application (client) id of the staff client app (officer portal) allowed to call the API.')
+@description('Application (client) id of the staff client app, the officer console\'s app registration: it signs officers in and is the client API Management accepts staff tokens from.')
 param staffClientAppId string = '00000000-0000-0000-0000-000000000000'
 
 @description('Audience of customer tokens issued by the Auth service.')
@@ -70,6 +70,9 @@ param fcmProjectId string = ''
 @description('e-KYC: the Verihubs application id (ID Verification against Dukcapil). Its API key goes into Key Vault as kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
 param kycVerihubsAppId string = ''
 
+@description('Private networking as the Azure-Samples azd templates offer it: each Function app sends through its own VNet integration subnet and admits only API Management and the other apps\' subnets; Storage, Cosmos DB, Service Bus and Key Vault get private endpoints. Without it the apps admit the ApiManagement and AzureCloud service tags.')
+param vnetEnabled bool = false
+
 @description('Requests per minute per token subject.')
 @minValue(1)
 param rateLimitPerMinute int = 120
@@ -81,6 +84,14 @@ param anonymousRateLimitPerMinute int = 60
 @description('Login, refresh and registration attempts per 5 minutes per client IP.')
 @minValue(1)
 param loginRateLimitPer5Minutes int = 20
+
+@description('Days audit records are kept (their time to live) and checkpoints cannot be changed: five years by default.')
+@minValue(1)
+param auditRetentionDays int = 1826
+
+@description('Login, refresh, unlock and registration attempts per 5 minutes naming one account (the email in the body), from any address.')
+@minValue(1)
+param loginAccountRateLimitPer5Minutes int = 10
 
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -95,6 +106,8 @@ var notificationsQueueName = 'notifications'
 var integrationTopicName = 'platform-events'
 var signingKeyName = 'token-signing'
 var auditContainerName = 'audit'
+var auditQueueName = 'audit-requests'
+var auditCheckpointContainerName = 'audit-checkpoints'
 var publicOperations = loadJsonContent('./apim/operations.json')
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -155,7 +168,7 @@ module cosmos './core/database/cosmos-account.bicep' = {
         uniqueKeyPaths: []
       }
       {
-        // The audit trail, apart from every service's data; written and read by the Loans app only (see access.bicep).
+        // The audit trail, apart from every service's data; appended to (create and read only) by the Loans app (see audit.bicep).
         name: auditContainerName
         partitionKeyPath: '/pk'
         defaultTtl: -1
@@ -269,6 +282,7 @@ module serviceBus './core/messaging/service-bus.bicep' = {
     topicNames: [
       integrationTopicName
     ]
+    sku: vnetEnabled ? 'Premium' : 'Standard'
   }
 }
 
@@ -293,6 +307,28 @@ module keyVault './core/security/key-vault.bicep' = {
   }
 }
 
+// ---------------------------------------------------------------- network (vnetEnabled)
+
+var serviceNames = [
+  'auth'
+  'users'
+  'loans'
+  'notifications'
+]
+
+module vnet './core/networking/vnet.bicep' = if (vnetEnabled) {
+  name: 'vnet'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    services: serviceNames
+  }
+}
+
+var appSubnetIds = vnetEnabled ? vnet!.outputs.appSubnetIds : []
+
 // ---------------------------------------------------------------- services (one Function app each)
 
 module auth './app/service.bicep' = {
@@ -310,6 +346,8 @@ module auth './app/service.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'auth'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[0] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -328,6 +366,8 @@ module users './app/service.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'users'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[1] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -342,12 +382,18 @@ module loans './app/service.bicep' = {
     functionAppName: '${abbrs.webSitesFunctions}loans-${resourceToken}'
     planName: '${abbrs.webServerFarms}loans-${resourceToken}'
     storageAccountName: '${abbrs.storageStorageAccounts}loan${resourceToken}'
+    // The audit queue API Management hands each request's record to; the Loans app's queue trigger appends them.
+    queues: [
+      auditQueueName
+    ]
     // Durable Functions (Azure Storage provider) keeps the task hub in queues and tables of this account.
     needsQueuesAndTables: true
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: 'loans'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[2] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -372,6 +418,8 @@ module notifications './app/service.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     // Its own container for processed-event records; a data role on it alone.
     cosmosContainerName: 'notifications'
+    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[3] : ''
+    callerSubnetIds: appSubnetIds
   }
 }
 
@@ -395,10 +443,62 @@ module access './app/access.bicep' = {
     signingKeyName: keyVault.outputs.signingKeyName
     usersReadsSecrets: !empty(kycVerihubsAppId)
     communicationServiceName: email.outputs.communicationServiceName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    auditContainerName: auditContainerName
     resourceToken: resourceToken
+  }
+}
+
+// Storage (each app's runtime account and the documents account), Cosmos DB, Service Bus and Key Vault over the VNet.
+var storagePrivateEndpoints = flatten(map(
+  [
+    auth.outputs.storageAccountName
+    users.outputs.storageAccountName
+    loans.outputs.storageAccountName
+    notifications.outputs.storageAccountName
+  ],
+  account => map(
+    [
+      'blob'
+      'queue'
+      'table'
+    ],
+    groupId => {
+      name: account
+      resourceId: resourceId(subscription().subscriptionId, rg.name, 'Microsoft.Storage/storageAccounts', account)
+      groupId: groupId
+    }
+  )
+))
+
+module privateEndpoints './core/networking/private-endpoints.bicep' = if (vnetEnabled) {
+  name: 'private-endpoints'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    vnetId: vnet!.outputs.id
+    subnetId: vnet!.outputs.privateEndpointSubnetId
+    targets: concat(storagePrivateEndpoints, [
+      {
+        name: documentsStorage.outputs.name
+        resourceId: documentsStorage.outputs.id
+        groupId: 'blob'
+      }
+      {
+        name: cosmos.outputs.name
+        resourceId: cosmos.outputs.id
+        groupId: 'Sql'
+      }
+      {
+        name: serviceBus.outputs.name
+        resourceId: serviceBus.outputs.id
+        groupId: 'namespace'
+      }
+      {
+        name: keyVault.outputs.name
+        resourceId: keyVault.outputs.id
+        groupId: 'vault'
+      }
+    ])
   }
 }
 
@@ -430,6 +530,30 @@ module frontDoor './core/gateway/front-door.bicep' = if (enableFrontDoor) {
   }
 }
 
+// Who may write what of the audit trail: Loans appends (create-only), API Management puts queue messages, Notifications
+// writes the immutable checkpoints.
+module audit './app/audit.bicep' = {
+  name: 'audit'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    principalIds: {
+      loans: loans.outputs.identityPrincipalId
+      notifications: notifications.outputs.identityPrincipalId
+      apim: apim.outputs.principalId
+    }
+    cosmosAccountName: cosmos.outputs.name
+    cosmosDatabaseName: cosmosDatabaseName
+    auditContainerName: auditContainerName
+    loansStorageAccountName: loans.outputs.storageAccountName
+    auditQueueName: auditQueueName
+    checkpointStorageAccountName: '${abbrs.storageStorageAccounts}aud${resourceToken}'
+    checkpointContainerName: auditCheckpointContainerName
+    retentionDays: auditRetentionDays
+  }
+}
+
 // The public base URL clients use: Front Door when deployed, otherwise the API Management gateway.
 var publicBaseUrl = enableFrontDoor ? 'https://${frontDoor!.outputs.endpointHostName}' : apim.outputs.gatewayUrl
 var customerIssuer = '${publicBaseUrl}/auth'
@@ -451,9 +575,10 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
     staffApiAudience: 'api://${staffApiClientId}'
     staffClientAppId: staffClientAppId
     frontDoorId: enableFrontDoor ? frontDoor!.outputs.frontDoorId : ''
-    // The Loans app hosts the audit trail; API Management reports each request to it with its own managed identity.
-    auditIngestUrl: 'https://${loans.outputs.defaultHostName}/internal/audit/requests'
     problemTypeBaseUri: problemTypeBaseUri
+    // API Management hands each request's record to the Loans app's audit queue with its own managed identity.
+    auditQueueUrl: audit.outputs.auditQueueUrl
+    // API Management's proof to the apps that a request came through it: its managed identity's token for this audience.
     internalApiAudience: 'api://${internalApiClientId}'
   }
 }
@@ -499,6 +624,7 @@ module apimApis './core/gateway/apim-api.bicep' = [
       rateLimitCalls: rateLimitPerMinute
       anonymousRateLimitCalls: anonymousRateLimitPerMinute
       loginRateLimitCalls: loginRateLimitPer5Minutes
+      loginAccountRateLimitCalls: loginAccountRateLimitPer5Minutes
     }
   }
 ]
@@ -525,6 +651,17 @@ var sharedSettings = {
   notificationsQueueName: notificationsQueueName
   serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   serviceBusTopicName: integrationTopicName
+  auditQueueName: auditQueueName
+  auditCheckpointContainerUri: audit.outputs.checkpointContainerUri
+  auditRetentionDays: auditRetentionDays
+  staffClientAppId: staffClientAppId
+  callerPrincipalIds: {
+    gateway: apim.outputs.principalId
+    auth: auth.outputs.identityPrincipalId
+    users: users.outputs.identityPrincipalId
+    loans: loans.outputs.identityPrincipalId
+    notifications: notifications.outputs.identityPrincipalId
+  }
 }
 
 module authSettings './app/app-settings.bicep' = {
@@ -611,6 +748,24 @@ module notificationsSettings './app/app-settings.bicep' = {
   }
 }
 
+// ---------------------------------------------------------------- officer console
+
+module officerConsole './app/console.bicep' = {
+  name: 'officer-console'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}console-${resourceToken}'
+    appServiceName: '${abbrs.webSitesAppService}console-${resourceToken}'
+    planName: '${abbrs.webServerFarms}console-${resourceToken}'
+    apiBaseUrl: publicBaseUrl
+    staffTenantId: staffTenantId
+    consoleClientId: staffClientAppId
+    staffApiClientId: staffApiClientId
+  }
+}
+
 // ---------------------------------------------------------------- outputs (azd writes them to .azure/<env>/.env)
 
 output AZURE_LOCATION string = location
@@ -626,6 +781,8 @@ output JWT_AUDIENCE string = jwtAudience
 output JWT_AUTHORITY string = authAuthority
 output STAFF_TENANT_ID string = staffTenantId
 output STAFF_API_CLIENT_ID string = staffApiClientId
+output CONSOLE_URL string = officerConsole.outputs.url
+output CONSOLE_IDENTITY_PRINCIPAL_ID string = officerConsole.outputs.identityPrincipalId
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE_NAME string = cosmosDatabaseName
 output DOCUMENTS_BLOB_ENDPOINT string = documentsStorage.outputs.blobEndpoint
@@ -635,6 +792,7 @@ output NOTIFICATIONS_QUEUE_NAME string = notificationsQueueName
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output SERVICE_BUS_TOPIC_NAME string = integrationTopicName
 output EMAIL_ENDPOINT string = email.outputs.endpoint
+output AUDIT_CHECKPOINT_CONTAINER_URI string = audit.outputs.checkpointContainerUri
 output EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output KEY_VAULT_NAME string = keyVault.outputs.name
 output KEY_VAULT_URI string = keyVault.outputs.uri
@@ -644,3 +802,4 @@ output AUTH_FUNCTION_APP_NAME string = auth.outputs.functionAppName
 output USERS_FUNCTION_APP_NAME string = users.outputs.functionAppName
 output LOANS_FUNCTION_APP_NAME string = loans.outputs.functionAppName
 output NOTIFICATIONS_FUNCTION_APP_NAME string = notifications.outputs.functionAppName
+output VNET_ENABLED bool = vnetEnabled

@@ -27,7 +27,7 @@ public class TokenValidationBenchmarks
         var options = Options.Create(new AuthOptions { SigningKey = new SigningKeyOptions { Folder = _folder } });
         var keys = new LocalSigningKeySet(options, TimeProvider.System);
         _token = await new AccessTokenIssuer(keys, Options.Create(new JwtOptions { Issuer = Issuer, Audience = Audience }), options, TimeProvider.System)
-            .IssueAsync("bench-user", "bench@example.com", [PlatformRoles.Customer], Guid.NewGuid().ToString("N"), CancellationToken.None);
+            .IssueAsync("bench-user", "bench@example.com", [PlatformRoles.Customer], Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, CancellationToken.None);
         _parameters = PlatformTokenValidation.ForAccessTokens(Issuer, Audience);
         _parameters.IssuerSigningKeys = await keys.GetPublicKeysAsync(CancellationToken.None);
     }

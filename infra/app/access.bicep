@@ -1,4 +1,4 @@
-metadata description = 'Cross-resource data-plane grants, each scoped to the narrowest resource that works: the documents container, the audit container, the notifications queue, the integration-events topic, the signing key, the Communication Services resource.'
+metadata description = 'Cross-resource data-plane grants (the audit trail\'s are in audit.bicep), each scoped to the narrowest resource that works: the documents container, the notifications queue, the integration-events topic, the signing key, the Communication Services resource.'
 
 @description('Principal ids of the service identities: { auth, users, loans, notifications }.')
 param principalIds object
@@ -20,12 +20,6 @@ param usersReadsSecrets bool = false
 
 param communicationServiceName string
 
-param cosmosAccountName string
-param cosmosDatabaseName string
-
-@description('The Cosmos DB container of the audit trail, which the Loans app hosts.')
-param auditContainerName string
-
 @description('Unique suffix for the custom role name (role names are unique per tenant).')
 param resourceToken string
 
@@ -36,8 +30,6 @@ var roles = {
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  // Cosmos DB built-in data-plane role (not Azure RBAC): read and write items.
-  cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
 }
 
 // Services that publish events from their outbox (notifications queue, integration topic).
@@ -79,21 +71,6 @@ resource usersBlobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01'
     principalId: principalIds.users
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDelegator)
-  }
-}
-
-// --- Audit trail (Loans app only): its own container, apart from the loans container its service role covers.
-resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
-  name: cosmosAccountName
-}
-
-resource loansAuditAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
-  parent: cosmos
-  name: guid(cosmos.id, cosmosDatabaseName, auditContainerName, principalIds.loans, roles.cosmosDataContributor)
-  properties: {
-    principalId: principalIds.loans
-    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
-    scope: '${cosmos.id}/dbs/${cosmosDatabaseName}/colls/${auditContainerName}'
   }
 }
 

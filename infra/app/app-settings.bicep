@@ -61,6 +61,19 @@ type SharedSettings = {
   notificationsQueueName: string
   serviceBusFullyQualifiedNamespace: string
   serviceBusTopicName: string
+  auditQueueName: string
+  auditCheckpointContainerUri: string
+  auditRetentionDays: int
+  @description('The officer console\'s app registration: the one client application whose staff tokens are accepted.')
+  staffClientAppId: string
+  @description('Principal (object) ids of the identities that call internal endpoints, by caller name; each endpoint names the callers it accepts.')
+  callerPrincipalIds: {
+    gateway: string
+    auth: string
+    users: string
+    loans: string
+    notifications: string
+  }
 }
 
 var common = {
@@ -86,6 +99,14 @@ var common = {
   ServiceIdentity__ClientId: identityClientId
   ServiceIdentity__TenantId: shared.staffTenantId
   ServiceIdentity__Audience: 'api://${shared.internalApiClientId}'
+  // Who is who among the callers of internal endpoints: a token's oid must be one of the callers an endpoint names.
+  ServiceIdentity__Callers__gateway: shared.callerPrincipalIds.gateway
+  ServiceIdentity__Callers__auth: shared.callerPrincipalIds.auth
+  ServiceIdentity__Callers__users: shared.callerPrincipalIds.users
+  ServiceIdentity__Callers__loans: shared.callerPrincipalIds.loans
+  ServiceIdentity__Callers__notifications: shared.callerPrincipalIds.notifications
+  // Public requests only with API Management's own token in X-Gateway-Authorization (the apps' default too).
+  GatewayProof__Required: 'true'
   Services__Auth__InternalUrl: shared.authInternalUrl
   Services__Users__InternalUrl: shared.usersInternalUrl
   Services__Audit__InternalUrl: shared.auditInternalUrl
@@ -93,10 +114,15 @@ var common = {
   EntraStaff__TenantId: shared.staffTenantId
   EntraStaff__ClientId: shared.staffApiClientId
   EntraStaff__Audience: 'api://${shared.staffApiClientId}'
+  EntraStaff__ClientApplicationIds__0: shared.staffClientAppId
   Notifications__Queue__ServiceUri: shared.notificationsQueueEndpoint
   Notifications__Queue__Name: shared.notificationsQueueName
   ServiceBus__FullyQualifiedNamespace: shared.serviceBusFullyQualifiedNamespace
   ServiceBus__TopicName: shared.serviceBusTopicName
+  // The audit trail: the queue the Loans app's trigger reads, the immutable checkpoint container, the retention.
+  Audit__Queue__Name: shared.auditQueueName
+  Audit__Checkpoints__ContainerUri: shared.auditCheckpointContainerUri
+  Audit__RetentionDays: string(shared.auditRetentionDays)
 }
 
 var documentStore = {

@@ -24,6 +24,10 @@ param cosmosDatabaseName string
 @description('The Cosmos DB container this service owns; empty for a service without data.')
 param cosmosContainerName string = ''
 
+@description('vnetEnabled: this app\'s outbound integration subnet, and the subnets of the apps that may call it.')
+param virtualNetworkSubnetId string = ''
+param callerSubnetIds string[] = []
+
 var deploymentContainerName = 'app-package'
 
 // Built-in role definition ids.
@@ -63,6 +67,8 @@ module functionApp '../core/host/flex-function-app.bicep' = {
     tags: union(tags, { 'azd-service-name': serviceName })
     identityId: identity.id
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainerName}'
+    virtualNetworkSubnetId: virtualNetworkSubnetId
+    callerSubnetIds: callerSubnetIds
   }
 }
 

@@ -22,6 +22,8 @@ $common = [ordered]@{
     'Notifications__Queue__Name' = V 'NOTIFICATIONS_QUEUE_NAME'
     'ServiceBus__FullyQualifiedNamespace' = V 'SERVICE_BUS_NAMESPACE'
     'ServiceBus__TopicName' = V 'SERVICE_BUS_TOPIC_NAME'
+    'Audit__Queue__Name' = 'audit-requests'
+    'Audit__Checkpoints__ContainerUri' = V 'AUDIT_CHECKPOINT_CONTAINER_URI'
 }
 function Cosmos([string] $Container) {
     [ordered]@{

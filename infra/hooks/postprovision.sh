@@ -55,7 +55,9 @@ common() {
     "Notifications__Queue__ServiceUri" "$(value NOTIFICATIONS_QUEUE_ENDPOINT)" \
     "Notifications__Queue__Name" "$(value NOTIFICATIONS_QUEUE_NAME)" \
     "ServiceBus__FullyQualifiedNamespace" "$(value SERVICE_BUS_NAMESPACE)" \
-    "ServiceBus__TopicName" "$(value SERVICE_BUS_TOPIC_NAME)"
+    "ServiceBus__TopicName" "$(value SERVICE_BUS_TOPIC_NAME)" \
+    "Audit__Queue__Name" "audit-requests" \
+    "Audit__Checkpoints__ContainerUri" "$(value AUDIT_CHECKPOINT_CONTAINER_URI)"
   printf '%s\n' "$@"
 }
 

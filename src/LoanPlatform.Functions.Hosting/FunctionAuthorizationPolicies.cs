@@ -8,7 +8,8 @@ namespace LoanPlatform.Functions.Hosting;
 
 /// <summary>
 /// The authorization policy of each function, combined from the [Authorize]/[AllowAnonymous] attributes on its method and
-/// class exactly as ASP.NET Core combines endpoint metadata. Null means anonymous.
+/// class exactly as ASP.NET Core combines endpoint metadata. Null means anonymous ([AllowAnonymous]); a function that says
+/// nothing gets the fallback policy (an authenticated caller), as an endpoint without metadata does locally.
 /// </summary>
 public sealed class FunctionAuthorizationPolicies(IAuthorizationPolicyProvider policyProvider)
 {
@@ -20,9 +21,15 @@ public sealed class FunctionAuthorizationPolicies(IAuthorizationPolicyProvider p
     public async Task<AuthorizationPolicy?> CombineAsync(MethodInfo method)
     {
         var attributes = method.GetCustomAttributes(inherit: true).Concat(method.DeclaringType!.GetCustomAttributes(inherit: true)).ToArray();
-        return attributes.OfType<IAllowAnonymous>().Any()
-            ? null
-            : await AuthorizationPolicy.CombineAsync(policyProvider, attributes.OfType<IAuthorizeData>());
+        if (attributes.OfType<IAllowAnonymous>().Any())
+        {
+            return null;
+        }
+
+        var authorize = attributes.OfType<IAuthorizeData>().ToArray();
+        return authorize.Length == 0
+            ? await policyProvider.GetFallbackPolicyAsync()
+            : await AuthorizationPolicy.CombineAsync(policyProvider, authorize);
     }
 
     private static MethodInfo FindMethod(FunctionDefinition function)

@@ -7,28 +7,41 @@ using Microsoft.AspNetCore.Routing;
 namespace LoanPlatform.Gateway;
 
 /// <summary>
-/// Queues one audit record per request once the response is decided. It runs outermost so refusals by authentication,
-/// authorization and rate limiting are recorded too. What the record keeps is <see cref="AuditedRequest.ToRecord"/>'s
-/// rule, the same one API Management's requests go through in Azure; only the validated subject and roles, the path, the
-/// status, the correlation id, the client IP and the user agent are handed to it: never bodies or Authorization headers.
+/// Writes one audit record per request to the spool before the response starts, so no caller is answered without its
+/// record being on disk. It runs outermost so refusals by authentication, authorization and rate limiting are recorded
+/// too. What the record keeps is <see cref="AuditedRequest.ToRecord"/>'s rule, the same one API Management's requests go
+/// through in Azure; only the validated subject and roles, the path, the status, the correlation id, the client IP and
+/// the user agent are handed to it: never bodies or Authorization headers.
 /// </summary>
-public sealed class GatewayAuditMiddleware(RequestDelegate next, AuditQueue queue, TimeProvider time)
+public sealed class GatewayAuditMiddleware(RequestDelegate next, AuditSpool spool, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var failed = false;
+        var recorded = false;
+        void Record(int statusCode)
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                spool.Append(RequestOf(context, statusCode).ToRecord());
+            }
+        }
+
+        // The status is final once the response starts; the record is written before its first byte leaves.
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
         }
-        catch
+        catch when (!context.Response.HasStarted)
         {
-            failed = true;
+            // The server answers 500 after this; record that now, with nothing else of the failure.
+            Record(StatusCodes.Status500InternalServerError);
             throw;
-        }
-        finally
-        {
-            queue.Enqueue(RequestOf(context, failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode).ToRecord());
         }
     }
 
@@ -46,6 +59,7 @@ public sealed class GatewayAuditMiddleware(RequestDelegate next, AuditQueue queu
             statusCode,
             context.Items.TryGetValue(CorrelationId.ItemKey, out var correlationId) ? correlationId as string : null,
             context.Connection.RemoteIpAddress?.ToString(),
-            context.Request.Headers.UserAgent.ToString());
+            context.Request.Headers.UserAgent.ToString(),
+            Guid.CreateVersion7().ToString("N"));
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,27 +29,40 @@ public static class GatewayExtensions
     {
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.AddPlatformAuthentication();
+        // Every route of the table names its policy and nothing else is routed: an unknown path is a 404, not a challenge.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(AuthenticatedPolicy, policy => policy.RequireAuthenticatedUser())
+            .SetFallbackPolicy(null);
         builder.Services.AddGatewayRateLimiting(options);
         builder.Services.AddGatewayCors(options);
         builder.Services.AddHttpClient(nameof(ServiceReadinessCheck));
         builder.Services.AddHealthChecks().AddCheck<ServiceReadinessCheck>("services", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(BuildRoutes(), BuildClusters(options))
+            .LoadFromMemory([.. BuildRoutes(), .. BuildConsoleRoutes(options)], [.. BuildClusters(options), .. BuildConsoleClusters(options)])
             .AddTransforms(context =>
             {
                 foreach (var header in ForgeableIdentityHeaders)
                 {
                     context.AddRequestHeaderRemove(header);
                 }
+
+                // API Management's part: every forwarded request carries the gateway's own token, which the services
+                // require (GatewayProof); a caller's copy of the header is replaced, never passed on.
+                var tokens = context.Services.GetRequiredService<IServiceTokenProvider>();
+                context.AddRequestTransform(async transform =>
+                {
+                    transform.ProxyRequest.Headers.Remove(ServiceIdentityDefaults.GatewayProofHeader);
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(
+                        ServiceIdentityDefaults.GatewayProofHeader, "Bearer " + await tokens.GetTokenAsync(transform.HttpContext.RequestAborted));
+                });
             });
         return builder;
     }
 
     /// <summary>
-    /// Audits every request through the gateway into <see cref="AuditTrail"/>, which the host registers (locally, the Loans
-    /// service's trail). Call it before the platform defaults so requests refused by authentication or authorization are kept too.
+    /// Audits every request through the gateway into the <see cref="AuditSpool"/> the host registers (its drainer appends
+    /// to the Loans service's trail). Call it before the platform defaults so requests refused by authentication or
+    /// authorization are kept too.
     /// </summary>
     public static WebApplication UseGatewayAudit(this WebApplication app)
     {
@@ -57,14 +72,17 @@ public static class GatewayExtensions
 
     public static WebApplication MapPlatformGateway(this WebApplication app)
     {
+        var options = app.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<LoginAccountMiddleware>();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapScalarApiReference("/docs", (scalar, context) =>
         {
             scalar.Title = "LoanPlatform API";
-            // Absolute addresses: a relative one would resolve under /docs/, where nothing is served.
-            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            // Absolute addresses (a relative one would resolve under /docs/, where nothing is served), from the configured
+            // public address, never the request's Host.
+            var origin = options.Url.TrimEnd('/');
             foreach (var service in GatewayRoutes.Services)
             {
                 scalar.AddDocument(service, service, $"{origin}/openapi/{service}.json");
@@ -74,14 +92,26 @@ public static class GatewayExtensions
         return app;
     }
 
-    public static IReadOnlyList<RouteConfig> BuildRoutes() => GatewayRoutes.All.Select(route => new RouteConfig
+    public static IReadOnlyList<RouteConfig> BuildRoutes() => GatewayRoutes.All.Select(ToRouteConfig).ToArray();
+
+    /// <summary>The officer console's routes, when the host runs one (only the local host does); they reach the console alone.</summary>
+    public static IReadOnlyList<RouteConfig> BuildConsoleRoutes(GatewayOptions options) => options.Services.ContainsKey(GatewayRoutes.Console)
+        ? [ToRouteConfig(GatewayRoutes.ConsoleRoute), ToRouteConfig(GatewayRoutes.ConsoleRootRoute)]
+        : [];
+
+    private static ClusterConfig[] BuildConsoleClusters(GatewayOptions options) => options.Services.TryGetValue(GatewayRoutes.Console, out var address)
+        ? [new ClusterConfig { ClusterId = GatewayRoutes.Console, Destinations = new Dictionary<string, DestinationConfig> { [GatewayRoutes.Console] = new() { Address = address } } }]
+        : [];
+
+    private static RouteConfig ToRouteConfig(GatewayRoute route) => new()
     {
         RouteId = route.RouteId,
         ClusterId = route.Service,
         AuthorizationPolicy = route.Access == GatewayAccess.Authenticated ? AuthenticatedPolicy : "anonymous",
         RateLimiterPolicy = route.RateLimitPolicy,
         Match = new RouteMatch { Path = route.Path, Methods = route.Methods },
-    }).ToArray();
+        Metadata = new Dictionary<string, string> { [RequestBodyLimitMiddleware.MetadataKey] = route.MaxBodyBytes.ToString(CultureInfo.InvariantCulture) },
+    };
 
     private static ClusterConfig[] BuildClusters(GatewayOptions options) => GatewayRoutes.Services.Select(service => new ClusterConfig
     {

@@ -19,6 +19,9 @@ public sealed class GatewayOptions
 
     public int PerUserPerMinute { get; set; } = 600;
 
+    /// <summary>Requests for the officer console (pages, static files, its SignalR connection) per client IP.</summary>
+    public int ConsolePerIpPerMinute { get; set; } = 1200;
+
     /// <summary>Browser origins allowed to call the API (a web app in development, e.g. http://localhost:5173); none by default.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 }

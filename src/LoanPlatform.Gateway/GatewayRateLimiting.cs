@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Problems.Catalog;
@@ -37,6 +39,7 @@ public static class GatewayRateLimiting
                 : RateLimitPartition.GetNoLimiter(""));
             limiter.AddPolicy(RateLimitPolicies.Login, context => Window($"login:{ClientIp(context)}", options.LoginPerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerIp, context => Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.Console, context => Window($"console:{ClientIp(context)}", options.ConsolePerIpPerMinute));
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => context.User.Identity?.IsAuthenticated == true
                 ? Window($"user:{context.User.GetSubject()}", options.PerUserPerMinute)
                 : Window($"ip:{ClientIp(context)}", options.AnonymousPerIpPerMinute));
@@ -53,5 +56,31 @@ public static class GatewayRateLimiting
         });
 
     // The gateway is the edge: the connection's address is the client's. No X-Forwarded-For is trusted here.
-    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientIp(HttpContext context) => ClientKey(context.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// The rate-limit key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network, since one
+    /// subscriber is handed a whole /64 and could otherwise rotate through addresses to reset every limit.
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 }

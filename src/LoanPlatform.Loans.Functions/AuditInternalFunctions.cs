@@ -1,6 +1,6 @@
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Http;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Loans.Apis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -9,18 +9,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoanPlatform.Loans.Functions;
 
 /// <summary>
-/// HTTP triggers for <see cref="AuditInternalApi"/>: API Management reports each response, the other services their
-/// committed changes; service identities only, as locally.
+/// HTTP trigger for <see cref="AuditInternalApi"/>: the other services report their committed changes; service identities
+/// only, as locally.
 /// </summary>
-[Authorize(Policy = AuthenticationExtensions.ServicePolicy)]
 public sealed class AuditInternalFunctions(AuditTrail trail)
 {
-    [Function("IngestAuditedRequest")]
-    public async Task<IResult> IngestRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/requests")] HttpRequest req, CancellationToken cancellationToken) =>
-        await AuditInternalApi.IngestRequest(await req.ReadJsonAsync<AuditedRequest>(cancellationToken), trail, cancellationToken);
-
     [Function("IngestAuditedChange")]
+    [Authorize(Policy = ServiceCallers.ChangeAuditors)]
     public async Task<IResult> IngestChange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "internal/audit/changes")] HttpRequest req, CancellationToken cancellationToken) =>
         await AuditInternalApi.IngestChange(await req.ReadJsonAsync<AuditedChange>(cancellationToken), trail, cancellationToken);

@@ -26,6 +26,10 @@ public sealed class LoanApprovalFunctions(LoanProgressService progress)
     public Task<StageWait> OpenStage([ActivityTrigger] StageRef stage) =>
         progress.OpenStageAsync(stage, CancellationToken.None);
 
+    [Function(LoanApprovalTaskNames.FindRecordedDecision)]
+    public Task<PendingDecision?> FindRecordedDecision([ActivityTrigger] WaitRef wait) =>
+        progress.FindRecordedDecisionAsync(wait, CancellationToken.None);
+
     [Function(LoanApprovalTaskNames.ApplyDecision)]
     public Task<DecisionOutcome> ApplyDecision([ActivityTrigger] ApplyDecisionInput input) =>
         progress.ApplyDecisionAsync(input, CancellationToken.None);

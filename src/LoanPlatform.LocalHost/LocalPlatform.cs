@@ -6,6 +6,7 @@ using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using LoanPlatform.Gateway;
 using LoanPlatform.Loans.Apis;
@@ -76,8 +77,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Settings.DataPath);
-        var notificationQueue = new InProcessEventQueue();
+        // Databases with NIKs, KTP images, emails and keys: readable by this user only.
+        PrivateFiles.CreateFolder(Settings.DataPath);
+        var notificationQueue = new InProcessEventQueue(Path.Combine(Settings.DataPath, NotificationsExtensions.ServiceName, "queue"));
         EventLog = new LocalEventLog(Path.Combine(Settings.DataPath, "events", "platform-events.jsonl"));
         void PublishEvents(IServiceCollection services)
         {
@@ -85,6 +87,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             services.AddSingleton<IOutboxPublisher>(notificationQueue);
         }
         var keys = Path.Combine(Settings.DataPath, "keys");
+        var serviceKeys = Path.Combine(keys, "services");
         var issuer = Settings.GatewayUrl + "/auth";
 
         Dictionary<string, string?> Common(string service) => new()
@@ -92,8 +95,10 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Data:Path"] = Settings.DataPath,
             ["Jwt:Issuer"] = issuer,
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
+            ["ServiceIdentity:KeyFolder"] = serviceKeys,
             ["ServiceIdentity:ServiceName"] = service,
+            // As in Azure: public requests only through the gateway, which proves itself on each (X-Gateway-Authorization).
+            [$"{GatewayProof.SectionName}:Required"] = "true",
         };
 
         // Auth first: the others validate tokens against its OpenID configuration.
@@ -134,6 +139,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
         usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
         usersBuilder.Services.AddOutboxSweeperService<StaffPerson>();
+        usersBuilder.Services.AddOutboxSweeperService<PendingRegistration>();
         var users = usersBuilder.Build();
         users.UseServicePipeline();
         users.MapUsersApi();
@@ -146,11 +152,17 @@ public sealed class LocalPlatform : IAsyncDisposable
         notificationsConfig["Services:Users:InternalUrl"] = usersUrl;
         notificationsConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
         notificationsConfig["Push:Vapid:PrivateKey"] = vapid.PrivateKey;
+        // One process delivers locally, so after a restart an unfinished claim is always a crashed delivery's: taken over
+        // within the worker's retries rather than after minutes (a local delivery takes milliseconds).
+        notificationsConfig["Outbox:ClaimLease"] = Settings.Configuration["Outbox:ClaimLease"] ?? "00:00:10";
         var notificationsBuilder = ServiceApplication.CreateBuilder(NotificationsExtensions.ServiceName, Settings, notificationsConfig);
         notificationsBuilder.AddPlatformAuthentication();
         notificationsBuilder.Services.AddSingleton(notificationQueue);
         notificationsBuilder.AddNotificationsServices();
         notificationsBuilder.AddInProcessNotificationQueue();
+        // The checkpoint writer runs in another service than the trail's writer, as in Azure, where it has an identity of its own.
+        notificationsBuilder.Services.AddAuditCheckpointWriter();
+        notificationsBuilder.Services.AddHostedService<AuditCheckpointService>();
         var notifications = notificationsBuilder.Build();
         notifications.UseServicePipeline();
         await StartAsync(notifications, cancellationToken);
@@ -166,8 +178,16 @@ public sealed class LocalPlatform : IAsyncDisposable
         PublishEvents(loansBuilder.Services);
         loansBuilder.AddLoansServices();
         loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
-        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(registry => registry.AddLoanApprovalTasks()));
-        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address));
+        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
+            // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
+            .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = LoanApprovalOrchestration.Version,
+                DefaultVersion = LoanApprovalOrchestration.Version,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            }));
+        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
         loansBuilder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
         var loans = loansBuilder.Build();
@@ -178,6 +198,15 @@ public sealed class LocalPlatform : IAsyncDisposable
         // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
         _stopOrder.Insert(0, engine);
         var loansUrl = await StartAsync(loans, cancellationToken);
+        // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
+        var drainLogger = loans.Services.GetRequiredService<ILogger<InProcessDurableEngine>>();
+        _stopOrder.Insert(0, new StopStep(async () =>
+        {
+            if (!await engine.DrainAsync(TimeSpan.FromSeconds(10)))
+            {
+                drainLogger.LogWarning("The durable engine still had work out after 10 s; it is done again at the next start");
+            }
+        }));
         RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
             .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
 
@@ -195,27 +224,36 @@ public sealed class LocalPlatform : IAsyncDisposable
             [NotificationsExtensions.ServiceName] = notifications.Services,
         };
 
+        var consoleUrl = await StartAsync(OfficerConsoleApplication.Build(Settings), cancellationToken);
+
         var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         gatewayBuilder.Configuration.AddConfiguration(Settings.Configuration);
         gatewayBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Jwt:Issuer"] = issuer,
             ["Jwt:MetadataAddress"] = metadata,
-            ["ServiceIdentity:KeyPath"] = Path.Combine(keys, "service-identity.pem"),
-            ["ServiceIdentity:ServiceName"] = "gateway",
+            ["ServiceIdentity:KeyFolder"] = serviceKeys,
+            ["ServiceIdentity:ServiceName"] = ServiceCallers.Gateway,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = authUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = usersUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = loansUrl,
+            [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Console}"] = consoleUrl,
         });
         gatewayBuilder.WebHost.UseUrls(Settings.GatewayUrl);
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
-        // The gateway audits into the Loans service's trail directly (in Azure, API Management reports to it through /internal/audit/requests).
+        // The gateway hands each request's record to a spool file that is drained into the Loans service's trail (in Azure,
+        // API Management puts it on the Loans app's audit queue).
         gatewayBuilder.Services.AddSingleton(loans.Services.GetRequiredService<AuditTrail>());
-        gatewayBuilder.Services.AddAuditQueue();
+        gatewayBuilder.Services.AddAuditSpool(Settings.DataPath);
         var gateway = gatewayBuilder.Build();
-        gateway.UseGatewayAudit();
+        // Off only to measure what auditing costs (bench/LoanPlatform.AuditLoadTest); requests are audited otherwise.
+        if (Settings.Configuration.GetValue("Gateway:AuditRequests", defaultValue: true))
+        {
+            gateway.UseGatewayAudit();
+        }
+
         gateway.UseGatewayCors();
         gateway.UsePlatformDefaults();
         gateway.MapPlatformGateway();
@@ -236,6 +274,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         text.AppendLine("LoanPlatform is running locally.");
         text.AppendLine($"  Gateway:      {GatewayUrl}");
         text.AppendLine($"  API docs:     {GatewayUrl}/docs");
+        text.AppendLine($"  Console:      {GatewayUrl}{GatewayRoutes.ConsolePath}/ (staff sign in with the accounts below)");
         text.AppendLine($"  Health:       {GatewayUrl}/health/ready");
         text.AppendLine($"  Data folder:  {Settings.DataPath}");
         text.AppendLine($"  Durable:      {DurableBackend} backend; re-hydrated {RehydratedLoans} open loan(s)");

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using LoanPlatform.Loans.Orchestrations;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 
 namespace LoanPlatform.LocalHost;
@@ -18,6 +20,12 @@ public sealed record LocalPlatformSettings
     public required string StaffPassword { get; init; }
 
     public bool StaffPasswordGenerated { get; init; }
+
+    /// <summary>
+    /// What the local worker runs: the approval orchestration and its activities. An upgrade rehearsal puts an earlier
+    /// release's orchestrator here to record the histories the current one must then replay.
+    /// </summary>
+    public Action<DurableTaskRegistry> DurableTasks { get; init; } = registry => registry.AddLoanApprovalTasks();
 
     public static LocalPlatformSettings FromArgs(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {

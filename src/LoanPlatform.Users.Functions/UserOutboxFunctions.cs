@@ -6,14 +6,15 @@ namespace LoanPlatform.Users.Functions;
 
 /// <summary>
 /// The outbox sweepers on timers, one per aggregate with an outbox: republish the events a crash or a failed publish left
-/// in profiles, documents, devices, erasure records and staff people.
+/// in profiles, documents, devices, erasure records, staff people and pending registrations.
 /// </summary>
 public sealed class UserOutboxFunctions(
     OutboxSweeper<UserProfile> profiles,
     OutboxSweeper<UserDocument> documents,
     OutboxSweeper<PushDevice> devices,
     OutboxSweeper<ErasureRecord> erasures,
-    OutboxSweeper<StaffPerson> staffPeople)
+    OutboxSweeper<StaffPerson> staffPeople,
+    OutboxSweeper<PendingRegistration> registrations)
 {
     [Function("SweepUserOutbox")]
     public Task Sweep([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => profiles.SweepAsync(cancellationToken);
@@ -29,4 +30,7 @@ public sealed class UserOutboxFunctions(
 
     [Function("SweepStaffPersonOutbox")]
     public Task SweepStaffPeople([TimerTrigger("40 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => staffPeople.SweepAsync(cancellationToken);
+
+    [Function("SweepPendingRegistrationOutbox")]
+    public Task SweepRegistrations([TimerTrigger("50 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => registrations.SweepAsync(cancellationToken);
 }

@@ -31,6 +31,11 @@ public sealed class UsersFunctions(
     public async Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest req, CancellationToken cancellationToken) =>
         await UsersApi.RegisterAsync(await req.ReadJsonAsync<RegisterUserRequest>(cancellationToken), registration, cancellationToken);
 
+    [Function("VerifyRegistration")]
+    [AllowAnonymous]
+    public async Task<IResult> VerifyRegistration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/verify")] HttpRequest req, CancellationToken cancellationToken) =>
+        await UsersApi.VerifyRegistrationAsync(await req.ReadJsonAsync<VerifyRegistrationRequest>(cancellationToken), registration, cancellationToken);
+
     [Function("GetMyProfile")]
     public async Task<IResult> GetProfile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
         await UsersApi.GetProfileAsync(req.HttpContext.User, req.HttpContext.Response, profiles, cancellationToken);
@@ -46,7 +51,7 @@ public sealed class UsersFunctions(
 
     [Function("EraseMe")]
     public async Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/me")] HttpRequest req, CancellationToken cancellationToken) =>
-        await UsersApi.EraseAsync(req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), erasure, cancellationToken);
+        await UsersApi.EraseAsync(req.HttpContext.User, req.Headers.IfMatch.FirstOrDefault(), await req.ReadOptionalJsonAsync<EraseRequest>(cancellationToken), erasure, cancellationToken);
 
     [Function("RequestMyDocumentUpload")]
     public async Task<IResult> RequestDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/me/documents")] HttpRequest req, CancellationToken cancellationToken) =>

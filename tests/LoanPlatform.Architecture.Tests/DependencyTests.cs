@@ -41,6 +41,13 @@ public sealed class DependencyTests
         Assert.Equal([BuildingBlocks], PlatformReferences(typeof(Functions.Hosting.FunctionAuthorizationPolicies).Assembly));
     }
 
+    [Fact]
+    public void The_officer_console_references_no_service_library_store_or_building_block()
+    {
+        // It knows the platform only through the public API, over HTTP, with the officer's token: no side door.
+        Assert.Empty(PlatformReferences(typeof(Console.ConsoleHosting).Assembly));
+    }
+
     private static string[] PlatformReferences(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("LoanPlatform.", StringComparison.Ordinal)).Order().ToArray();
 }

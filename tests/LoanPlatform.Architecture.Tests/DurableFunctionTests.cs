@@ -27,6 +27,17 @@ public sealed class DurableFunctionTests
         Assert.Equal(RegisteredNames("Activities"), activities);
     }
 
+    [Fact]
+    public void Host_json_stamps_new_instances_with_the_orchestrators_current_version_and_never_fails_an_unknown_one()
+    {
+        // host.json comes with the Function apps this project references.
+        var durableTask = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")))!["extensions"]!["durableTask"]!;
+
+        Assert.Equal(LoanApprovalOrchestration.Version, durableTask["defaultVersion"]!.GetValue<string>());
+        Assert.Equal("CurrentOrOlder", durableTask["versionMatchStrategy"]!.GetValue<string>());
+        Assert.Equal("Reject", durableTask["versionFailureStrategy"]!.GetValue<string>());
+    }
+
     private static string[] FunctionNamesWith<TTrigger>()
         where TTrigger : Attribute =>
         FunctionApps.Functions().Where(f => FunctionApps.TriggersOf<TTrigger>(f.Method).Any()).Select(f => f.Name).Order().ToArray();

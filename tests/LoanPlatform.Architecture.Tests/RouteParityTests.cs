@@ -38,13 +38,34 @@ public sealed class RouteParityTests(LocalPlatformFixture local) : IClassFixture
         foreach (var (services, endpoint, operation) in local.ServiceOperations())
         {
             var policyProvider = services.GetRequiredService<IAuthorizationPolicyProvider>();
+            // As the authorization middleware decides: anonymous, the endpoint's own policy, or else the fallback.
             var localPolicy = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
                 ? null
                 : await AuthorizationPolicy.CombineAsync(
-                    policyProvider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+                    policyProvider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
+                    ?? await policyProvider.GetFallbackPolicyAsync();
             var functionPolicy = await new FunctionAuthorizationPolicies(policyProvider).CombineAsync(functions[operation.ToString()]);
 
             Assert.True(Describe(localPolicy) == Describe(functionPolicy), $"{operation}: local {Describe(localPolicy)}, function {Describe(functionPolicy)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_function_that_says_nothing_about_access_requires_an_authenticated_caller()
+    {
+        var services = local.ServiceOperations().First().Services;
+        var policy = await new FunctionAuthorizationPolicies(services.GetRequiredService<IAuthorizationPolicyProvider>())
+            .CombineAsync(typeof(UnmarkedFunction).GetMethod(nameof(UnmarkedFunction.Run))!);
+
+        Assert.NotNull(policy);
+        Assert.Contains(policy.Requirements, requirement => requirement is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
+    }
+
+    /// <summary>A function someone forgot to mark: neither [Authorize] nor [AllowAnonymous].</summary>
+    private sealed class UnmarkedFunction
+    {
+        public static void Run()
+        {
         }
     }
 

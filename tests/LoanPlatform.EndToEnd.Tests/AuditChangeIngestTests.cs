@@ -30,7 +30,7 @@ public sealed class AuditChangeIngestTests(PlatformFixture fixture) : IClassFixt
 
         using var client = fixture.Running.CreateClient();
         var auditor = await client.LoginStaffAsync("auditor@staff.local");
-        var record = Assert.Single((await client.SendOkAsync(HttpMethod.Get, $"/audit?subject={subject}", null, auditor)).AsArray());
+        var record = Assert.Single((await client.SendOkAsync(HttpMethod.Get, $"/audit?subject={subject}", null, auditor))["items"]!.AsArray());
         Assert.Equal(subject, Text(record, "actor"));
         Assert.Equal("Customer", Text(record, "role"));
         Assert.Equal("ProfileUpdated", Text(record, "action"));
@@ -80,7 +80,7 @@ public sealed class AuditChangeIngestTests(PlatformFixture fixture) : IClassFixt
         {
             [AuditIngestClient.BaseAddressKey] = fixture.Running.Platform.ServiceUrls[GatewayRoutes.Loans],
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = fixture.Running.ServiceIdentityKeyPath,
+            ["ServiceIdentity:KeyFolder"] = fixture.Running.ServiceKeyFolder,
             ["ServiceIdentity:ServiceName"] = serviceName,
         }).Build();
         var services = new ServiceCollection();

@@ -22,9 +22,9 @@ public partial class ApimTests
     /// <summary>The public API of design.md section 3, plus each service's health endpoints.</summary>
     public static TheoryData<string, string> DesignRoutes() => new()
     {
-        { "POST", "/auth/login" }, { "POST", "/auth/refresh" }, { "POST", "/auth/logout" }, { "POST", "/auth/password" },
+        { "POST", "/auth/login" }, { "POST", "/auth/refresh" }, { "POST", "/auth/logout" }, { "POST", "/auth/password" }, { "POST", "/auth/unlock" },
         { "GET", "/auth/.well-known/openid-configuration" }, { "GET", "/auth/.well-known/jwks.json" },
-        { "POST", "/users" }, { "GET", "/users/me" }, { "PATCH", "/users/me" }, { "GET", "/users/me/export" },
+        { "POST", "/users" }, { "POST", "/users/verify" }, { "GET", "/users/me" }, { "PATCH", "/users/me" }, { "GET", "/users/me/export" },
         { "DELETE", "/users/me" }, { "POST", "/users/me/documents" }, { "POST", "/users/me/documents/{documentId}/complete" },
         { "GET", "/users/me/documents" }, { "GET", "/users/me/documents/{documentId}" },
         { "GET", "/users/me/notification-preferences" }, { "PUT", "/users/me/notification-preferences" },
@@ -89,7 +89,7 @@ public partial class ApimTests
             "GET /loans/health/live", "GET /loans/health/ready",
             "GET /users/health/live", "GET /users/health/ready",
             "GET /problems/{code}",
-            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /users",
+            "POST /auth/login", "POST /auth/logout", "POST /auth/refresh", "POST /auth/unlock", "POST /users", "POST /users/verify",
         ];
         Assert.Equal(expected.Order(), anonymous);
     }
@@ -129,15 +129,13 @@ public partial class ApimTests
     }
 
     [Fact]
-    public void No_internal_endpoint_appears_anywhere_in_the_template_but_the_audit_ingest_target()
+    public void No_internal_endpoint_appears_anywhere_in_the_template()
     {
-        // The one internal URL is where API Management itself sends each request's audit report; it is never an operation.
-        var json = CompiledTemplate.Instance.Build.StandardOutput;
-        Assert.Single(InternalReference().Matches(json));
-        var ingestUrl = GatewayPolicyParameter("auditIngestUrl");
-        Assert.StartsWith("[format('https://{0}/internal/audit/requests', reference(", ingestUrl, StringComparison.Ordinal);
-        Assert.Contains("'service-loans')", ingestUrl, StringComparison.Ordinal);
-        Assert.EndsWith(".outputs.defaultHostName.value)]", ingestUrl, StringComparison.Ordinal);
+        // API Management hands audit records to a Storage queue, never to an app's internal endpoint.
+        Assert.Empty(InternalReference().Matches(CompiledTemplate.Instance.Build.StandardOutput));
+        var queueUrl = GatewayPolicyParameter("auditQueueUrl");
+        Assert.Contains("'audit')", queueUrl, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.auditQueueUrl.value]", queueUrl, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,18 +163,30 @@ public partial class ApimTests
         }
 
         var fragment = Policy("fragment-audit-request.xml");
-        var send = Section(fragment, "send-one-way-request");
-        Assert.Contains("<send-one-way-request mode=\"new\"", fragment);
-        Assert.Contains("<set-url>{{audit-ingest-url}}</set-url>", send);
+        var send = Section(fragment, "send-request");
+        Assert.Contains("<send-request mode=\"new\" response-variable-name=\"auditHandoff\"", fragment);
+        Assert.DoesNotContain("send-one-way-request", fragment, StringComparison.Ordinal);
+        // Storage's "Put Message": POST {queue}/messages, a QueueMessage body, with API Management's own identity for Storage.
+        Assert.Contains("<set-url>{{audit-queue-url}}/messages</set-url>", send);
         Assert.Contains("<set-method>POST</set-method>", send);
-        Assert.Contains("<authentication-managed-identity resource=\"{{internal-api-audience}}\" />", send);
-        foreach (var field in new[] { "time", "subject", "roles", "method", "path", "statusCode", "correlationId", "clientIp", "userAgent" })
+        Assert.Contains("<authentication-managed-identity resource=\"https://storage.azure.com/\" />", send);
+        var message = fragment[fragment.IndexOf("<set-variable name=\"auditMessage\"", StringComparison.Ordinal)..fragment.IndexOf("<retry", StringComparison.Ordinal)];
+        Assert.Contains("\"<QueueMessage><MessageText>\" + Convert.ToBase64String(Encoding.UTF8.GetBytes(record)) + \"</MessageText></QueueMessage>\"", message, StringComparison.Ordinal);
+        foreach (var field in new[] { "id", "time", "subject", "roles", "method", "path", "statusCode", "correlationId", "clientIp", "userAgent" })
         {
-            Assert.Contains($"new JProperty(\"{field}\"", send);
+            Assert.Contains($"new JProperty(\"{field}\"", message);
         }
 
+        // Waited for and retried; the answer is held back (503) rather than sent without its record.
+        var retry = Section(fragment, "retry");
+        Assert.Contains("StatusCode != 201", retry, StringComparison.Ordinal);
+        Assert.Contains("count=\"3\"", retry, StringComparison.Ordinal);
+        var failed = Section(fragment, "choose");
+        Assert.Contains("StatusCode != 201", failed, StringComparison.Ordinal);
+        Assert.Contains("<set-status code=\"503\"", failed, StringComparison.Ordinal);
+
         // The subject comes from the validated token; neither the token nor the Authorization header is ever sent.
-        Assert.Contains("jwt.Subject", send);
+        Assert.Contains("jwt.Subject", message);
         Assert.DoesNotContain("Authorization", fragment, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Bearer", fragment, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("AsJwt", fragment, StringComparison.Ordinal);
@@ -184,7 +194,7 @@ public partial class ApimTests
         Assert.DoesNotContain("Url.Query", fragment, StringComparison.Ordinal);
         Assert.DoesNotContain("<set-header name=\"Authorization\"", send, StringComparison.OrdinalIgnoreCase);
 
-        // Deployed as a fragment before the global policy that includes it, with the internal API as token audience.
+        // Deployed as a fragment before the global policy that includes it.
         var fragmentResource = CompiledTemplate.Instance.OfType("Microsoft.ApiManagement/service/policyFragments").Single();
         Assert.Contains("audit-request", fragmentResource.Resource["name"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal("rawxml", fragmentResource.Properties!["format"]!.ToString());
@@ -198,7 +208,6 @@ public partial class ApimTests
         Assert.Equal(fragment, fragmentValue);
         var globalPolicy = CompiledTemplate.Instance.OfType("Microsoft.ApiManagement/service/policies").Single();
         Assert.Contains("auditRequestFragment", globalPolicy.Resource["dependsOn"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("[format('api://{0}', parameters('internalApiClientId'))]", GatewayPolicyParameter("internalApiAudience"));
     }
 
     private static string GatewayPolicyParameter(string name) =>

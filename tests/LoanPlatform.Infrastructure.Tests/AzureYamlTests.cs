@@ -22,6 +22,19 @@ public class AzureYamlTests
     }
 
     [Fact]
+    public void The_officer_console_is_an_azd_app_service()
+    {
+        var lines = AzureYaml.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = lines.IndexOf("  console:");
+        Assert.True(start >= 0, "azure.yaml has no service console");
+        var block = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+
+        Assert.Contains("project: ./src/LoanPlatform.Console", block);
+        Assert.Contains("language: dotnet", block);
+        Assert.Contains("host: appservice", block);
+    }
+
+    [Fact]
     public void Azure_yaml_points_at_the_bicep_and_runs_the_post_provision_hook()
     {
         Assert.StartsWith("# yaml-language-server: $schema=", AzureYaml, StringComparison.Ordinal);

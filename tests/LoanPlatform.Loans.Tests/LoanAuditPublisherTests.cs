@@ -46,12 +46,13 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
         // The sweeper re-sends what the dispatcher published but could not yet remove.
         await publisher.PublishAsync(transition, CancellationToken.None);
 
-        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-1", null, null), 100));
+        var record = Assert.Single((await Trail.SearchAsync("loan-1", at.AddHours(-1), at.AddHours(1), 100, null)).Items);
         Assert.Equal("reject-request-1", record.CorrelationId);
         Assert.Equal(transition.EventId, record.SourceEventId);
         Assert.Equal("LoanStatusChanged PendingApproval->Rejected", record.Action);
         Assert.Equal(("staff-officer1", "LoanOfficer", "/loans/loan-1"), (record.Actor, record.Role, record.Resource));
-        Assert.Equal(new AuditVerification(true, 1, null), await Trail.VerifyAsync());
+        var verification = await Trail.VerifyAsync(at.AddHours(-1), at.AddHours(1));
+        Assert.Equal((true, 1L), (verification.Valid, verification.Checked));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
         await publisher.PublishAsync(referral, CancellationToken.None);
         await publisher.PublishAsync(referral, CancellationToken.None);
 
-        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-3", null, null), 100));
+        var record = Assert.Single((await Trail.SearchAsync("loan-3", at.AddHours(-1), at.AddHours(1), 100, null)).Items);
         Assert.Equal(("LoanReferredToApplicant", "/loans/loan-3"), (record.Action, record.Resource));
         Assert.Equal(("staff-officer2", "LoanOfficer", "refer-request-1"), (record.Actor, record.Role, record.CorrelationId));
     }
@@ -82,7 +83,7 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
 
         await publisher.PublishAsync(stored, CancellationToken.None);
 
-        var record = Assert.Single(await Trail.SearchAsync(new AuditQuery("loan-2", null, null), 100));
+        var record = Assert.Single((await Trail.SearchAsync("loan-2", stored.OccurredAt.AddHours(-1), stored.OccurredAt.AddHours(1), 100, null)).Items);
         Assert.Null(record.CorrelationId);
         Assert.Equal("old-1", record.SourceEventId);
     }

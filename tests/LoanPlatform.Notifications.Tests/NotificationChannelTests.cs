@@ -26,7 +26,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     // 10:00 WIB: outside usual quiet hours.
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-25T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly string _data = Path.Combine(Path.GetTempPath(), "notifications-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly InProcessEventQueue _queue = new();
+    private InProcessEventQueue _queue = null!;
     private FakeUsersContacts _users = null!;
     private PushServiceStandIn _pushService = null!;
     private FcmStandIn _fcm = null!;
@@ -38,6 +38,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _queue = new InProcessEventQueue(Path.Combine(_data, "notifications", "queue"));
         _users = await FakeUsersContacts.StartAsync();
         _pushService = await PushServiceStandIn.StartAsync();
         _fcm = await FcmStandIn.StartAsync();
@@ -293,7 +294,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
             ["Data:Path"] = _data,
             ["Services:Users:InternalUrl"] = _users.Url,
             ["ServiceIdentity:Mode"] = "Local",
-            ["ServiceIdentity:KeyPath"] = Path.Combine(_data, "service-identity.pem"),
+            ["ServiceIdentity:KeyFolder"] = Path.Combine(_data, "keys"),
             ["ServiceIdentity:ServiceName"] = "notifications",
             ["Push:Provider"] = provider.ToString(),
             ["Push:Vapid:PublicKey"] = webPush ? vapid.PublicKey : null,

@@ -6,12 +6,18 @@ using System.Text.Json.Nodes;
 
 namespace LoanPlatform.Testing.Platform;
 
-/// <summary>Drives the public API through the gateway the way a mobile app would, with small helpers for the common steps.</summary>
-public sealed class PlatformClient(HttpClient http) : IDisposable
+/// <summary>
+/// Drives the public API through the gateway the way a mobile app would, with small helpers for the common steps;
+/// <paramref name="inbox"/> is where the platform's emails land (registration codes are read from it).
+/// </summary>
+public sealed class PlatformClient(HttpClient http, EmailInbox? inbox = null) : IDisposable
 {
     private static int _sequence = Random.Shared.Next(1000, 9000);
 
     public HttpClient Http => http;
+
+    /// <summary>Where this platform's emails land; an SMTP capture's folder when the test sends through SMTP.</summary>
+    public EmailInbox Inbox { get; set; } = inbox ?? new EmailInbox(Path.Combine(Path.GetTempPath(), "no-inbox"));
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null, IDictionary<string, string>? headers = null)
     {
@@ -49,28 +55,49 @@ public sealed class PlatformClient(HttpClient http) : IDisposable
 
     public sealed record Customer(string UserId, string Email, string Password, string Token);
 
+    public const string CustomerPassword = "correct-horse-battery-staple";
+
     /// <summary>
-    /// Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in; no language means the
-    /// default. <paramref name="headers"/> go with the registration (e.g. an X-Correlation-Id).
+    /// Registers a new customer with a valid NIK (Jakarta, born 5 June 1990, female) and signs in: starts the
+    /// registration, reads the six-digit code from the email the platform sends, verifies it. No language means the
+    /// default. <paramref name="headers"/> go with the registration calls (e.g. an X-Correlation-Id).
     /// </summary>
-    public async Task<Customer> RegisterAsync(string? language = null, IDictionary<string, string>? headers = null)
+    public Task<Customer> RegisterAsync(string? language = null, IDictionary<string, string>? headers = null) =>
+        RegisterAsync(NewRegistration(language), headers);
+
+    /// <summary>Registers the person <paramref name="registration"/> describes (see <see cref="NewRegistration"/>) and signs in.</summary>
+    public async Task<Customer> RegisterAsync(Dictionary<string, object?> registration, IDictionary<string, string>? headers = null)
+    {
+        var email = (string)registration["email"]!;
+        using (var started = await SendAsync(HttpMethod.Post, "/users", registration, headers: headers))
+        {
+            var text = await started.Content.ReadAsStringAsync();
+            Assert.True(started.StatusCode == HttpStatusCode.Accepted, $"POST /users answered {(int)started.StatusCode}: {text}");
+            Assert.Equal("verificationSent", JsonNode.Parse(text)!["status"]!.GetValue<string>());
+        }
+
+        var code = await Inbox.WaitForVerificationCodeAsync(email);
+        var registered = await SendOkAsync(HttpMethod.Post, "/users/verify", new { email, code }, headers: headers);
+        var password = (string)registration["password"]!;
+        return new Customer(registered["userId"]!.GetValue<string>(), email, password, await LoginAsync(email, password));
+    }
+
+    /// <summary>A well-formed registration body for a new person: fresh email, phone and NIK (Jakarta, born 5 June 1990, female).</summary>
+    public static Dictionary<string, object?> NewRegistration(string? language = null)
     {
         var n = Interlocked.Increment(ref _sequence);
-        var email = $"customer{n}-{Guid.NewGuid():N}@example.com";
-        const string password = "correct-horse-battery-staple";
-        var registered = await SendOkAsync(HttpMethod.Post, "/users", new
+        return new Dictionary<string, object?>
         {
-            fullName = "Siti Rahayu",
-            email,
-            phone = $"0812{Random.Shared.Next(10000000, 99999999)}",
+            ["fullName"] = "Siti Rahayu",
+            ["email"] = $"customer{n}-{Guid.NewGuid():N}@example.com",
+            ["phone"] = $"0812{Random.Shared.Next(10000000, 99999999)}",
             // Serial 0001–9999: "0000" is not a valid serial.
-            nik = $"317107450690{1 + (n % 9999):0000}",
-            dateOfBirth = "1990-06-05",
-            password,
-            consent = new { accepted = true, version = "2025-01" },
-            language,
-        }, headers: headers);
-        return new Customer(registered["userId"]!.GetValue<string>(), email, password, await LoginAsync(email, password));
+            ["nik"] = $"317107450690{1 + (n % 9999):0000}",
+            ["dateOfBirth"] = "1990-06-05",
+            ["password"] = CustomerPassword,
+            ["consent"] = new { accepted = true, version = "2025-01" },
+            ["language"] = language,
+        };
     }
 
     /// <summary>The staff account that verifies customers' KYC in tests: an Admin, who approves no loan in them.</summary>

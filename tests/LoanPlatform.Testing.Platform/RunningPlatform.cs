@@ -52,15 +52,31 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public LocalPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is stopped.");
 
-    public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<RunningPlatform> StartAsync(IDictionary<string, string?>? overrides = null, Action<Microsoft.DurableTask.DurableTaskRegistry>? durableTasks = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-e2e-" + Guid.NewGuid().ToString("N"));
-        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFreeForRestart(), overrides ?? new Dictionary<string, string?>());
+        var running = new RunningPlatform(dataPath, LoopbackPorts.FindFreeForRestart(), overrides ?? new Dictionary<string, string?>()) { DurableTasks = durableTasks };
         await running.StartAgainAsync();
         return running;
     }
 
-    public async Task StartAgainAsync() => _platform = await LocalPlatform.StartAsync(LocalPlatformSettings.FromArgs([], _overrides));
+    /// <summary>What the next start's worker runs (null: the current release's tasks).</summary>
+    public Action<Microsoft.DurableTask.DurableTaskRegistry>? DurableTasks { get; set; }
+
+    /// <summary>Settings for the next start on top of the first start's; a null value removes one.</summary>
+    public void Configure(IDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _overrides[key] = value;
+        }
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var settings = LocalPlatformSettings.FromArgs([], _overrides);
+        _platform = await LocalPlatform.StartAsync(DurableTasks is null ? settings : settings with { DurableTasks = DurableTasks });
+    }
 
     public async Task StopAsync()
     {
@@ -81,7 +97,16 @@ public sealed class RunningPlatform : IAsyncDisposable
             ? _undeclared
             : _platform.ServiceProviders.Values.SelectMany(s => s.GetRequiredService<UndeclaredProblems>().Seen).Concat(_undeclared).ToHashSet();
 
-    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) });
+    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, Inbox);
+
+    /// <summary>
+    /// Where registration codes and every other email land: the local email outbox (.eml files), or the capture folder of
+    /// the SMTP server a test configured (<see cref="InboxFolder"/>).
+    /// </summary>
+    public EmailInbox Inbox => new(InboxFolder ?? Path.Combine(DataPath, "notifications", "outbox"));
+
+    /// <summary>Set by a test that sends email through an SMTP capture: the folder its messages are written to.</summary>
+    public string? InboxFolder { get; set; }
 
     /// <summary>
     /// A client of one service itself (not the gateway), carrying a local service-identity token for <paramref name="caller"/>,
@@ -89,14 +114,30 @@ public sealed class RunningPlatform : IAsyncDisposable
     /// </summary>
     public async Task<PlatformClient> CreateServiceClientAsync(string service, string caller)
     {
-        var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyPath = ServiceIdentityKeyPath, ServiceName = caller }), TimeProvider.System);
+        var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyFolder = ServiceKeyFolder, ServiceName = caller }), TimeProvider.System);
         var http = new HttpClient { BaseAddress = new Uri(Platform.ServiceUrls[service]), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(CancellationToken.None));
         return new PlatformClient(http);
     }
 
-    /// <summary>The key the local host signs service tokens with.</summary>
-    public string ServiceIdentityKeyPath => Path.Combine(DataPath, "keys", "service-identity.pem");
+    /// <summary>
+    /// A client of one service's public endpoints called directly, around the gateway: with no gateway proof, or with the
+    /// X-Gateway-Authorization token of <paramref name="proofCaller"/> (the gateway's own, or another service's).
+    /// </summary>
+    public async Task<PlatformClient> CreateDirectClientAsync(string service, string? proofCaller = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Platform.ServiceUrls[service]), Timeout = TimeSpan.FromSeconds(30) };
+        if (proofCaller is not null)
+        {
+            var tokens = new LocalServiceTokenProvider(Options.Create(new ServiceIdentityOptions { KeyFolder = ServiceKeyFolder, ServiceName = proofCaller }), TimeProvider.System);
+            http.DefaultRequestHeaders.TryAddWithoutValidation(ServiceIdentityDefaults.GatewayProofHeader, "Bearer " + await tokens.GetTokenAsync(CancellationToken.None));
+        }
+
+        return new PlatformClient(http, Inbox);
+    }
+
+    /// <summary>The folder of the local services' own keys (one per service, {name}.pem).</summary>
+    public string ServiceKeyFolder => Path.Combine(DataPath, "keys", "services");
 
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,9 @@ param anonymousRateLimitCalls int
 @description('Calls per 5 minutes per client IP for login, refresh and register.')
 param loginRateLimitCalls int
 
+@description('Calls per 5 minutes per account (the email in the body) for the same operations.')
+param loginAccountRateLimitCalls int
+
 var backendId = '${apiName}-app'
 var rootBackendId = '${apiName}-app-root'
 
@@ -36,7 +39,11 @@ var apiPolicy = replace(
 
 var operationPolicies = {
   anonymous: loadTextContent('../../apim/policies/operation-anonymous.xml')
-  login: replace(loadTextContent('../../apim/policies/operation-login.xml'), '__LOGIN_RATE_LIMIT_CALLS__', string(loginRateLimitCalls))
+  login: replace(
+    replace(loadTextContent('../../apim/policies/operation-login.xml'), '__LOGIN_RATE_LIMIT_CALLS__', string(loginRateLimitCalls)),
+    '__LOGIN_ACCOUNT_RATE_LIMIT_CALLS__',
+    string(loginAccountRateLimitCalls)
+  )
   health: replace(loadTextContent('../../apim/policies/operation-health.xml'), '__ROOT_BACKEND_ID__', rootBackendId)
 }
 

@@ -19,13 +19,13 @@ param staffClientAppId string
 @description('Front Door profile id (X-Azure-FDID) to accept traffic from; empty when Front Door is not deployed.')
 param frontDoorId string = ''
 
-@description('The audit trail\'s request ingest endpoint on the app that hosts the trail; API Management reports every request there.')
-param auditIngestUrl string
+@description('The audit queue (https://{account}.queue.core.windows.net/{queue}): API Management puts every request\'s record there with its managed identity before answering.')
+param auditQueueUrl string
 
 @description('Base of problem type URIs (the public gateway\'s /problems/, served by the Auth app), for the problems the gateway answers itself.')
 param problemTypeBaseUri string
 
-@description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it (Service app role).')
+@description('Audience (App ID URI) of the internal API: API Management\'s managed identity asks for a token to it, sent to the apps as proof that a request came through API Management.')
 param internalApiAudience string
 
 resource apim 'Microsoft.ApiManagement/service@2024-05-01' existing = {
@@ -41,7 +41,7 @@ var namedValues = {
   'staff-api-audience': staffApiAudience
   'staff-client-app-id': staffClientAppId
   'front-door-id': empty(frontDoorId) ? 'none' : frontDoorId
-  'audit-ingest-url': auditIngestUrl
+  'audit-queue-url': auditQueueUrl
   'internal-api-audience': internalApiAudience
   'problem-type-base-uri': problemTypeBaseUri
 }
@@ -68,7 +68,7 @@ resource auditRequestFragment 'Microsoft.ApiManagement/service/policyFragments@2
     apimNamedValues
   ]
   properties: {
-    description: 'Reports a request to the audit trail (fire and forget, managed identity).'
+    description: 'Hands a request\'s record to the audit queue before the answer leaves (managed identity, retried; 503 if it cannot).'
     format: 'rawxml'
     value: loadTextContent('../../apim/policies/fragment-audit-request.xml')
   }

@@ -1,17 +1,24 @@
-metadata description = 'Service Bus namespace (Standard, needed for topics) with SAS (local) auth disabled and the integration-events topic.'
+metadata description = 'Service Bus namespace (Standard, needed for topics; Premium for a private endpoint) with SAS (local) auth disabled and the integration-events topic.'
 
 param name string
 param location string = resourceGroup().location
 param tags object = {}
 param topicNames string[]
 
+@description('Premium when the namespace gets a private endpoint (vnetEnabled); Standard has none.')
+@allowed([
+  'Standard'
+  'Premium'
+])
+param sku string = 'Standard'
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
   tags: tags
   sku: {
-    name: 'Standard'
-    tier: 'Standard'
+    name: sku
+    tier: sku
   }
   properties: {
     disableLocalAuth: true

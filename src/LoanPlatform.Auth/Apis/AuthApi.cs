@@ -35,6 +35,8 @@ public static class AuthApi
         api.MapPost("/logout", Logout).AllowAnonymous().WithName("Logout").WithSummary("End the session a refresh token belongs to")
             .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidRefreshToken)
             .WithRequestExample(new LogoutRequest(AuthApiExamples.Tokens.RefreshToken));
+        api.MapPost("/unlock", Unlock).AllowAnonymous().WithName("UnlockAccount").WithSummary("End a lockout with the unlock code emailed to the account's owner")
+            .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidUnlockCode);
         api.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Change the signed-in user's password and end all their sessions")
             .ProducesProblems(CommonProblems.Validation, AuthProblems.InvalidCurrentPassword, AuthProblems.NoLocalPassword, AuthProblems.ConcurrentChange)
             .WithRequestExample(new ChangePasswordRequest("correct-horse-battery", "kuda-benar-baterai-staples"));
@@ -56,6 +58,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    public static async Task<NoContent> Unlock(UnlockRequest request, CredentialService credentials, CancellationToken cancellationToken)
+    {
+        await credentials.UnlockAsync(request, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, CredentialService credentials, CancellationToken cancellationToken)
     {
         var email = user.FindFirst(PlatformClaims.Email)?.Value
@@ -64,14 +72,15 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(HttpRequest request, IOptions<JwtOptions> jwt)
+    public static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(IOptions<JwtOptions> jwt)
     {
-        // The JWKS address follows the address the document was asked on, so internal callers stay internal.
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/auth";
+        // Every address from the configured issuer (the public base address + /auth), never from the request's Host:
+        // a forged or forwarded Host must not send validators to someone else's keys, nor reveal a backend host name.
+        var issuer = jwt.Value.Issuer.TrimEnd('/');
         return TypedResults.Ok(new OpenIdConfigurationDocument(
             jwt.Value.Issuer,
-            baseUrl + "/.well-known/jwks.json",
-            baseUrl + "/login",
+            issuer + "/.well-known/jwks.json",
+            issuer + "/login",
             [SecurityAlgorithms.EcdsaSha256],
             ["public"]));
     }

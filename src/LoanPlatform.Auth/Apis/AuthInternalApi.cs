@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LoanPlatform.Auth.Model;
 using LoanPlatform.Auth.Services;
 using LoanPlatform.BuildingBlocks.Audit;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,16 +11,18 @@ using Microsoft.AspNetCore.Routing;
 namespace LoanPlatform.Auth.Apis;
 
 /// <summary>
-/// Service-to-service endpoints; only a service identity may call them and the gateway never routes here. The calling
+/// Service-to-service endpoints; only the Users service's identity may call them and the gateway never routes here. The calling
 /// service (its token's subject, in the role Service) is the actor of the changes they make.
 /// </summary>
 public static class AuthInternalApi
 {
     public static IEndpointRouteBuilder MapAuthInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/auth").WithTags("Auth (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
+        var api = app.MapGroup("/internal/auth").WithTags("Auth (internal)").RequireAuthorization(ServiceCallers.Users).ExcludeFromDescription();
         api.MapPost("/credentials", CreateCredential).WithName("CreateCredential");
         api.MapDelete("/credentials/{userId}", DeleteCredential).WithName("DeleteCredential");
+        api.MapPost("/password-hashes", HashPassword).WithName("HashPassword");
+        api.MapPost("/credentials/{userId}/password-checks", CheckPassword).WithName("CheckPassword");
         return app;
     }
 
@@ -29,6 +31,13 @@ public static class AuthInternalApi
         var created = await credentials.CreateAsync(request, ChangeActor.Of(caller), cancellationToken);
         return TypedResults.Created($"/internal/auth/credentials/{created.UserId}");
     }
+
+    /// <summary>Whether the password is the user's current one (a wrong one counts toward the lockout).</summary>
+    public static async Task<Ok<PasswordCheckResponse>> CheckPassword(string userId, PasswordCheckRequest request, CredentialService credentials, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PasswordCheckResponse(await credentials.CheckPasswordAsync(userId, request, cancellationToken)));
+
+    public static Ok<PasswordHashResponse> HashPassword(PasswordHashRequest request, CredentialService credentials) =>
+        TypedResults.Ok(credentials.HashForRegistration(request));
 
     public static async Task<Results<NoContent, NotFound>> DeleteCredential(
         string userId, string email, ClaimsPrincipal caller, CredentialService credentials, CancellationToken cancellationToken) =>

@@ -10,6 +10,10 @@ public static class AuthEventTypes
     public const string CredentialReset = "CredentialReset";
     public const string PasswordChanged = "PasswordChanged";
     public const string AccountLocked = "AccountLocked";
+    public const string AccountUnlocked = "AccountUnlocked";
+
+    /// <summary>Notification only (never on the integration topic): the owner's unlock code, sent by email.</summary>
+    public const string AccountUnlockOffered = "AccountUnlockOffered";
     public const string CredentialDeleted = "CredentialDeleted";
     public const string RefreshTokenReuseDetected = "RefreshTokenReuseDetected";
 }

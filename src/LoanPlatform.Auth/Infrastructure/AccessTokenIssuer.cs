@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace LoanPlatform.Auth.Infrastructure;
 
 /// <summary>
-/// Short-lived ES256 access tokens: sub, roles, iss, aud, jti, sid and a kid in the header. The JWS is assembled here
+/// Short-lived ES256 access tokens: sub, roles, iss, aud, jti, sid, auth_time and a kid in the header. The JWS is assembled here
 /// and only the digest goes to the key, so a key whose private half stays in Key Vault signs the same way as a local one.
 /// </summary>
 public sealed class AccessTokenIssuer(ISigningKeySet keys, IOptions<JwtOptions> jwt, IOptions<AuthOptions> options, TimeProvider time)
@@ -20,7 +20,8 @@ public sealed class AccessTokenIssuer(ISigningKeySet keys, IOptions<JwtOptions> 
 
     public int LifetimeSeconds => (int)options.Value.AccessTokenLifetime.TotalSeconds;
 
-    public async Task<string> IssueAsync(string userId, string email, IReadOnlyList<string> roles, string sessionId, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(
+        string userId, string email, IReadOnlyList<string> roles, string sessionId, DateTimeOffset authenticatedAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new List<Claim>
@@ -29,6 +30,7 @@ public sealed class AccessTokenIssuer(ISigningKeySet keys, IOptions<JwtOptions> 
             new(PlatformClaims.Email, email),
             new(PlatformClaims.SessionId, sessionId),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(PlatformClaims.AuthTime, authenticatedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
         };
         claims.AddRange(roles.Select(role => new Claim(PlatformClaims.Roles, role)));
         // Unsigned, only to serialize the payload with the handler's own claim rules.

@@ -15,10 +15,20 @@ public sealed class AuthOptions
     /// <summary>PBKDF2-HMAC-SHA256 iterations; OWASP's 2023 figure is 600,000.</summary>
     public int PasswordHashIterations { get; set; } = 600_000;
 
+    /// <summary>Failed attempts within <see cref="FailureWindow"/> that lock the account.</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>The first lockout; each further failure while over the limit doubles it.</summary>
+    /// <summary>The sliding window failures are counted in; an older failure no longer counts.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The first lockout; each further failure over the limit within the window doubles it, up to <see cref="LockoutMax"/>.</summary>
     public TimeSpan LockoutBase { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest lock: minutes, not hours, so nobody can keep an owner out for long with a few guesses.</summary>
+    public TimeSpan LockoutMax { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long the unlock code emailed at a lock works.</summary>
+    public TimeSpan UnlockCodeLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Where the token-signing keys are: Key Vault in Azure, a local folder otherwise.</summary>
     public SigningKeyOptions SigningKey { get; set; } = new();

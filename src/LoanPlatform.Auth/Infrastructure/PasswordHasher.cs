@@ -21,6 +21,21 @@ public sealed class PasswordHasher(IOptions<AuthOptions> options)
         return $"{Algorithm}${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>A hash this hasher made: its algorithm, a positive cost, and base64 salt and hash of the right sizes.</summary>
+    public static bool IsWellFormed(string? stored)
+    {
+        var parts = stored?.Split('$');
+        return parts is [Algorithm, var cost, var salt, var hash]
+            && int.TryParse(cost, out var iterations) && iterations > 0
+            && Base64Length(salt) == SaltBytes && Base64Length(hash) == HashBytes;
+    }
+
+    private static int Base64Length(string text)
+    {
+        var buffer = new byte[64];
+        return Convert.TryFromBase64String(text, buffer, out var written) ? written : -1;
+    }
+
     public bool Verify(string password, string stored)
     {
         var parts = stored.Split('$');

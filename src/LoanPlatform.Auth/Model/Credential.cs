@@ -16,9 +16,15 @@ public sealed record Credential : IHasOutbox<Credential>
 
     public required IReadOnlyList<string> Roles { get; init; }
 
-    public int FailedAttempts { get; init; }
+    /// <summary>When the failed attempts of the sliding window happened; older ones no longer count.</summary>
+    public IReadOnlyList<DateTimeOffset> RecentFailures { get; init; } = [];
 
     public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>SHA-256 of the unlock code last emailed to the owner, while it is valid; null otherwise.</summary>
+    public string? UnlockCodeHash { get; init; }
+
+    public DateTimeOffset? UnlockCodeExpiresAt { get; init; }
 
     /// <summary>Bumped by a password change or erasure; refresh sessions of an older generation stop working.</summary>
     public int SessionGeneration { get; init; }

@@ -27,6 +27,9 @@ public sealed record RefreshSession : IHasOutbox<RefreshSession>
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>When the password was last proven in this session (the login); refreshes keep it, so auth_time stays honest.</summary>
+    public DateTimeOffset? AuthenticatedAt { get; init; }
+
     public IReadOnlyList<OutboxEvent> PendingEvents { get; init; } = [];
 
     public bool HasPendingEvents => PendingEvents.Count > 0;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using LoanPlatform.Auth.AuditEvents;
 using LoanPlatform.Auth.Infrastructure;
 using LoanPlatform.Auth.Model;
@@ -26,6 +28,7 @@ public sealed class CredentialService(
     TimeProvider time)
 {
     private const string SeedingJob = "local-staff-seeding";
+    private const string LockoutJob = "lockout";
 
     private static ProblemException WrongCurrentPassword() =>
         AuthProblems.InvalidCurrentPassword.Exception();
@@ -47,7 +50,15 @@ public sealed class CredentialService(
             .Require(!string.IsNullOrWhiteSpace(request.UserId), "userId", "A user id is required.")
             .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
             .Require(request.Roles is { Count: > 0 } roles && roles.All(r => r == PlatformRoles.Customer), "roles", "Only customer credentials are created here.");
-        policy.Check(request.Password, request.Email, validation, "password");
+        if (request.PasswordHash is null)
+        {
+            policy.Check(request.Password, request.Email, validation, "password");
+        }
+        else
+        {
+            validation.Require(PasswordHasher.IsWellFormed(request.PasswordHash), "passwordHash", "The password hash is not one this service made.");
+        }
+
         validation.ThrowIfInvalid();
 
         var email = EmailAddress.Normalize(request.Email!);
@@ -56,7 +67,7 @@ public sealed class CredentialService(
         {
             UserId = request.UserId!,
             Email = email,
-            PasswordHash = hasher.Hash(request.Password!),
+            PasswordHash = request.PasswordHash ?? hasher.Hash(request.Password!),
             Roles = request.Roles!,
             CreatedAt = now,
             PendingEvents = [Created(request.UserId!, now, actor)],
@@ -71,7 +82,8 @@ public sealed class CredentialService(
             // password. That is success, so the caller's compensation logic never sees a false "email taken"; the first
             // attempt's event records the creation.
             var existing = await credentials.FindAsync(email, email, cancellationToken);
-            if (existing is not null && existing.Value.UserId == credential.UserId && hasher.Verify(request.Password!, existing.Value.PasswordHash))
+            if (existing is not null && existing.Value.UserId == credential.UserId
+                && (request.PasswordHash is null ? hasher.Verify(request.Password!, existing.Value.PasswordHash) : request.PasswordHash == existing.Value.PasswordHash))
             {
                 return existing.Value;
             }
@@ -81,6 +93,48 @@ public sealed class CredentialService(
 
         await outbox.DispatchAsync(email, email, cancellationToken: cancellationToken);
         return credential;
+    }
+
+    /// <summary>
+    /// Checks a would-be password against the policy and hashes it, for a registration that waits for its email to be
+    /// verified: the Users service keeps the hash, never the password, and creates the credential with it later.
+    /// </summary>
+    public PasswordHashResponse HashForRegistration(PasswordHashRequest request)
+    {
+        var validation = new RequestValidation()
+            .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.");
+        policy.Check(request.Password, request.Email, validation, "password");
+        validation.ThrowIfInvalid();
+        return new PasswordHashResponse(hasher.Hash(request.Password!));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="password"/> is the current password of <paramref name="userId"/>: a re-authentication
+    /// before an irreversible step (erasure). A wrong one counts toward the lockout like a failed login, and a locked
+    /// account proves nothing.
+    /// </summary>
+    public async Task<bool> CheckPasswordAsync(string userId, PasswordCheckRequest request, CancellationToken cancellationToken)
+    {
+        var stored = string.IsNullOrWhiteSpace(request.Email) ? null : await FindAsync(request.Email, cancellationToken);
+        if (stored is null || stored.Value.UserId != userId || string.IsNullOrEmpty(request.Password))
+        {
+            hasher.VerifyAgainstDummy(request.Password ?? "");
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var passwordOk = hasher.Verify(request.Password, stored.Value.PasswordHash);
+        if (stored.Value.LockedUntil > now)
+        {
+            return false;
+        }
+
+        if (!passwordOk)
+        {
+            await RecordFailedAttemptAsync(stored, now, new ChangeActor(userId, PlatformRoles.Customer), cancellationToken);
+        }
+
+        return passwordOk;
     }
 
     /// <summary>
@@ -120,8 +174,10 @@ public sealed class CredentialService(
         {
             PasswordHash = hasher.Hash(request.NewPassword!),
             SessionGeneration = stored.Value.SessionGeneration + 1,
-            FailedAttempts = 0,
+            RecentFailures = [],
             LockedUntil = null,
+            UnlockCodeHash = null,
+            UnlockCodeExpiresAt = null,
             PendingEvents =
             [
                 .. stored.Value.PendingEvents,
@@ -141,28 +197,41 @@ public sealed class CredentialService(
     }
 
     /// <summary>
-    /// Counts a failed attempt, and locks the account once they reach the limit. Unlike other bookkeeping writes this one
+    /// Counts a failed attempt in the sliding window, and locks the account once the window holds the limit: for
+    /// <see cref="AuthOptions.LockoutBase"/>, doubled for each further failure in the window, never longer than
+    /// <see cref="AuthOptions.LockoutMax"/>. Failures age out of the window, so a lock does not follow the owner around,
+    /// and each lock emails the owner an unlock code (<see cref="UnlockAsync"/>). Unlike other bookkeeping writes this one
     /// retries a lost race: parallel guesses must each be counted, or they would slip past the lockout. A lock is audited
-    /// under <paramref name="actor"/>; an unlock is no change of its own (the lock lapses with time).
+    /// under <paramref name="actor"/>.
     /// </summary>
     public async Task RecordFailedAttemptAsync(StoredDocument<Credential> stored, DateTimeOffset now, ChangeActor actor, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var failures = stored.Value.FailedAttempts + 1;
-            var overLimit = failures - options.Value.MaxFailedAttempts;
-            var counted = stored.Value with { FailedAttempts = failures };
+            // Bounded: a flood of guesses cannot grow the document.
+            DateTimeOffset[] failures = [.. stored.Value.RecentFailures.Where(at => now - at < settings.FailureWindow).Append(now).TakeLast(settings.MaxFailedAttempts * 4)];
+            var overLimit = failures.Length - settings.MaxFailedAttempts;
+            var counted = stored.Value with { RecentFailures = failures };
             if (overLimit >= 0)
             {
-                var lockedUntil = now + options.Value.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10));
+                var lockFor = settings.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10));
+                var lockedUntil = now + (lockFor < settings.LockoutMax ? lockFor : settings.LockoutMax);
                 var userId = stored.Value.UserId;
+                var unlockCode = RefreshTokenFormat.NewSecret();
+                var expiresAt = now + settings.UnlockCodeLifetime;
                 counted = counted with
                 {
                     LockedUntil = lockedUntil,
+                    UnlockCodeHash = RefreshTokenFormat.HashSecret(unlockCode),
+                    UnlockCodeExpiresAt = expiresAt,
                     PendingEvents =
                     [
                         .. counted.PendingEvents,
-                        OutboxEvent.Create(AuthEventTypes.AccountLocked, AccountLocked.Version, userId, new AccountLocked(userId, failures, lockedUntil), now, actor),
+                        OutboxEvent.Create(AuthEventTypes.AccountLocked, AccountLocked.Version, userId, new AccountLocked(userId, failures.Length, lockedUntil), now, actor),
+                        OutboxEvent.Create(
+                            AuthEventTypes.AccountUnlockOffered, AccountUnlockOffered.Version, userId,
+                            new AccountUnlockOffered(userId, unlockCode, lockedUntil, expiresAt), now, ChangeActor.System(LockoutJob)) with { NotificationOnly = true },
                     ],
                 };
             }
@@ -208,8 +277,10 @@ public sealed class CredentialService(
             {
                 PasswordHash = "",
                 Roles = [],
-                FailedAttempts = 0,
+                RecentFailures = [],
                 LockedUntil = null,
+                UnlockCodeHash = null,
+                UnlockCodeExpiresAt = null,
                 SessionGeneration = existing.Value.SessionGeneration + 1,
                 ErasedAt = now,
                 PendingEvents =
@@ -250,6 +321,52 @@ public sealed class CredentialService(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Ends a lock with the code emailed to the owner when it began: the failures are forgotten and the code is spent.
+    /// Any mismatch (no such account, no lock, a wrong, spent or expired code) is the same 400, so the answer says nothing
+    /// about who has an account.
+    /// </summary>
+    public async Task UnlockAsync(UnlockRequest request, CancellationToken cancellationToken)
+    {
+        new RequestValidation()
+            .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
+            .Require(!string.IsNullOrWhiteSpace(request.Code), "code", "The unlock code is required.")
+            .ThrowIfInvalid();
+
+        var stored = await FindAsync(request.Email!, cancellationToken);
+        var now = time.GetUtcNow();
+        if (stored?.Value is not { UnlockCodeHash: { } hash } credential
+            || credential.UnlockCodeExpiresAt <= now
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(RefreshTokenFormat.HashSecret(request.Code!.Trim()))))
+        {
+            throw new ProblemException(400, "invalid-unlock-code", "The unlock code is wrong or no longer valid.");
+        }
+
+        var unlocked = credential with
+        {
+            RecentFailures = [],
+            LockedUntil = null,
+            UnlockCodeHash = null,
+            UnlockCodeExpiresAt = null,
+            PendingEvents =
+            [
+                .. credential.PendingEvents,
+                OutboxEvent.Create(AuthEventTypes.AccountUnlocked, AccountUnlocked.Version, credential.UserId, new AccountUnlocked(credential.UserId, now), now,
+                    new ChangeActor(credential.UserId, credential.Roles.Count > 0 ? credential.Roles[0] : PlatformRoles.Customer)),
+            ],
+        };
+        try
+        {
+            await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, unlocked, stored.ETag, cancellationToken: cancellationToken);
+        }
+        catch (DocumentPreconditionFailedException)
+        {
+            throw ConcurrentChange();
+        }
+
+        await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
     }
 
     /// <summary>Creates or resets a staff account; used by the local host's seeding only, never in the cloud.</summary>

@@ -59,9 +59,9 @@ public sealed class TokenService(
             throw InvalidCredentials();
         }
 
-        if (credential.FailedAttempts > 0)
+        if (credential.RecentFailures.Count > 0)
         {
-            await TryReplaceAsync(credentials, stored, credential with { FailedAttempts = 0, LockedUntil = null }, cancellationToken);
+            await TryReplaceAsync(credentials, stored, credential with { RecentFailures = [], LockedUntil = null }, cancellationToken);
         }
 
         return await StartSessionAsync(credential, now, cancellationToken);
@@ -135,7 +135,8 @@ public sealed class TokenService(
         }
 
         return new TokenResponse(
-            await issuer.IssueAsync(session.UserId, session.Email, rotated.Roles, familyId, cancellationToken),
+            // A session stored before AuthenticatedAt existed is never a fresh sign-in.
+            await issuer.IssueAsync(session.UserId, session.Email, rotated.Roles, familyId, session.AuthenticatedAt ?? DateTimeOffset.UnixEpoch, cancellationToken),
             RefreshTokenFormat.Compose(familyId, newSecret),
             issuer.LifetimeSeconds);
     }
@@ -169,10 +170,11 @@ public sealed class TokenService(
             CurrentSecretHash = RefreshTokenFormat.HashSecret(secret),
             SessionGeneration = credential.SessionGeneration,
             ExpiresAt = now + options.Value.RefreshTokenLifetime,
+            AuthenticatedAt = now,
         };
         await sessions.CreateAsync(familyId, familyId, session, Ttl(session, now), cancellationToken);
         return new TokenResponse(
-            await issuer.IssueAsync(credential.UserId, credential.Email, credential.Roles, familyId, cancellationToken),
+            await issuer.IssueAsync(credential.UserId, credential.Email, credential.Roles, familyId, now, cancellationToken),
             RefreshTokenFormat.Compose(familyId, secret),
             issuer.LifetimeSeconds);
     }

@@ -62,7 +62,7 @@ public sealed class LocalSigningKeySet(IOptions<AuthOptions> options, TimeProvid
 
     private List<(EcdsaSigningKey Key, DateTimeOffset Created)> Load()
     {
-        Directory.CreateDirectory(Folder);
+        PrivateFiles.CreateFolder(Folder);
         var keys = new List<(EcdsaSigningKey, DateTimeOffset)>();
         foreach (var file in Directory.GetFiles(Folder, "*.pem"))
         {

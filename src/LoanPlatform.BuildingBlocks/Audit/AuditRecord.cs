@@ -22,8 +22,9 @@ public sealed record AuditRecord(
     string? UserAgent)
 {
     /// <summary>
-    /// The event this record was written for (a state change leaving an outbox); the trail keeps one record per source
-    /// event however often it is delivered. Left out of the JSON when null, so records from before it hash as they did.
+    /// The event this record was written for (a state change leaving an outbox, or <c>request:{id}</c> for a request's
+    /// hand-off); the trail keeps one record per source however often it is delivered. Left out of the JSON when null, so
+    /// records from before it hash as they did.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SourceEventId { get; init; }

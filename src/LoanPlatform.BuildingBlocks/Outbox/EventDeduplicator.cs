@@ -1,20 +1,19 @@
 using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.BuildingBlocks.Outbox;
 
 /// <summary>
 /// Lets a consumer handle each event id once under at-least-once delivery. The first delivery claims the id (an atomic
 /// create), completes the claim when done and releases it when it fails; a duplicate sees the completed record and is
-/// skipped, or a live claim and is retried later; a claim older than <see cref="Lease"/> (its holder crashed) is taken
-/// over. Records are kept for <see cref="Retention"/>, longer than any redelivery.
+/// skipped, or a live claim and is retried later; a claim older than <see cref="OutboxOptions.ClaimLease"/> (its holder
+/// crashed) is taken over. Records are kept for <see cref="Retention"/>, longer than any redelivery.
 /// </summary>
-public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, TimeProvider time)
+public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, IOptions<OutboxOptions> options, TimeProvider time)
 {
     public const string DocumentType = "processedEvent";
 
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
-
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     public async Task<ClaimResult> TryClaimAsync(string consumer, string eventId, CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, Time
             return ClaimResult.AlreadyHandled;
         }
 
-        if (time.GetUtcNow() - existing.Value.ClaimedAt < Lease)
+        if (time.GetUtcNow() - existing.Value.ClaimedAt < options.Value.ClaimLease)
         {
             return ClaimResult.InProgress;
         }

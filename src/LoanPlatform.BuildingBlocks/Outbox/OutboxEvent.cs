@@ -18,6 +18,8 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// <param name="ActorId">Who made the change (a user or staff id, or <c>system:…</c> for a background job), for its audit
 /// record; null in events that carry their actor in the payload and in events stored before it existed.</param>
 /// <param name="ActorRole">The role the actor acted in.</param>
+/// <param name="NotificationOnly">A message for one person that carries a secret (a verification code, an unlock token):
+/// it goes to the notifications queue and is audited by type, but never to the integration topic or the local event log.</param>
 public sealed record OutboxEvent(
     string EventId,
     string Type,
@@ -28,7 +30,8 @@ public sealed record OutboxEvent(
     string? TraceParent = null,
     string? CorrelationId = null,
     string? ActorId = null,
-    string? ActorRole = null)
+    string? ActorRole = null,
+    bool NotificationOnly = false)
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 

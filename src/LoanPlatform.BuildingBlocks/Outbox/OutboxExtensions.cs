@@ -84,7 +84,10 @@ public static class OutboxExtensions
     public static IServiceCollection AddOutboxSweeperService<T>(this IServiceCollection services) where T : class, IHasOutbox<T> =>
         services.AddHostedService<OutboxSweeperService<T>>();
 
-    /// <summary>Processed-id records in the service's own store, so a consumer handles each event id once.</summary>
+    /// <summary>
+    /// Processed-id records in the service's own store, so a consumer handles each event id once. The claim lease is
+    /// <see cref="OutboxOptions.ClaimLease"/> (bound from the Outbox section where the host binds it, else its default).
+    /// </summary>
     public static IServiceCollection AddEventDeduplication(this IServiceCollection services)
     {
         services.AddDocumentType<ProcessedEvent>(EventDeduplicator.DocumentType);

@@ -12,4 +12,10 @@ public sealed class OutboxOptions
     /// it — and a registration still being completed is not announced before it is.
     /// </summary>
     public TimeSpan MinimumAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a consumer's unfinished claim on an event holds off other deliveries (<see cref="EventDeduplicator"/>);
+    /// an older one is taken to belong to a consumer that crashed. Longer than any delivery takes.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,5 +1,6 @@
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,12 +10,11 @@ namespace LoanPlatform.BuildingBlocks.Security;
 
 public static class AuthenticationExtensions
 {
-    public const string ServicePolicy = "Service";
-
     /// <summary>
     /// Bearer validation as strict as the gateway's (defence in depth): pinned issuer and audience, ES256 only,
     /// signed and expiring tokens, keys only from the issuer's JWKS by kid; plus the internal service-to-service scheme,
-    /// and Entra ID staff tokens when the EntraStaff section is configured.
+    /// and Entra ID staff tokens when the EntraStaff section is configured. Internal endpoints name their callers
+    /// (<see cref="ServiceCallers"/>); every other endpoint without a policy of its own needs an authenticated caller.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
@@ -38,11 +38,9 @@ public static class AuthenticationExtensions
             authentication.AddEntraStaffBearer(builder.Configuration, staff);
         }
 
+        // Fail closed: an endpoint that says nothing about access needs a signed-in caller; anonymous ones say so.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ServicePolicy, policy => policy
-                .AddAuthenticationSchemes(ServiceIdentityDefaults.Scheme)
-                .RequireAuthenticatedUser()
-                .RequireRole(PlatformRoles.Service));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 

@@ -11,6 +11,12 @@ public static class ClaimsPrincipalExtensions
         principal.FindFirst(PlatformClaims.Subject)?.Value
         ?? throw CommonProblems.Unauthenticated.Exception();
 
+    /// <summary>When the token's holder last proved their password (auth_time), or null when the token does not say.</summary>
+    public static DateTimeOffset? GetAuthTime(this ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(PlatformClaims.AuthTime)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     /// <summary>
     /// The key a staff member's person is kept under: the Entra object id for Entra staff (their subject is pairwise per
     /// app, so an Admin cannot look it up), the subject for the seeded local accounts, whose tokens have no object id.

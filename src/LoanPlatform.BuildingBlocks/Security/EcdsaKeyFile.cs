@@ -22,15 +22,7 @@ public static class EcdsaKeyFile
             }
 
             key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, key.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            PrivateFiles.WriteNew(path, key.ExportPkcs8PrivateKeyPem());
             return key;
         }
     }

@@ -44,10 +44,41 @@ public static class EntraStaffAuthentication
                 NameClaimType = PlatformClaims.Subject,
                 RoleClaimType = PlatformClaims.Roles,
             };
+            var validated = bearer.Events?.OnTokenValidated;
+            bearer.Events ??= new JwtBearerEvents();
+            bearer.Events.OnTokenValidated = async context =>
+            {
+                if (validated is not null)
+                {
+                    await validated(context);
+                }
+
+                if (context.Result?.Failure is null && RefusalOf(context.Principal, staff) is { } refusal)
+                {
+                    context.Fail(refusal);
+                }
+            };
         });
 
         return authentication.AddPolicyScheme(SelectorScheme, "Customer or staff bearer token", policy =>
             policy.ForwardDefaultSelector = context => IssuerOf(context) == staff.Issuer ? EntraStaffOptions.Scheme : JwtBearerDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// What API Management checks beside the signature, checked again here so a request that reaches the app some other
+    /// way meets the same rule: a known client application, and one of the staff roles.
+    /// </summary>
+    public static string? RefusalOf(System.Security.Claims.ClaimsPrincipal? principal, EntraStaffOptions staff)
+    {
+        var client = principal?.FindFirst("azp")?.Value ?? principal?.FindFirst("appid")?.Value;
+        if (client is null || !staff.ClientApplicationIds.Contains(client, StringComparer.OrdinalIgnoreCase))
+        {
+            return "The staff token was not issued to an allowed client application.";
+        }
+
+        return principal!.FindAll(PlatformClaims.Roles).Any(role => PlatformRoles.Staff.Contains(role.Value))
+            ? null
+            : "The staff token carries no staff role.";
     }
 
     private static string? IssuerOf(HttpContext context)

@@ -23,6 +23,12 @@ public sealed class EntraStaffOptions
     /// <summary>The audience staff tokens are issued for, e.g. api://{ClientId}; the only one accepted.</summary>
     public string Audience { get; set; } = "";
 
+    /// <summary>
+    /// The client applications (e.g. the officer console) whose staff tokens are accepted, matched on the token's
+    /// <c>azp</c> (v2) or <c>appid</c> (v1) claim; API Management checks the same list.
+    /// </summary>
+    public string[] ClientApplicationIds { get; set; } = [];
+
     public bool IsConfigured => !string.IsNullOrEmpty(TenantId) && !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(Audience);
 
     /// <summary>The v2.0 issuer of the tenant: tokens from any other tenant or endpoint version are refused.</summary>

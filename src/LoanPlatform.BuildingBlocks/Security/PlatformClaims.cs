@@ -9,6 +9,9 @@ public static class PlatformClaims
     public const string Name = "name";
     public const string SessionId = "sid";
 
+    /// <summary>When the user last proved their password (OpenID Connect auth_time, seconds since the epoch); refreshes keep it.</summary>
+    public const string AuthTime = "auth_time";
+
     /// <summary>Entra ID's object id of the signed-in user: the same in every app's tokens, and what an Admin sees in the directory.</summary>
     public const string ObjectId = "oid";
 }

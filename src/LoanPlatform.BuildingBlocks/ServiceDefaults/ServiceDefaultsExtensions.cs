@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +28,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);
+        // No Server header: it names the server software to whoever asks.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -40,12 +44,17 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline every service shares, in this order: errors, correlation, authentication.</summary>
+    /// <summary>
+    /// The request pipeline every service shares, in this order: errors, security headers, correlation, the gateway's
+    /// proof (where required), authentication, authorization.
+    /// </summary>
     public static WebApplication UsePlatformDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<GatewayProofMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

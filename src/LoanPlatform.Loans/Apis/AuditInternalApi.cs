@@ -1,8 +1,8 @@
-using System.Net;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Correlation;
 using LoanPlatform.BuildingBlocks.Problems;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using LoanPlatform.Loans.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,23 +11,22 @@ using Microsoft.AspNetCore.Routing;
 namespace LoanPlatform.Loans.Apis;
 
 /// <summary>
-/// Where API Management reports each request it handled (in Azure no request passes our own gateway), and where the
-/// other services send the changes they commit: a service identity only, never routed by a gateway. Handlers are static
-/// so the Function app calls the very same code.
+/// Where the other services send the changes they commit: a service identity only, never routed by a gateway. (API
+/// Management hands each request's record to the audit queue instead: <see cref="AuditRequestQueueHandler"/>.)
+/// Handlers are static so the Function app calls the very same code.
 /// </summary>
 public static class AuditInternalApi
 {
-    private const int MaxPathLength = 2048;
-    private const int MaxSubjectLength = 256;
-    private const int MaxRoles = 20;
-    private const int MaxRoleLength = 100;
+    internal const int MaxPathLength = 2048;
+    internal const int MaxSubjectLength = 256;
+    internal const int MaxRoles = 20;
+    internal const int MaxRoleLength = 100;
     private const int MaxActionLength = 100;
 
     public static IEndpointRouteBuilder MapAuditInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").RequireAuthorization(AuthenticationExtensions.ServicePolicy).ExcludeFromDescription();
-        api.MapPost("/requests", IngestRequest).WithName("IngestAuditedRequest");
-        api.MapPost("/changes", IngestChange).WithName("IngestAuditedChange");
+        var api = app.MapGroup("/internal/audit").WithTags("Audit (internal)").ExcludeFromDescription();
+        api.MapPost("/changes", IngestChange).RequireAuthorization(ServiceCallers.ChangeAuditors).WithName("IngestAuditedChange");
         return app;
     }
 
@@ -47,25 +46,5 @@ public static class AuditInternalApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> IngestRequest(AuditedRequest request, AuditTrail trail, CancellationToken cancellationToken)
-    {
-        Validate(request);
-        await trail.AppendAsync(request.ToRecord(), cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static void Validate(AuditedRequest request) => new RequestValidation()
-        .Require(request.Time is not null, "time", "The time of the request is required.")
-        .Require(request.Method is { Length: > 0 and <= 16 } method && method.All(char.IsAsciiLetter), "method", "An HTTP method is required.")
-        .Require(IsPath(request.Path), "path", $"A path starting with '/' of at most {MaxPathLength} characters is required.")
-        .Require(request.Route is null || IsPath(request.Route), "route", $"A route starts with '/' and has at most {MaxPathLength} characters.")
-        .Require(request.StatusCode is >= 100 and <= 599, "statusCode", "An HTTP status code (100-599) is required.")
-        .Require(request.Subject is null || request.Subject.Length <= MaxSubjectLength, "subject", $"The subject has at most {MaxSubjectLength} characters.")
-        .Require(request.Roles is null || (request.Roles.Count <= MaxRoles && request.Roles.All(r => r is { Length: > 0 and <= MaxRoleLength })),
-            "roles", $"At most {MaxRoles} roles of 1 to {MaxRoleLength} characters.")
-        .Require(request.CorrelationId is null || CorrelationId.IsAcceptable(request.CorrelationId), "correlationId", "The correlation id is not a well-formed one.")
-        .Require(request.ClientIp is null || IPAddress.TryParse(request.ClientIp, out _), "clientIp", "The client IP is not an IP address.")
-        .ThrowIfInvalid();
-
-    private static bool IsPath(string? path) => path is { Length: > 0 and <= MaxPathLength } && path[0] == '/';
+    internal static bool IsPath(string? path) => path is { Length: > 0 and <= MaxPathLength } && path[0] == '/';
 }

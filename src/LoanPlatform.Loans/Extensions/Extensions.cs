@@ -35,6 +35,7 @@ public static class Extensions
         // The Loans service hosts the platform's audit trail (the /audit API) and audits its own transitions into it.
         builder.Services.AddAuditTrail();
         builder.Services.AddSingleton<IOutboxPublisher, LoanAuditPublisher>();
+        builder.Services.AddSingleton<AuditRequestQueueHandler>();
         builder.Services.AddSingleton<LoanRepository>();
         builder.Services.AddSingleton<LoanProgressService>();
         builder.Services.AddScoped<LoanApplicationService>();

@@ -10,6 +10,9 @@ public sealed record ApprovalPlan(LoanStatus? FinalStatus, int CurrentStage, int
 
 public sealed record StageRef(string LoanId, int StageIndex);
 
+/// <summary>One wait of a stage: the command recorded for it is looked up by this.</summary>
+public sealed record WaitRef(string LoanId, int StageIndex, int WaitRound);
+
 /// <summary>What the current wait is for: whose decision, until when, under which event name round.</summary>
 public sealed record StageWait(int StageIndex, int WaitRound, string Role, DateTimeOffset Deadline, bool Escalated);
 

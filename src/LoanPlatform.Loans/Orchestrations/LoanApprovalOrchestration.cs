@@ -10,10 +10,23 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// back to the applicant: the stage then waits for the answer (or expires), and resumes with a fresh SLA. Deterministic: time comes from the
 /// context, every read and write goes through activities, and each activity is idempotent against the loan document,
 /// so the same code can be started again from the store after the local engine restarts.
+/// <para>
+/// Versions: an instance runs the code path of the version it was started with (<see cref="TaskOrchestrationContext.Version"/>),
+/// so a release never replays an older instance's history through changed steps. Version 2 asks the loan document for a
+/// command already recorded for the wait (accepted by the API, or applied just before a crash) before waiting for an
+/// event, so an acknowledged decision is never lost with an engine's memory. Unversioned instances (version 1) wait as
+/// before; they get their events from the Azure Storage queue, which keeps them.
+/// </para>
 /// </summary>
 [DurableTask(LoanApprovalTaskNames.Orchestration)]
 public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInput, LoanStatus>
 {
+    /// <summary>The version new instances start with; host.json's durableTask.defaultVersion and the local worker use the same.</summary>
+    public const string Version = "2";
+
+    /// <summary>From this version on, a wait first looks for a command recorded on the loan.</summary>
+    private const string ChecksRecordedCommands = "2";
+
     public override async Task<LoanStatus> RunAsync(TaskOrchestrationContext context, LoanApprovalInput input)
     {
         var logger = context.CreateReplaySafeLogger<LoanApprovalOrchestration>();
@@ -29,15 +42,30 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
             while (true)
             {
                 context.SetCustomStatus(wait);
-                using var timerCancellation = new CancellationTokenSource();
-                var decisionTask = context.WaitForExternalEvent<PendingDecision>(LoanApprovalTaskNames.DecisionEvent(stage, wait.WaitRound));
-                var timerTask = context.CreateTimer(wait.Deadline.UtcDateTime, timerCancellation.Token);
-                if (await Task.WhenAny(decisionTask, timerTask) == decisionTask)
+                var decision = context.CompareVersionTo(ChecksRecordedCommands) >= 0
+                    ? await FindRecordedAsync(context, input.LoanId, stage, wait)
+                    : null;
+                if (decision is null)
                 {
-                    // Synchronous on purpose: CancelAsync would continue on the thread pool, outside the orchestrator's replay.
-                    timerCancellation.Cancel();
-                    var outcome = await context.CallActivityAsync<DecisionOutcome>(
-                        LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, await decisionTask));
+                    using var timerCancellation = new CancellationTokenSource();
+                    var decisionTask = context.WaitForExternalEvent<PendingDecision>(LoanApprovalTaskNames.DecisionEvent(stage, wait.WaitRound));
+                    var timerTask = context.CreateTimer(wait.Deadline.UtcDateTime, timerCancellation.Token);
+                    if (await Task.WhenAny(decisionTask, timerTask) == decisionTask)
+                    {
+                        // Synchronous on purpose: CancelAsync would continue on the thread pool, outside the orchestrator's replay.
+                        timerCancellation.Cancel();
+                        decision = await decisionTask;
+                    }
+                    else if (context.CompareVersionTo(ChecksRecordedCommands) >= 0)
+                    {
+                        // A command accepted just before the deadline wins over the escalation its timer would cause.
+                        decision = await FindRecordedAsync(context, input.LoanId, stage, wait);
+                    }
+                }
+
+                if (decision is not null)
+                {
+                    var outcome = await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
                     if (outcome == DecisionOutcome.Rejected)
                     {
@@ -73,4 +101,7 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
         return await context.CallActivityAsync<LoanStatus>(LoanApprovalTaskNames.CompleteApproval, input.LoanId);
     }
+
+    private static Task<PendingDecision?> FindRecordedAsync(TaskOrchestrationContext context, string loanId, int stage, StageWait wait) =>
+        context.CallActivityAsync<PendingDecision?>(LoanApprovalTaskNames.FindRecordedDecision, new WaitRef(loanId, stage, wait.WaitRound));
 }

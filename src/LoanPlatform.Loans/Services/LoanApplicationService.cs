@@ -38,9 +38,9 @@ public sealed class LoanApplicationService(
         var requestHash = Hash(request, workflow.Product);
 
         var existing = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
-        if (existing is not null)
+        if (existing is not null && await ReplayAsync(existing, requestHash, engine, cancellationToken) is { } replayed)
         {
-            return await ReplayAsync(existing.Value, requestHash, cancellationToken);
+            return replayed;
         }
 
         var loanId = Guid.NewGuid().ToString("N");
@@ -51,9 +51,8 @@ public sealed class LoanApplicationService(
         catch (DocumentConflictException)
         {
             var winner = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
-            return winner is null
-                ? throw LoanProblems.RequestInProgress.Exception()
-                : await ReplayAsync(winner.Value, requestHash, cancellationToken);
+            return (winner is null ? null : await ReplayAsync(winner, requestHash, engine, cancellationToken))
+                ?? throw LoanProblems.RequestInProgress.Exception();
         }
 
         try
@@ -62,7 +61,7 @@ public sealed class LoanApplicationService(
             var record = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
             if (record is not null)
             {
-                await idempotency.ReplaceAsync(applicantId, idempotencyKey, record.Value with { Completed = true }, record.ETag, new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
+                await CompleteAsync(record, cancellationToken);
             }
 
             return accepted;
@@ -75,20 +74,78 @@ public sealed class LoanApplicationService(
         }
     }
 
-    private async Task<LoanAccepted> ReplayAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first answer for a retried key. A record the first request never completed is finished here when its loan
+    /// exists (the request died after storing it: the loan's orchestration is made sure of, and the retry gets the loan),
+    /// or freed when it is stale without one (null: the retry goes through as new).
+    /// </summary>
+    private async Task<LoanAccepted?> ReplayAsync(StoredDocument<IdempotencyRecord> stored, string requestHash, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
+        var record = stored.Value;
         if (record.RequestHash != requestHash)
         {
             throw LoanProblems.IdempotencyKeyReused.Exception();
         }
 
+        var loan = await loans.FindAsync(record.LoanId, cancellationToken);
         if (!record.Completed)
         {
-            throw LoanProblems.RequestInProgress.Exception();
+            if (loan is null)
+            {
+                if (time.GetUtcNow() - record.CreatedAt <= StaleClaimAge)
+                {
+                    throw LoanProblems.RequestInProgress.Exception();
+                }
+
+                await idempotency.DeleteAsync(stored.PartitionKey, stored.Id, stored.ETag, cancellationToken);
+                return null;
+            }
+
+            await engine.EnsureRunningAsync(record.LoanId, cancellationToken);
+            await CompleteAsync(stored, cancellationToken);
         }
 
-        var loan = await loans.FindAsync(record.LoanId, cancellationToken);
         return new LoanAccepted(record.LoanId, loan?.Value.Status ?? LoanStatus.Submitted);
+    }
+
+    private Task<StoredDocument<IdempotencyRecord>> CompleteAsync(StoredDocument<IdempotencyRecord> stored, CancellationToken cancellationToken) =>
+        idempotency.ReplaceAsync(stored.PartitionKey, stored.Id, stored.Value with { Completed = true }, stored.ETag, new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
+
+    /// <summary>
+    /// Run at start, before requests are admitted, so nothing is being submitted: an unfinished idempotency record or an
+    /// open-application claim that no loan backs was left by a submission a crash cut short. Records whose loan exists
+    /// are completed (a retry gets that loan), the rest freed; claims of missing or ended loans are released. Returns
+    /// how many were put right.
+    /// </summary>
+    public async Task<int> FinishAbandonedSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        var fixedUp = 0;
+        // Each query is read whole before anything it found is changed.
+        foreach (var record in await idempotency.QueryAsync(DocumentQuery.Where("completed", false), cancellationToken).ToListAsync(cancellationToken))
+        {
+            if (await loans.FindAsync(record.Value.LoanId, cancellationToken) is null)
+            {
+                await idempotency.DeleteAsync(record.PartitionKey, record.Id, record.ETag, cancellationToken);
+            }
+            else
+            {
+                await CompleteAsync(record, cancellationToken);
+            }
+
+            fixedUp++;
+        }
+
+        foreach (var claim in await openClaims.QueryAsync(new DocumentQuery(), cancellationToken).ToListAsync(cancellationToken))
+        {
+            var loan = await loans.FindAsync(claim.Value.LoanId, cancellationToken);
+            if (loan is null || loan.Value.Status.IsFinal())
+            {
+                await openClaims.DeleteAsync(claim.PartitionKey, claim.Id, claim.ETag, cancellationToken);
+                fixedUp++;
+            }
+        }
+
+        return fixedUp;
     }
 
     private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)

@@ -104,6 +104,12 @@ public sealed class LoanProgressService(
         var updated = await loans.UpdateAsync(stage.LoanId, loan =>
         {
             var current = loan.Stages[stage.StageIndex];
+            if (RecordedFor(loan, stage.StageIndex, loan.WaitRound) is not null)
+            {
+                // A command was accepted before the timer's escalation got here: it is applied, not dropped.
+                return loan;
+            }
+
             if (current.AwaitingApplicant || current.Escalated || current.EscalateToRole is null || current.EscalationSlaHours is null || loan.Status != LoanStatus.PendingApproval)
             {
                 return loan;
@@ -121,6 +127,11 @@ public sealed class LoanProgressService(
                 History = [.. loan.History, new LoanHistoryEntry(now, "Escalated", loan.Status, loan.Status, System, SystemRole, $"{current.Name} passed its SLA; now waits for a {current.EscalateToRole}.")],
             };
         }, cancellationToken);
+        if (RecordedFor(updated, stage.StageIndex, updated.WaitRound) is not null)
+        {
+            return WaitOf(updated, stage.StageIndex);
+        }
+
         // Escalated with time left: this call escalated it (or is a re-delivery of the call that did). Escalated and
         // out of time: the escalation SLA has run out too, so there is nothing further to escalate to.
         // An unanswered referral is not escalated: the applicant let it lapse, so the application expires.
@@ -129,6 +140,24 @@ public sealed class LoanProgressService(
             ? WaitOf(updated, stage.StageIndex)
             : null;
     }
+
+    /// <summary>
+    /// The command the loan records for a wait: the one the API accepted and stored before answering, or the stage's
+    /// decision when it was applied but the orchestration did not get past it (a crash; applying it again changes
+    /// nothing). Null when the wait has none and the orchestration should wait for an event.
+    /// </summary>
+    public async Task<PendingDecision?> FindRecordedDecisionAsync(WaitRef wait, CancellationToken cancellationToken)
+    {
+        var loan = (await loans.FindAsync(wait.LoanId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Loan {wait.LoanId} does not exist.");
+        return RecordedFor(loan, wait.StageIndex, wait.WaitRound);
+    }
+
+    private static PendingDecision? RecordedFor(LoanApplication loan, int stageIndex, int waitRound) =>
+        loan.Stages.ElementAtOrDefault(stageIndex)?.Decision is { } applied
+            ? new PendingDecision(applied.DecisionId, applied.OfficerId, applied.Role, applied.Kind, applied.Reason, null, stageIndex, waitRound, applied.At, applied.CorrelationId)
+            : loan.PendingDecision is { } pending && pending.StageIndex == stageIndex && pending.WaitRound == waitRound && loan.WaitRound == waitRound
+                ? pending
+                : null;
 
     public async Task<DecisionOutcome> ApplyDecisionAsync(ApplyDecisionInput input, CancellationToken cancellationToken)
     {

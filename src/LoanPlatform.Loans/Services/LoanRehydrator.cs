@@ -1,25 +1,36 @@
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Orchestrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LoanPlatform.Loans.Services;
 
 /// <summary>
-/// After the in-process engine starts empty, restarts the orchestration of every open loan from the Loans store.
-/// The activities are idempotent against the loan document, so each continues from its recorded stage with the
-/// SLA time that remains.
+/// At start, before requests are admitted: gives every open loan in the Loans store a live orchestration (all of them
+/// after the in-memory engine starts empty; on a durable backend those whose instance never started or ended early),
+/// and puts right what a crash left of submissions. The activities are idempotent against the loan document, so each
+/// orchestration continues from its recorded stage with the SLA time that remains, and applies a command the loan
+/// records for its wait.
 /// </summary>
-public sealed class LoanRehydrator(LoanRepository loans, ILogger<LoanRehydrator> logger)
+public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory scopes, ILogger<LoanRehydrator> logger)
 {
     public async Task<int> RehydrateAsync(LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var fixedUp = await scope.ServiceProvider.GetRequiredService<LoanApplicationService>().FinishAbandonedSubmissionsAsync(cancellationToken);
+            if (fixedUp > 0)
+            {
+                logger.LogWarning("Put right {Count} idempotency record(s) and open-application claim(s) left by interrupted submissions", fixedUp);
+            }
+        }
+
         var restarted = 0;
         await foreach (var doc in loans.QueryAsync(DocumentQuery.Where("isOpen", true), cancellationToken))
         {
-            if (!await engine.ExistsAsync(doc.Id, cancellationToken))
+            if (await engine.EnsureRunningAsync(doc.Id, cancellationToken))
             {
-                await engine.StartAsync(doc.Id, cancellationToken);
                 restarted++;
             }
         }

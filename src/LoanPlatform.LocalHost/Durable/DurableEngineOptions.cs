@@ -12,6 +12,12 @@ public sealed class DurableEngineOptions
 
     public string TaskHubName { get; set; } = "LoanPlatformLocal";
 
+    /// <summary>
+    /// The version new orchestrations are stamped with, as host.json's durableTask.defaultVersion sets it in Azure. An
+    /// empty string starts them unversioned, as releases before versioning did.
+    /// </summary>
+    public string DefaultVersion { get; set; } = Loans.Orchestrations.LoanApprovalOrchestration.Version;
+
     /// <summary>Orchestration and activity work items in flight at once; activities mostly wait on I/O.</summary>
     public int MaxConcurrentWorkItems { get; set; } = 100;
 }

@@ -18,9 +18,9 @@ namespace LoanPlatform.LocalHost.Durable;
 public sealed class InProcessDurableEngine : IAsyncDisposable
 {
     private readonly WebApplication _sidecar;
-    private readonly IOrchestrationService _backend;
+    private readonly LocalOrchestrationService _backend;
 
-    private InProcessDurableEngine(WebApplication sidecar, IOrchestrationService backend, string address)
+    private InProcessDurableEngine(WebApplication sidecar, LocalOrchestrationService backend, string address)
     {
         _sidecar = sidecar;
         _backend = backend;
@@ -48,11 +48,11 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     }
 
     /// <summary>Both backends implement the service and its client; the sidecar needs both halves of the same instance.</summary>
-    private static async Task<IOrchestrationService> CreateBackendAsync(DurableEngineOptions options, ILoggerFactory loggerFactory)
+    private static async Task<LocalOrchestrationService> CreateBackendAsync(DurableEngineOptions options, ILoggerFactory loggerFactory)
     {
         if (options.Backend == DurableBackend.InMemory)
         {
-            return new WiderInMemoryOrchestrationService(new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentWorkItems);
+            return new LocalOrchestrationService(new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentWorkItems);
         }
 
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
@@ -82,8 +82,15 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         });
         // The sidecar does not create the task hub itself.
         await service.CreateIfNotExistsAsync();
-        return service;
+        return new LocalOrchestrationService(service, options.MaxConcurrentWorkItems);
     }
+
+    /// <summary>
+    /// The first step of a clean stop, before the worker stops: no more work goes out, and what is out comes back
+    /// (a few milliseconds of activity and replay). Whatever does not come back in time is simply done again after the
+    /// restart, as after a crash.
+    /// </summary>
+    public Task<bool> DrainAsync(TimeSpan timeout) => _backend.DrainAsync(timeout);
 
     public async ValueTask DisposeAsync()
     {
@@ -91,9 +98,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         await _sidecar.StopAsync(timeout.Token);
         await _sidecar.DisposeAsync();
 
-        // A forced stop: the graceful drain can wait for sessions the already-stopped worker will never finish, and an
-        // instance left draining goes on renewing its leases, starving the next start. Without a drain the leases just
-        // expire (LeaseInterval), as they would after a crash, and the next start takes them over.
+        // Forced (see LocalOrchestrationService.StopAsync): an instance left draining goes on renewing its leases,
+        // starving the next start. Without a drain the leases just expire (LeaseInterval), as they would after a crash,
+        // and the next start takes them over.
         await _backend.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

@@ -38,7 +38,7 @@ public static class ServiceApplication
         app.UseForwardedHeaders();
         app.UsePlatformDefaults();
         app.MapDefaultEndpoints();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }

@@ -36,6 +36,7 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDocumentStore(ServiceName);
         services.AddEventDeduplication();
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<NotificationTemplates>();
         services.AddInternalApiClient<UsersContactClient>(UsersContactClient.BaseAddressKey, builder.Configuration);
         services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.SectionName))

@@ -10,7 +10,8 @@ namespace LoanPlatform.Notifications.Queue;
 
 /// <summary>
 /// The local counterpart of the queue-triggered function: reads the in-process queue and runs the same handler with the
-/// same rule — retries with backoff, then a dead letter with the reason. Nothing is dropped silently.
+/// same rule — retries with backoff, then a dead letter with the reason. Nothing is dropped silently: an event leaves the
+/// queue's spool only once delivered or dead-lettered, so a stop or crash in between delivers it after the restart.
 /// </summary>
 public sealed class InProcessNotificationWorker(
     InProcessEventQueue queue,
@@ -22,30 +23,37 @@ public sealed class InProcessNotificationWorker(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // A few at a time, so one message backing off does not hold up the others.
-        Parallel.ForEachAsync(queue.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken }, DeliverAsync);
+        Parallel.ForEachAsync(queue.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
+            (outboxEvent, _) => DeliverAsync(outboxEvent, stoppingToken));
 
-    private async ValueTask DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// A delivery once begun is finished even when the host stops (an email cut off half-sent would be sent again after
+    /// the restart); a stop during the back-off between attempts leaves the event queued for the next start.
+    /// </summary>
+    private async ValueTask DeliverAsync(OutboxEvent outboxEvent, CancellationToken stoppingToken)
     {
         var delay = options.Value.InitialDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await handler.HandleAsync(outboxEvent, cancellationToken);
+                await handler.HandleAsync(outboxEvent, CancellationToken.None);
+                queue.Complete(outboxEvent);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 if (e is PermanentNotificationException || attempt >= options.Value.MaxAttempts)
                 {
-                    await deadLetters.WriteAsync(new DeadLetter(outboxEvent, $"{e.GetType().Name}: {e.Message}", attempt, time.GetUtcNow()), cancellationToken);
+                    await deadLetters.WriteAsync(new DeadLetter(outboxEvent, $"{e.GetType().Name}: {e.Message}", attempt, time.GetUtcNow()), CancellationToken.None);
                     NotificationsTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("event.type", outboxEvent.Type));
                     logger.LogError(e, "Dead-lettered {EventType} {EventId} after {Attempts} attempt(s)", outboxEvent.Type, outboxEvent.EventId, attempt);
+                    queue.Complete(outboxEvent);
                     return;
                 }
 
                 logger.LogWarning(e, "Attempt {Attempt} of {EventType} {EventId} failed; retrying in {Delay}", attempt, outboxEvent.Type, outboxEvent.EventId, delay);
-                await Task.Delay(delay, time, cancellationToken);
+                await Task.Delay(delay, time, stoppingToken);
                 delay *= 2;
             }
         }

@@ -41,7 +41,14 @@ public sealed class NotificationHandler(
         activity?.SetTag("messaging.message.id", outboxEvent.EventId);
         try
         {
-            var contact = await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
+            var contact = DirectRecipientOf(outboxEvent) ?? await users.GetAsync(RecipientOf(outboxEvent), cancellationToken);
+            if (outboxEvent.NotificationOnly)
+            {
+                // It carries a secret (a code): by email only, never on a lock screen.
+                await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
+                return;
+            }
+
             var pushTo = contact.Preferences.Push ? contact.Devices.Where(push.CanPush).ToList() : [];
             // Decisions about a loan must reach the customer: with push chosen but no device this deployment can push to
             // (none registered, or only types whose channel is off), email stands in.
@@ -117,6 +124,23 @@ public sealed class NotificationHandler(
         var tags = new TagList { { "event.type", outboxEvent.Type }, { "notification.channel", channel } };
         NotificationsTelemetry.Sent.Add(1, tags);
         logger.LogInformation("Sent the {EventType} {Channel} for event {EventId}", outboxEvent.Type, channel, outboxEvent.EventId);
+    }
+
+    /// <summary>
+    /// The recipient an event names itself ("recipient": {email, language, firstName}) when there is no user to ask the
+    /// Users service about yet: a registration's verification code goes to the address being verified.
+    /// </summary>
+    private static NotificationContact? DirectRecipientOf(OutboxEvent outboxEvent)
+    {
+        if (!outboxEvent.Payload.TryGetProperty("recipient", out var recipient) || recipient.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string Text(string name) => recipient.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new PermanentNotificationException($"A {outboxEvent.Type} event's recipient has no {name}.");
+        return new NotificationContact(outboxEvent.Subject, Text("email"), Text("language"), Text("firstName"), new NotificationPreferences(Email: true, Push: false, QuietHours: null), []);
     }
 
     private static string RecipientOf(OutboxEvent outboxEvent) =>

@@ -31,9 +31,14 @@ public static class UsersApi
     {
         var users = app.MapGroup("/users").WithApiTag("Users", "Customers: registration, the signed-in customer's profile and data (UU PDP access and erasure), KTP and selfie documents, notification preferences and push devices.");
         users.MapPost("/", RegisterAsync).AllowAnonymous()
-            .WithName("RegisterUser").WithSummary("Register a customer with profile, consent and login credential.")
-            .ProducesProblems(CommonProblems.Validation, UserProblems.EmailTaken, UserProblems.PhoneTaken, UserProblems.NikTaken, UserProblems.AuthUnavailable)
+            .WithName("RegisterUser").WithSummary("Start a registration: the same 202 for every well-formed request; a six-digit code goes to the email.")
+            .ProducesProblems(CommonProblems.Validation)
             .WithRequestExample(UsersApiExamples.Registration)
+            .WithResponseExample(StatusCodes.Status202Accepted, RegistrationAcceptedResponse.VerificationSent);
+        users.MapPost("/verify", VerifyRegistrationAsync).AllowAnonymous()
+            .WithName("VerifyRegistration").WithSummary("Create the account (profile and login together) with the code sent to the email.")
+            .ProducesProblems(CommonProblems.Validation, UserProblems.InvalidVerificationCode, UserProblems.EmailTaken, UserProblems.PhoneTaken, UserProblems.NikTaken, UserProblems.AuthUnavailable)
+            .WithRequestExample(new VerifyRegistrationRequest("siti@example.com", "482913"))
             .WithResponseExample(StatusCodes.Status201Created, new RegisterUserResponse(UsersApiExamples.UserId));
 
         var me = users.MapGroup("/me").RequireAuthorization().ProducesProblems(CommonProblems.NotFound);
@@ -46,8 +51,8 @@ public static class UsersApi
         me.MapGet("/export", ExportAsync)
             .WithName("ExportMyData").WithSummary("Everything held about the signed-in user (UU PDP right of access).");
         me.MapDelete("/", EraseAsync)
-            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match.")
-            .ProducesProblems(CommonProblems.PreconditionRequired, CommonProblems.StaleETag, UserProblems.ChangesNotYetAudited, UserProblems.AuthUnavailable, AuthProblems.ErasurePending);
+            .WithName("EraseMe").WithSummary("Erase the profile, documents and login irreversibly (UU PDP); requires If-Match and a fresh sign-in or {password}.")
+            .ProducesProblems(CommonProblems.PreconditionRequired, CommonProblems.StaleETag, UserProblems.ReauthenticationRequired, UserProblems.ChangesNotYetAudited, UserProblems.AuthUnavailable, AuthProblems.ErasurePending);
         me.MapPost("/documents", RequestDocumentAsync)
             .WithName("RequestMyDocumentUpload").WithSummary("Declare a KTP or selfie upload and get a signed upload URL.")
             .ProducesProblems(CommonProblems.Validation)
@@ -101,9 +106,19 @@ public static class UsersApi
         return app;
     }
 
-    public static async Task<Created<RegisterUserResponse>> RegisterAsync(RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
+    /// <summary>
+    /// 202 for every well-formed registration, whether or not its email, phone or NIK belongs to a customer: the answer
+    /// never tells who is one. 400 only for malformed input.
+    /// </summary>
+    public static async Task<Accepted<RegistrationAcceptedResponse>> RegisterAsync(RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
     {
-        var userId = await registration.RegisterAsync(request, cancellationToken);
+        await registration.StartAsync(request, cancellationToken);
+        return TypedResults.Accepted((string?)null, RegistrationAcceptedResponse.VerificationSent);
+    }
+
+    public static async Task<Created<RegisterUserResponse>> VerifyRegistrationAsync(VerifyRegistrationRequest request, UserRegistration registration, CancellationToken cancellationToken)
+    {
+        var userId = await registration.VerifyAsync(request, cancellationToken);
         // The new user reads their profile at /users/me once signed in; there is no public per-id address.
         return TypedResults.Created("/users/me", new RegisterUserResponse(userId));
     }
@@ -136,9 +151,10 @@ public static class UsersApi
         return TypedResults.Ok(data);
     }
 
-    public static async Task<NoContent> EraseAsync(ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, UserErasure erasure, CancellationToken cancellationToken)
+    public static async Task<NoContent> EraseAsync(
+        ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] EraseRequest? request, UserErasure erasure, CancellationToken cancellationToken)
     {
-        await erasure.EraseAsync(user.GetSubject(), ifMatch, cancellationToken);
+        await erasure.EraseAsync(user.GetSubject(), ifMatch, user.GetAuthTime(), request?.Password, cancellationToken);
         return TypedResults.NoContent();
     }
 

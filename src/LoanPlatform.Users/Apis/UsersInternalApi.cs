@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Problems;
-using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Services;
 using Microsoft.AspNetCore.Builder;
@@ -11,23 +11,22 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LoanPlatform.Users.Apis;
 
-/// <summary>Service-to-service endpoints; only callers with a service identity get in.</summary>
+/// <summary>Service-to-service endpoints; each names the one service whose identity it admits.</summary>
 public static class UsersInternalApi
 {
     public static IEndpointRouteBuilder MapUsersInternalApi(this IEndpointRouteBuilder app)
     {
         var internalUsers = app.MapGroup("/internal/users")
-            .RequireAuthorization(AuthenticationExtensions.ServicePolicy)
             .WithTags("Users internal")
             .ExcludeFromDescription();
         internalUsers.MapGet("/{userId}/eligibility", GetEligibilityAsync)
-            .WithName("GetUserEligibility").WithSummary("The KYC outcome, date of birth and NIK province of a user, for taking and scoring a loan application.");
+            .RequireAuthorization(ServiceCallers.Loans).WithName("GetUserEligibility").WithSummary("The KYC outcome, date of birth and NIK province of a user, for taking and scoring a loan application.");
         internalUsers.MapGet("/{userId}/contact", GetContactAsync)
-            .WithName("GetUserContact").WithSummary("Where and in which language to notify a user, for the Notifications service.");
+            .RequireAuthorization(ServiceCallers.Notifications).WithName("GetUserContact").WithSummary("Where and in which language to notify a user, for the Notifications service.");
         internalUsers.MapGet("/{userId}/person-match/{staffId}", GetPersonMatchAsync)
-            .WithName("GetPersonMatch").WithSummary("Whether a staff member is the same person as a customer (NIK, email or phone), for the Loans service's decision rules.");
+            .RequireAuthorization(ServiceCallers.Loans).WithName("GetPersonMatch").WithSummary("Whether a staff member is the same person as a customer (NIK, email or phone), for the Loans service's decision rules.");
         internalUsers.MapDelete("/{userId}/devices/{deviceId}", DeleteDeviceAsync)
-            .WithName("DeleteUserDevice").WithSummary("Forget a device whose push subscription expired (the push service answered 404 or 410); 204 whether or not it existed.");
+            .RequireAuthorization(ServiceCallers.Notifications).WithName("DeleteUserDevice").WithSummary("Forget a device whose push subscription expired (the push service answered 404 or 410); 204 whether or not it existed.");
         return app;
     }
 

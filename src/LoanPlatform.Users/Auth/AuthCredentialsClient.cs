@@ -14,6 +14,56 @@ public sealed class AuthCredentialsClient(HttpClient http)
 {
     public const string BaseAddressKey = "Services:Auth:InternalUrl";
 
+    /// <summary>
+    /// Has Auth check a would-be password against its policy and hash it; a refusal is a field error like ours, an
+    /// unreachable Auth a 503. Asked for every registration, so a weak password gets the same 400 whoever registers.
+    /// </summary>
+    public async Task<string> HashPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync("internal/auth/password-hashes", new PasswordHashRequest(email, password), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Unavailable();
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PasswordHashResponse>(cancellationToken) is { } hashed)
+            {
+                return hashed.PasswordHash;
+            }
+
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                // Auth's password policy is stricter than ours; its verdict becomes a field error like ours.
+                new RequestValidation().Require(false, "password", "The password does not meet the password policy.").ThrowIfInvalid();
+            }
+
+            throw Unavailable();
+        }
+    }
+
+    /// <summary>Whether <paramref name="password"/> is the user's current password; an unreachable Auth is a 503.</summary>
+    public async Task<bool> CheckPasswordAsync(string userId, string email, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(
+                $"internal/auth/credentials/{Uri.EscapeDataString(userId)}/password-checks", new PasswordCheckRequest(email, password), cancellationToken);
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PasswordCheckResponse>(cancellationToken) is { } check
+                ? check.Matches
+                : throw Unavailable();
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Unavailable();
+        }
+    }
+
     /// <summary>Creates the login credential; a taken email is a 409, an unreachable Auth a 503, both as problems.</summary>
     public async Task CreateCredentialAsync(CreateCredentialRequest request, CancellationToken cancellationToken)
     {
@@ -37,14 +87,6 @@ public sealed class AuthCredentialsClient(HttpClient http)
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
                 throw UserProblems.EmailTaken.Exception();
-            }
-
-            if (response.StatusCode == HttpStatusCode.BadRequest)
-            {
-                // Auth's password policy is stricter than ours; its verdict becomes a field error like ours.
-                var validation = new RequestValidation();
-                validation.Add("password", "The password does not meet the password policy.");
-                validation.ThrowIfInvalid();
             }
 
             throw Unavailable();

@@ -20,4 +20,10 @@ public static class UserEventTypes
     public const string KycVerified = "KycVerified";
     public const string KycRejected = "KycRejected";
     public const string StaffPersonLinked = "StaffPersonLinked";
+
+    /// <summary>Notification only: a registration's verification code for its email.</summary>
+    public const string RegistrationCodeIssued = "RegistrationCodeIssued";
+
+    /// <summary>Notification only: an existing customer is told someone tried to register with their details.</summary>
+    public const string RegistrationAttempted = "RegistrationAttempted";
 }

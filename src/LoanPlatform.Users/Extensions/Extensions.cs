@@ -40,12 +40,14 @@ public static class Extensions
         services.AddDocumentType<ErasureRecord>(UserDocumentTypes.ErasureRecord);
         services.AddDocumentType<PushDevice>(UserDocumentTypes.PushDevice);
         services.AddDocumentType<StaffPerson>(UserDocumentTypes.StaffPerson);
+        services.AddDocumentType<PendingRegistration>(UserDocumentTypes.PendingRegistration);
         // Every aggregate a change is written to carries its events; each is audited as a change of /users/{subject}.
         builder.AddOutbox<UserProfile>();
         builder.AddOutbox<UserDocument>();
         builder.AddOutbox<PushDevice>();
         builder.AddOutbox<ErasureRecord>();
         builder.AddOutbox<StaffPerson>();
+        builder.AddOutbox<PendingRegistration>();
         services.AddChangeAudit(builder.Configuration, "/users");
 
         services.AddDocumentObjectStore(builder.Configuration, Path.Combine(builder.Configuration["Data:Path"] ?? ".data", ServiceName));

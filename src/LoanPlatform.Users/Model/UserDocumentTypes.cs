@@ -9,4 +9,5 @@ public static class UserDocumentTypes
     public const string ErasureRecord = "erasure_record";
     public const string PushDevice = "push_device";
     public const string StaffPerson = "staff_person";
+    public const string PendingRegistration = "pending_registration";
 }

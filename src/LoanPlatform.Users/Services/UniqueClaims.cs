@@ -26,6 +26,13 @@ public sealed class UniqueClaims(IDocumentStore<UniqueClaim> claims, TimeProvide
         }
     }
 
+    /// <summary>The user holding the value, or null when it is free.</summary>
+    public async Task<string?> HolderOfAsync(UniqueField field, string value, CancellationToken cancellationToken)
+    {
+        var id = IdOf(field, value);
+        return (await claims.FindAsync(id, id, cancellationToken))?.Value.UserId;
+    }
+
     /// <summary>Frees the value if this user holds it (never someone else's claim). Runs during compensation, so it ignores cancellation.</summary>
     public async Task ReleaseAsync(UniqueField field, string value, string userId)
     {

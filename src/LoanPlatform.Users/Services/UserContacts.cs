@@ -1,6 +1,7 @@
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Users.Contracts;
 using LoanPlatform.Users.Model;
+using LoanPlatform.Users.Validation;
 
 namespace LoanPlatform.Users.Services;
 
@@ -16,7 +17,7 @@ public sealed class UserContacts(IDocumentStore<UserProfile> profiles, UserDevic
                 userId,
                 profile.Email,
                 profile.Language,
-                profile.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0],
+                ProfileRules.FirstName(profile.FullName),
                 NotificationPreferencesResponse.From(profile.NotificationPreferences),
                 await devices.ListForSendingAsync(userId, cancellationToken));
     }

@@ -20,7 +20,9 @@ namespace LoanPlatform.Users.Services;
 /// objects and records and push devices, then the profile and the uniqueness claims, so until the profile is gone the same request can
 /// be repeated with the still-valid access token. What remains is an <see cref="ErasureRecord"/> without identity, which
 /// carries the erasure's audit event. Events still pending in what is about to be deleted are published first, or the
-/// erasure stops (503) before anything is erased, so no earlier change loses its audit record.
+/// erasure stops (503) before anything is erased, so no earlier change loses its audit record. And it needs a fresh
+/// sign-in: a token whose password sign-in (auth_time) is at most <see cref="FreshSignIn"/> old, or the password in the
+/// body; otherwise 403 <c>reauthentication-required</c>, so a stolen or forgotten old token cannot erase anyone.
 /// </summary>
 public sealed class UserErasure(
     UserProfiles profiles,
@@ -38,9 +40,11 @@ public sealed class UserErasure(
     TimeProvider time,
     ILogger<UserErasure> logger)
 {
+    public static readonly TimeSpan FreshSignIn = TimeSpan.FromMinutes(5);
+
     public const string LegalBasis = "UU 27/2022 (PDP) art. 8 and 43: erasure at the data subject's request";
 
-    public async Task EraseAsync(string userId, string? ifMatch, CancellationToken cancellationToken)
+    public async Task EraseAsync(string userId, string? ifMatch, DateTimeOffset? signedInAt, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -54,6 +58,12 @@ public sealed class UserErasure(
         }
 
         var profile = current.Value;
+        var fresh = signedInAt is { } at && time.GetUtcNow() - at <= FreshSignIn;
+        if (!fresh && (string.IsNullOrEmpty(password) || !await auth.CheckPasswordAsync(userId, profile.Email, password, cancellationToken)))
+        {
+            throw UserProblems.ReauthenticationRequired.Exception();
+        }
+
         await PublishPendingAsync(userId, cancellationToken);
         await auth.DeleteCredentialAsync(userId, profile.Email, cancellationToken);
 

@@ -5,6 +5,9 @@ namespace LoanPlatform.Users.Validation;
 /// <summary>Field rules shared by registration and profile updates.</summary>
 public static class ProfileRules
 {
+    /// <summary>What a message greets a person by: the first word of their full name.</summary>
+    public static string FirstName(string fullName) => fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+
     public const int FullNameMin = 2;
     public const int FullNameMax = 100;
     public const int PasswordMin = 12;

@@ -46,6 +46,6 @@ public sealed class AccountAuditApiTests(AuthPlatformFixture fixture)
     private static async Task<IReadOnlyList<JsonNode?>> ChangesOfAsync(PlatformClient client, string auditor, string subject)
     {
         var records = await client.SendOkAsync(HttpMethod.Get, $"/audit?subject={Uri.EscapeDataString(subject)}", null, auditor);
-        return records.AsArray().Where(r => r!["statusCode"] is null && Text(r, "resource")!.StartsWith("/auth/accounts/", StringComparison.Ordinal)).ToArray();
+        return records["items"]!.AsArray().Where(r => r!["statusCode"] is null && Text(r, "resource")!.StartsWith("/auth/accounts/", StringComparison.Ordinal)).ToArray();
     }
 }

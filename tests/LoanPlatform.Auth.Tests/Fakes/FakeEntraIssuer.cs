@@ -18,6 +18,9 @@ public sealed class FakeEntraIssuer : IAsyncDisposable
     public const string ClientId = "66666666-7777-8888-9999-000000000000";
     public const string Audience = "api://" + ClientId;
 
+    /// <summary>The officer console's app registration: the one client application allowed to call with staff tokens.</summary>
+    public const string ConsoleAppId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key;
 
@@ -38,6 +41,7 @@ public sealed class FakeEntraIssuer : IAsyncDisposable
         ["EntraStaff:TenantId"] = TenantId,
         ["EntraStaff:ClientId"] = ClientId,
         ["EntraStaff:Audience"] = Audience,
+        ["EntraStaff:ClientApplicationIds:0"] = ConsoleAppId,
     };
 
     public static async Task<FakeEntraIssuer> StartAsync()
@@ -66,11 +70,11 @@ public sealed class FakeEntraIssuer : IAsyncDisposable
     }
 
     /// <summary>A staff access token; the defaults are the valid case, each argument breaks one thing.</summary>
-    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null, string? objectId = null)
+    public string Token(IReadOnlyList<string> roles, string? audience = null, string? issuer = null, string? objectId = null, string clientApp = ConsoleAppId)
     {
         var now = DateTime.UtcNow;
         var subject = "entra-" + Guid.NewGuid().ToString("N");
-        var claims = new List<Claim> { new("sub", subject), new("oid", objectId ?? Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0") };
+        var claims = new List<Claim> { new("sub", subject), new("oid", objectId ?? Guid.NewGuid().ToString()), new("tid", TenantId), new("ver", "2.0"), new("azp", clientApp) };
         claims.AddRange(roles.Select(role => new Claim("roles", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

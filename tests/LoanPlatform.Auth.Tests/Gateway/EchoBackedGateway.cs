@@ -45,7 +45,8 @@ public sealed class EchoBackedGateway : IAsyncDisposable
             // Only anonymous routes are used, so no token is ever validated against this unreachable metadata.
             ["Jwt:Issuer"] = "http://127.0.0.1:1/auth",
             ["Jwt:MetadataAddress"] = "http://127.0.0.1:1/auth/.well-known/openid-configuration",
-            ["ServiceIdentity:KeyPath"] = Path.Combine(folder, "service-identity.pem"),
+            ["ServiceIdentity:KeyFolder"] = folder,
+            ["ServiceIdentity:ServiceName"] = "gateway",
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Auth}"] = backendUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Users}"] = backendUrl,
             [$"{GatewayOptions.SectionName}:Services:{GatewayRoutes.Loans}"] = backendUrl,

@@ -14,7 +14,6 @@ public sealed class GatewayTests(AuthPlatformFixture fixture)
         { "POST", "/internal/auth/credentials" },
         { "DELETE", "/internal/auth/credentials/someone?email=a@example.com" },
         { "GET", "/internal/users/x/eligibility" },
-        { "POST", "/internal/audit/requests" },
         { "POST", "/internal/audit/changes" },
         { "DELETE", "/internal/users/x/devices/y" },
     };
@@ -35,13 +34,12 @@ public sealed class GatewayTests(AuthPlatformFixture fixture)
     [Theory]
     [InlineData(GatewayRoutes.Auth, "POST", "/internal/auth/credentials")]
     [InlineData(GatewayRoutes.Users, "GET", "/internal/users/x/eligibility")]
-    [InlineData(GatewayRoutes.Loans, "POST", "/internal/audit/requests")]
     [InlineData(GatewayRoutes.Loans, "POST", "/internal/audit/changes")]
     [InlineData(GatewayRoutes.Users, "DELETE", "/internal/users/x/devices/0123456789abcdef0123456789abcdef")]
     public async Task A_customer_token_is_refused_by_an_internal_endpoint_called_directly_on_its_service(string service, string method, string path)
     {
         var customer = await fixture.Customer;
-        using var client = fixture.ServiceClient(service);
+        using var client = await fixture.ServiceClientAsync(service);
         var body = method == "POST" ? new { userId = "attacker", email = "attacker@example.com", password = "attacker-password-1", roles = new[] { "Admin" } } : null;
         using var response = await client.SendAsync(new HttpMethod(method), path.Replace("/x/", $"/{customer.UserId}/", StringComparison.Ordinal), body, customer.Token);
 

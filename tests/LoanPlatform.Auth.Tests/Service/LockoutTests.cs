@@ -1,9 +1,18 @@
+using LoanPlatform.Auth.AuditEvents;
+using LoanPlatform.Auth.Model;
+using LoanPlatform.Auth.Services;
 using LoanPlatform.Auth.Tests.Support;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
+using LoanPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.Auth.Tests.Service;
 
-/// <summary>Repeated wrong passwords lock the account; while locked the right password gets the very same refusal.</summary>
+/// <summary>
+/// Repeated wrong passwords within a sliding window lock the account for minutes at most; while locked the right
+/// password gets the very same refusal, and the owner can end the lock with the code emailed to them.
+/// </summary>
 public sealed class LockoutTests : IAsyncLifetime
 {
     private AuthServiceHost _auth = null!;
@@ -13,7 +22,11 @@ public sealed class LockoutTests : IAsyncLifetime
         ["Auth:PasswordHashIterations"] = "10000",
         ["Auth:MaxFailedAttempts"] = "5",
         ["Auth:LockoutBase"] = "00:01:00",
-    });
+        ["Auth:FailureWindow"] = "00:15:00",
+        ["Auth:LockoutMax"] = "00:15:00",
+    }, services => services.AddSingleton<IOutboxPublisher>(_published));
+
+    private readonly PublishedEvents _published = new();
 
     public async Task DisposeAsync() => await _auth.DisposeAsync();
 
@@ -61,6 +74,78 @@ public sealed class LockoutTests : IAsyncLifetime
         }
 
         await _auth.LoginAsync(email, AuthServiceHost.Password);
+    }
+
+    [Fact]
+    public async Task Failures_older_than_the_window_no_longer_count()
+    {
+        var email = await _auth.CreateCustomerAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await RefusedAsync(email, "early-guess-" + i);
+        }
+
+        _auth.Clock.Advance(TimeSpan.FromMinutes(16));
+        // Four more: eight in all, but never five within fifteen minutes, so the owner is not locked out.
+        for (var i = 0; i < 4; i++)
+        {
+            await RefusedAsync(email, "late-guess-" + i);
+        }
+
+        await _auth.LoginAsync(email, AuthServiceHost.Password);
+    }
+
+    [Fact]
+    public async Task However_many_guesses_a_lock_lasts_minutes_not_hours()
+    {
+        // A cap of three minutes, so the doubling (1, 2, 4 minutes) meets it within the window.
+        await using var auth = await AuthServiceHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:PasswordHashIterations"] = "10000",
+            ["Auth:MaxFailedAttempts"] = "5",
+            ["Auth:LockoutBase"] = "00:01:00",
+            ["Auth:LockoutMax"] = "00:03:00",
+        });
+        var email = await auth.CreateCustomerAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<ProblemException>(() => auth.LoginAsync(email, "guess-" + i));
+        }
+
+        var locks = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var credential = await auth.FindCredentialAsync(email);
+            locks.Add(credential.LockedUntil!.Value - auth.Clock.GetUtcNow());
+            // One guess each time the lock lapses, as an attacker keeping the owner out would.
+            auth.Clock.Advance(credential.LockedUntil.Value - auth.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAsync<ProblemException>(() => auth.LoginAsync(email, "keep-them-out-" + i));
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3)], locks);
+        var last = await auth.FindCredentialAsync(email);
+        Assert.Equal(TimeSpan.FromMinutes(3), last.LockedUntil!.Value - auth.Clock.GetUtcNow());
+        auth.Clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+        await auth.LoginAsync(email, AuthServiceHost.Password);
+    }
+
+    [Fact]
+    public async Task The_owner_ends_a_lock_with_the_code_emailed_when_it_began_and_only_once()
+    {
+        var email = await _auth.CreateCustomerAsync();
+        await FailFiveTimesAsync(email);
+        var offer = _published.All.Last(e => e.Type == AuthEventTypes.AccountUnlockOffered);
+        Assert.True(offer.NotificationOnly, "the code never goes to the integration topic");
+        var code = offer.PayloadAs<AccountUnlockOffered>().UnlockCode;
+        var credentials = _auth.Services.GetRequiredService<CredentialService>();
+
+        var wrong = await Assert.ThrowsAsync<ProblemException>(() => credentials.UnlockAsync(new UnlockRequest(email, code + "x"), default));
+        Assert.Equal((400, "invalid-unlock-code"), (wrong.Status, wrong.Type.Split('/')[^1]));
+        await credentials.UnlockAsync(new UnlockRequest(email.ToUpperInvariant(), code), default);
+        await _auth.LoginAsync(email, AuthServiceHost.Password);
+
+        var spent = await Assert.ThrowsAsync<ProblemException>(() => credentials.UnlockAsync(new UnlockRequest(email, code), default));
+        Assert.Equal(400, spent.Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using Microsoft.Extensions.Configuration;
 
 namespace LoanPlatform.Auth.Tests.Support;
@@ -33,7 +34,8 @@ public sealed class AuthPlatformFixture : IAsyncLifetime
     public PlatformClient Client() => Running.CreateClient();
 
     /// <summary>A client that talks to one service directly, bypassing the gateway.</summary>
-    public PlatformClient ServiceClient(string service) => new(new HttpClient { BaseAddress = new Uri(ServiceUrl(service)) });
+    /// <summary>A client of one service itself, carrying the gateway's proof, so the service's own checks are what answer.</summary>
+    public Task<PlatformClient> ServiceClientAsync(string service) => Running.CreateDirectClientAsync(service, ServiceCallers.Gateway);
 
     public async Task InitializeAsync()
     {

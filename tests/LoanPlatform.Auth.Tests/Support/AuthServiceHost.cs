@@ -74,6 +74,10 @@ public sealed class AuthServiceHost : IAsyncDisposable
         return email;
     }
 
+    /// <summary>The stored credential of <paramref name="email"/>.</summary>
+    public async Task<Credential> FindCredentialAsync(string email) =>
+        (await Services.GetRequiredService<IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value;
+
     /// <summary>The user id of the credential of <paramref name="email"/>.</summary>
     public async Task<string> UserIdOfAsync(string email) =>
         (await Services.GetRequiredService<IDocumentStore<Credential>>().FindAsync(email, email, CancellationToken.None))!.Value.UserId;

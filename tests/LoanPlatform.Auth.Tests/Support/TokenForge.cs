@@ -95,6 +95,6 @@ public sealed class TokenForge
 
     private static string Issue(LocalSigningKeySet keys, string issuer, string audience, DateTimeOffset now) =>
         new AccessTokenIssuer(keys, Options.Create(new JwtOptions { Issuer = issuer, Audience = audience }), Options.Create(new AuthOptions()), new SettableClock(now))
-            .IssueAsync(Subject, "forged@example.com", [PlatformRoles.Customer], RandomNumberGenerator.GetHexString(32, lowercase: true), CancellationToken.None)
+            .IssueAsync(Subject, "forged@example.com", [PlatformRoles.Customer], RandomNumberGenerator.GetHexString(32, lowercase: true), DateTimeOffset.UtcNow, CancellationToken.None)
             .GetAwaiter().GetResult();
 }

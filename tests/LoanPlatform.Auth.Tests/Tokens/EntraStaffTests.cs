@@ -2,6 +2,8 @@ using System.Net;
 using LoanPlatform.Auth.Tests.Fakes;
 using LoanPlatform.Auth.Tests.Support;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
+using LoanPlatform.Gateway;
 using Microsoft.Extensions.Configuration;
 
 namespace LoanPlatform.Auth.Tests.Tokens;
@@ -81,5 +83,24 @@ public sealed class EntraStaffTests : IAsyncLifetime
         // The controls: each kind of token with its own audience is accepted.
         await client.SendOkAsync(HttpMethod.Get, "/loans", token: _entra.Token([PlatformRoles.LoanOfficer]));
         await client.SendOkAsync(HttpMethod.Get, "/loans", token: (await client.RegisterAsync()).Token);
+    }
+
+    [Fact]
+    public async Task The_service_itself_refuses_a_staff_token_of_another_client_app_or_without_a_staff_role()
+    {
+        // Around the gateway, as a request that reached the app some other way would: the Loans app checks what APIM checks.
+        using var loans = await _running.CreateDirectClientAsync(GatewayRoutes.Loans, ServiceCallers.Gateway);
+        foreach (var (name, token) in new[]
+        {
+            ("another client app", _entra.Token([PlatformRoles.LoanOfficer], clientApp: "bbbbbbbb-0000-0000-0000-000000000000")),
+            ("no staff role", _entra.Token([])),
+            ("a role that is no staff role", _entra.Token([PlatformRoles.Customer])),
+        })
+        {
+            using var response = await loans.SendAsync(HttpMethod.Get, "/loans", token: token);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: got {(int)response.StatusCode}");
+        }
+
+        await loans.SendOkAsync(HttpMethod.Get, "/loans", token: _entra.Token([PlatformRoles.LoanOfficer]));
     }
 }

@@ -44,7 +44,7 @@ public sealed class TokenRejectionTests(AuthPlatformFixture fixture)
     [MemberData(nameof(BadTokenCases))]
     public async Task A_bad_access_token_is_refused_with_a_401_problem(string badToken, string target)
     {
-        using var client = ClientFor(target);
+        using var client = await ClientForAsync(target);
         using var response = await client.SendAsync(HttpMethod.Get, "/loans", token: BadTokens[badToken](fixture.Forge));
         await PlatformClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -54,7 +54,7 @@ public sealed class TokenRejectionTests(AuthPlatformFixture fixture)
     public async Task A_token_issued_by_login_is_accepted(string target)
     {
         var customer = await fixture.Customer;
-        using var client = ClientFor(target);
+        using var client = await ClientForAsync(target);
         await client.SendOkAsync(HttpMethod.Get, "/loans", token: customer.Token);
     }
 
@@ -62,10 +62,10 @@ public sealed class TokenRejectionTests(AuthPlatformFixture fixture)
     [MemberData(nameof(Targets))]
     public async Task A_correctly_forged_control_token_is_accepted_so_each_refusal_is_about_its_one_flaw(string target)
     {
-        using var client = ClientFor(target);
+        using var client = await ClientForAsync(target);
         await client.SendOkAsync(HttpMethod.Get, "/loans", token: fixture.Forge.Valid());
     }
 
-    private PlatformClient ClientFor(string target) =>
-        target == ViaGateway ? fixture.Client() : fixture.ServiceClient(GatewayRoutes.Loans);
+    private async Task<PlatformClient> ClientForAsync(string target) =>
+        target == ViaGateway ? fixture.Client() : await fixture.ServiceClientAsync(GatewayRoutes.Loans);
 }

@@ -28,8 +28,8 @@ public sealed class ServiceIdentityTests
     [Fact]
     public async Task Locally_a_short_lived_service_token_names_the_calling_service_and_is_reused_until_near_expiry()
     {
-        var keyPath = Path.Combine(Path.GetTempPath(), "service-identity-" + Guid.NewGuid().ToString("N") + ".pem");
-        var options = Options.Create(new ServiceIdentityOptions { Mode = ServiceIdentityMode.Local, KeyPath = keyPath, ServiceName = "loans" });
+        var keyFolder = Path.Combine(Path.GetTempPath(), "service-identity-" + Guid.NewGuid().ToString("N"));
+        var options = Options.Create(new ServiceIdentityOptions { Mode = ServiceIdentityMode.Local, KeyFolder = keyFolder, ServiceName = "loans" });
         var provider = new LocalServiceTokenProvider(options, TimeProvider.System);
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
@@ -39,8 +39,11 @@ public sealed class ServiceIdentityTests
         Assert.Equal(first, second);
         Assert.Equal(ServiceIdentityDefaults.LocalIssuer, token.Issuer);
         Assert.Equal("loans", token.Subject);
+        // Signed with the Loans service's own key, named by its kid: the validator binds the subject to it.
+        Assert.Equal("loans", token.Kid);
+        Assert.True(File.Exists(Path.Combine(keyFolder, "loans.pem")));
         Assert.Equal(PlatformRoles.Service, token.GetClaim(PlatformClaims.Roles).Value);
         Assert.InRange(token.ValidTo - token.ValidFrom, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
-        File.Delete(keyPath);
+        Directory.Delete(keyFolder, recursive: true);
     }
 }

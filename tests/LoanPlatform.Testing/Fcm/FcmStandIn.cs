@@ -4,11 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -67,14 +63,14 @@ public sealed partial class FcmStandIn : IAsyncDisposable
 
     public static async Task<FcmStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new FcmStandIn(app);
-        app.MapPost("/token", standIn.IssueTokenAsync);
-        app.MapPost("/v1/projects/{projectId}/{method}", standIn.SendAsync);
-        await app.StartAsync();
-        standIn.Origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        FcmStandIn? standIn = null;
+        var (_, origin) = await LoopbackApp.StartAsync(app =>
+        {
+            standIn = new FcmStandIn(app);
+            app.MapPost("/token", standIn.IssueTokenAsync);
+            app.MapPost("/v1/projects/{projectId}/{method}", standIn.SendAsync);
+        });
+        standIn!.Origin = origin;
         return standIn;
     }
 

@@ -3,11 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.Testing.Verihubs;
 
@@ -48,13 +44,13 @@ public sealed partial class VerihubsStandIn : IAsyncDisposable
 
     public static async Task<VerihubsStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new VerihubsStandIn(app);
-        app.MapPost("/data-verification/id-verification/verify", standIn.VerifyAsync);
-        await app.StartAsync();
-        standIn.Origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        VerihubsStandIn? standIn = null;
+        var (_, origin) = await LoopbackApp.StartAsync(app =>
+        {
+            standIn = new VerihubsStandIn(app);
+            app.MapPost("/data-verification/id-verification/verify", standIn.VerifyAsync);
+        });
+        standIn!.Origin = origin;
         return standIn;
     }
 

@@ -5,11 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.Testing.WebPush;
 
@@ -37,13 +33,13 @@ public sealed class PushServiceStandIn : IAsyncDisposable
 
     public static async Task<PushServiceStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new PushServiceStandIn(app);
-        app.MapPost("/push/{id}", standIn.AcceptAsync);
-        await app.StartAsync();
-        standIn.Origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        PushServiceStandIn? standIn = null;
+        var (_, origin) = await LoopbackApp.StartAsync(app =>
+        {
+            standIn = new PushServiceStandIn(app);
+            app.MapPost("/push/{id}", standIn.AcceptAsync);
+        });
+        standIn!.Origin = origin;
         return standIn;
     }
 

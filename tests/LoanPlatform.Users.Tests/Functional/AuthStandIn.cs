@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,12 +37,13 @@ public sealed class AuthStandIn : IAsyncDisposable
     /// <summary>When set, the credential endpoints answer with this status instead of storing or deleting.</summary>
     public int? FailWith { get; set; }
 
-    public static async Task<AuthStandIn> StartAsync(string serviceKeyPath)
+    public static async Task<AuthStandIn> StartAsync(string serviceKeyFolder)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["ServiceIdentity:KeyPath"] = serviceKeyPath;
+        builder.Configuration["ServiceIdentity:KeyFolder"] = serviceKeyFolder;
+        builder.Configuration["ServiceIdentity:ServiceName"] = "auth";
         builder.Configuration["Jwt:Issuer"] = Issuer;
         builder.AddPlatformAuthentication();
         var app = builder.Build();
@@ -54,12 +56,12 @@ public sealed class AuthStandIn : IAsyncDisposable
             ["issuer"] = Issuer,
             ["jwks_uri"] = standIn.Url + "/.well-known/jwks.json",
             ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
-        }));
+        })).AllowAnonymous();
         app.MapGet("/.well-known/jwks.json", () =>
         {
             var point = standIn.SigningKey.ECDsa.ExportParameters(false).Q;
             return Results.Json(new { keys = new[] { new { kty = "EC", crv = "P-256", use = "sig", alg = "ES256", kid = KeyId, x = Base64UrlEncoder.Encode(point.X), y = Base64UrlEncoder.Encode(point.Y) } } });
-        });
+        }).AllowAnonymous();
         app.MapPost("/internal/auth/credentials", (CreateCredentialRequest request) =>
         {
             if (standIn.FailWith is { } status)
@@ -69,7 +71,18 @@ public sealed class AuthStandIn : IAsyncDisposable
 
             var taken = standIn.Credentials.Values.Any(c => c.Email == request.Email);
             return taken || !standIn.Credentials.TryAdd(request.UserId, request) ? Results.Conflict() : Results.Created();
-        }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
+        }).RequireAuthorization(ServiceCallers.Users);
+
+        app.MapPost("/internal/auth/credentials/{userId}/password-checks", (string userId, PasswordCheckRequest request) =>
+            Results.Json(new PasswordCheckResponse(
+                standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == request.Email && credential.PasswordHash == HashOf(request.Password))))
+            .RequireAuthorization(ServiceCallers.Users);
+
+        // Auth's policy check and hash, reduced to what the Users service relies on: an opaque hash, or 400 for a weak password.
+        app.MapPost("/internal/auth/password-hashes", (PasswordHashRequest request) => request.Password.Contains("password", StringComparison.OrdinalIgnoreCase)
+            ? Results.Problem(statusCode: 400, title: "weak")
+            : Results.Json(new PasswordHashResponse(HashOf(request.Password))))
+            .RequireAuthorization(ServiceCallers.Users);
 
         app.MapDelete("/internal/auth/credentials/{userId}", (string userId, string email) =>
         {
@@ -81,11 +94,13 @@ public sealed class AuthStandIn : IAsyncDisposable
             return standIn.Credentials.TryGetValue(userId, out var credential) && credential.Email == email && standIn.Credentials.TryRemove(userId, out _)
                 ? Results.NoContent()
                 : Results.NotFound();
-        }).RequireAuthorization(AuthenticationExtensions.ServicePolicy);
+        }).RequireAuthorization(ServiceCallers.Users);
 
         await app.StartAsync();
         return standIn;
     }
+
+    private static string HashOf(string password) => "hash-of-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(password)));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

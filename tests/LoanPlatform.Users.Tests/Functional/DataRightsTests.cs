@@ -159,10 +159,41 @@ public sealed class DataRightsTests(UsersHost host) : IClassFixture<UsersHost>
         return response.Headers.ETag!.ToString();
     }
 
-    private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string ifMatch)
+    [Fact]
+    public async Task Erasure_with_an_old_sign_in_needs_the_password_and_a_wrong_one_erases_nothing()
+    {
+        var registration = UsersHost.NewRegistration();
+        var (userId, _) = await RegisterAsync(registration);
+        using var old = new HttpClient { BaseAddress = host.Anonymous.BaseAddress };
+        old.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.ForCustomer(host.Auth.SigningKey, userId, signedInAt: DateTimeOffset.UtcNow.AddMinutes(-6)));
+        var etag = await ETagAsync(old);
+
+        using (var bare = await DeleteAsync(old, etag))
+        {
+            await bare.AssertProblemAsync(HttpStatusCode.Forbidden, "reauthentication-required");
+        }
+
+        using (var wrong = await DeleteAsync(old, etag, new { password = "not-my-password-at-all" }))
+        {
+            await wrong.AssertProblemAsync(HttpStatusCode.Forbidden, "reauthentication-required");
+        }
+
+        Assert.True(host.Auth.Credentials.ContainsKey(userId), "nothing is erased without re-authentication");
+        using var erased = await DeleteAsync(old, etag, new { password = registration["password"] });
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.False(host.Auth.Credentials.ContainsKey(userId));
+    }
+
+    private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string ifMatch, object? body = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, "/users/me");
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
         return await client.SendAsync(request);
     }
 }

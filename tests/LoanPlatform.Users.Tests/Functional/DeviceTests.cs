@@ -271,7 +271,7 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
     {
         var (userId, client) = await host.NewCustomerAsync();
         var deviceId = await RegisterAsync(client, PushSubscriptions.NewEndpoint());
-        using var service = await host.ServiceClientAsync();
+        using var service = await host.ServiceClientAsync("notifications");
 
         using var customer = await client.DeleteAsync($"/internal/users/{userId}/devices/{deviceId}");
         Assert.Equal(HttpStatusCode.Unauthorized, customer.StatusCode);
@@ -409,7 +409,7 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
 
     private async Task<JsonElement> ContactAsync(string userId)
     {
-        using var service = await host.ServiceClientAsync();
+        using var service = await host.ServiceClientAsync("notifications");
         return await service.GetFromJsonAsync<JsonElement>($"/internal/users/{userId}/contact");
     }
 

@@ -16,7 +16,7 @@ public sealed class PersonalDataLoggingTests(UsersHost host) : IClassFixture<Use
         using var registered = await host.RegisterAsync(registration);
         var userId = (await registered.Content.ReadFromJsonAsync<UsersHost.RegisterResult>())!.UserId;
         using var duplicate = await host.RegisterAsync(registration);
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         var client = host.ClientFor(userId);
 
         var (documentId, upload) = await DocumentTests.RequestAsync(client, "ktp", SampleImages.Jpeg);

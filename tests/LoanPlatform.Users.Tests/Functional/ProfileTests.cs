@@ -80,8 +80,9 @@ public sealed class ProfileTests(UsersHost host) : IClassFixture<UsersHost>
 
         var reuseNew = UsersHost.NewRegistration();
         reuseNew["phone"] = newPhone;
+        // The new number is taken: no code was sent, so the registration cannot be verified.
         using var refused = await host.RegisterAsync(reuseNew);
-        await refused.AssertProblemAsync(HttpStatusCode.Conflict, "phone-taken");
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-verification-code");
     }
 
     [Fact]

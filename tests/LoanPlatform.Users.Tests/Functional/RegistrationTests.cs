@@ -24,13 +24,14 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     [Theory]
-    [InlineData("email", "email-taken")]
-    [InlineData("phone", "phone-taken")]
-    [InlineData("nik", "nik-taken")]
-    public async Task A_taken_value_is_a_409_naming_it(string field, string type)
+    [InlineData("email")]
+    [InlineData("phone")]
+    [InlineData("nik")]
+    public async Task A_taken_value_gets_the_same_202_sends_no_code_and_tells_the_existing_customer(string field)
     {
         var first = UsersHost.NewRegistration();
-        (await host.RegisterAsync(first)).EnsureSuccessStatusCode();
+        using var created = await host.RegisterAsync(first);
+        var existingId = (await created.Content.ReadFromJsonAsync<UsersHost.RegisterResult>())!.UserId;
         var second = UsersHost.NewRegistration();
         second[field] = field switch
         {
@@ -39,24 +40,88 @@ public sealed class RegistrationTests(UsersHost host) : IClassFixture<UsersHost>
             "phone" => "+62 " + ((string)first["phone"]!)[1..],
             _ => first[field],
         };
+        var free = UsersHost.NewRegistration();
 
-        using var response = await host.RegisterAsync(second);
+        using var taken = await host.Anonymous.PostAsJsonAsync("/users", second);
+        using var accepted = await host.Anonymous.PostAsJsonAsync("/users", free);
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict, type);
+        // The same answer, byte for byte, whether or not someone holds the value.
+        Assert.Equal(HttpStatusCode.Accepted, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(await accepted.Content.ReadAsStringAsync(), await taken.Content.ReadAsStringAsync());
+        Assert.Equal("{\"status\":\"verificationSent\"}", await taken.Content.ReadAsStringAsync());
+        Assert.Equal(accepted.Headers.Location, taken.Headers.Location);
+        Assert.NotNull(host.CodeSentTo((string)free["email"]!));
+        if (field != "email")
+        {
+            Assert.Null(host.CodeSentTo((string)second["email"]!));
+        }
+
+        Assert.Contains(host.Events.All, e => e.Type == "RegistrationAttempted" && e.Subject == existingId && e.NotificationOnly);
+        // Nothing to verify: every code is wrong.
+        using var verify = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email = second["email"], code = "123456" });
+        await verify.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-verification-code");
     }
 
     [Fact]
-    public async Task Concurrent_registrations_with_one_NIK_let_exactly_one_through()
+    public async Task A_wrong_code_is_a_400_and_a_few_wrong_codes_end_the_pending_registration()
     {
+        var registration = UsersHost.NewRegistration();
+        (await host.Anonymous.PostAsJsonAsync("/users", registration)).Dispose();
+        var email = (string)registration["email"]!;
+        var code = host.CodeSentTo(email)!;
+        var wrong = code == "000000" ? "000001" : "000000";
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var refused = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code = wrong });
+            await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-verification-code");
+        }
+
+        // The right code no longer helps: the registration is over.
+        using var late = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
+        await late.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-verification-code");
+        Assert.DoesNotContain(host.Auth.Credentials.Values, c => c.Email == email);
+    }
+
+    [Fact]
+    public async Task A_code_works_once_and_the_account_exists_only_after_it()
+    {
+        var registration = UsersHost.NewRegistration();
+        (await host.Anonymous.PostAsJsonAsync("/users", registration)).Dispose();
+        var email = (string)registration["email"]!;
+        Assert.DoesNotContain(host.Auth.Credentials.Values, c => c.Email == email);
+
+        var code = host.CodeSentTo(email)!;
+        using var verified = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
+        Assert.Equal(HttpStatusCode.Created, verified.StatusCode);
+        Assert.Single(host.Auth.Credentials.Values, c => c.Email == email);
+
+        using var again = await host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
+        await again.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-verification-code");
+    }
+
+    [Fact]
+    public async Task Concurrent_verifications_with_one_NIK_let_exactly_one_through()
+    {
+        // Twenty registrations of one NIK, all started before any is verified (so each got its code), then verified at once.
         var nik = UsersHost.NewRegistration()["nik"];
-        var attempts = Enumerable.Range(0, 20).Select(_ =>
+        var registrations = Enumerable.Range(0, 20).Select(_ =>
         {
             var registration = UsersHost.NewRegistration();
             registration["nik"] = nik;
-            return host.RegisterAsync(registration);
-        });
+            return registration;
+        }).ToList();
+        foreach (var registration in registrations)
+        {
+            (await host.Anonymous.PostAsJsonAsync("/users", registration)).Dispose();
+        }
 
-        var responses = await Task.WhenAll(attempts);
+        var responses = await Task.WhenAll(registrations.Select(registration =>
+        {
+            var email = (string)registration["email"]!;
+            return host.Anonymous.PostAsJsonAsync("/users/verify", new { email, code = host.CodeSentTo(email) });
+        }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         foreach (var rejected in responses.Where(r => r.StatusCode != HttpStatusCode.Created))

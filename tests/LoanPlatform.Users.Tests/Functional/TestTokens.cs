@@ -10,14 +10,19 @@ public static class TestTokens
 {
     public const string Audience = "loanplatform-api";
 
-    public static string ForCustomer(SecurityKey key, string userId) => For(key, userId, PlatformRoles.Customer);
+    /// <summary>A customer token; <paramref name="signedInAt"/> is its auth_time (now unless given).</summary>
+    public static string ForCustomer(SecurityKey key, string userId, DateTimeOffset? signedInAt = null) => For(key, userId, PlatformRoles.Customer, signedInAt);
 
     /// <summary>A staff member's token as the Auth service issues it to the seeded local staff.</summary>
-    public static string For(SecurityKey key, string subject, string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public static string For(SecurityKey key, string subject, string role, DateTimeOffset? signedInAt = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = AuthStandIn.Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim(PlatformClaims.Subject, subject), new Claim(PlatformClaims.Roles, role)]),
+        Subject = new ClaimsIdentity([
+            new Claim(PlatformClaims.Subject, subject),
+            new Claim(PlatformClaims.Roles, role),
+            new Claim(PlatformClaims.AuthTime, (signedInAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
+        ]),
         Expires = DateTime.UtcNow.AddMinutes(10),
         SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
     });

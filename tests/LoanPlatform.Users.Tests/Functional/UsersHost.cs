@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
+using LoanPlatform.Testing;
 using LoanPlatform.Users.Apis;
 using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +38,8 @@ public sealed class UsersHost : IAsyncLifetime
 
     public AuthStandIn Auth { get; private set; } = null!;
 
+    public PublishedEvents Events { get; } = new();
+
     public HttpClient Anonymous { get; private set; } = null!;
 
     public CapturingLoggerProvider Logs { get; } = new();
@@ -44,8 +48,8 @@ public sealed class UsersHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var serviceKeyPath = Path.Combine(_dataPath, "service-identity.pem");
-        Auth = await AuthStandIn.StartAsync(serviceKeyPath);
+        var serviceKeys = Path.Combine(_dataPath, "keys");
+        Auth = await AuthStandIn.StartAsync(serviceKeys);
         var url = $"http://127.0.0.1:{FreePort()}";
 
         var builder = WebApplication.CreateBuilder();
@@ -65,7 +69,7 @@ public sealed class UsersHost : IAsyncLifetime
             ["Jwt:Issuer"] = AuthStandIn.Issuer,
             ["Jwt:Audience"] = TestTokens.Audience,
             ["Jwt:MetadataAddress"] = Auth.Url + "/.well-known/openid-configuration",
-            ["ServiceIdentity:KeyPath"] = serviceKeyPath,
+            ["ServiceIdentity:KeyFolder"] = serviceKeys,
             ["ServiceIdentity:ServiceName"] = "users",
             ["Services:Auth:InternalUrl"] = Auth.Url + "/",
             ["Documents:PublicBaseUrl"] = url,
@@ -79,6 +83,7 @@ public sealed class UsersHost : IAsyncLifetime
         builder.AddServiceDefaults("users");
         builder.AddPlatformAuthentication();
         builder.AddUsersServices();
+        builder.Services.AddSingleton<IOutboxPublisher>(Events);
         _app = builder.Build();
         _app.UsePlatformDefaults();
         _app.MapDefaultEndpoints();
@@ -134,8 +139,23 @@ public sealed class UsersHost : IAsyncLifetime
         };
     }
 
-    public Task<HttpResponseMessage> RegisterAsync(Dictionary<string, object?> registration) =>
-        Anonymous.PostAsJsonAsync("/users", registration);
+    /// <summary>
+    /// Starts the registration and, when it is accepted, verifies it with the code the service sent to its email (a code
+    /// that cannot work when none was sent: the details were taken), returning the verification's answer.
+    /// </summary>
+    public async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, object?> registration)
+    {
+        var started = await Anonymous.PostAsJsonAsync("/users", registration);
+        if (started.StatusCode != HttpStatusCode.Accepted)
+        {
+            return started;
+        }
+
+        started.Dispose();
+        var email = (string)registration["email"]!;
+        var code = CodeSentTo(email) ?? "000000";
+        return await Anonymous.PostAsJsonAsync("/users/verify", new { email, code });
+    }
 
     /// <summary>Registers a fresh user and returns a client signed in as them.</summary>
     public async Task<(string UserId, HttpClient Client)> NewCustomerAsync()
@@ -153,6 +173,13 @@ public sealed class UsersHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The newest verification code sent to <paramref name="email"/>, or null when none was.</summary>
+    public string? CodeSentTo(string email) => Events.All
+        .Where(e => e.Type == "RegistrationCodeIssued"
+            && string.Equals(e.Payload.GetProperty("recipient").GetProperty("email").GetString(), email.Trim(), StringComparison.OrdinalIgnoreCase))
+        .Select(e => e.Payload.GetProperty("code").GetString())
+        .LastOrDefault();
+
     /// <summary>
     /// A new staff member of <paramref name="role"/> whom an Admin linked to a person of their own (a NIK, email and phone
     /// no customer of these tests has), and a client signed in as them.
@@ -168,11 +195,11 @@ public sealed class UsersHost : IAsyncLifetime
         return (staffId, ClientFor(staffId, role));
     }
 
-    /// <summary>A client calling as another service (the Loans service) with a local service-identity token.</summary>
-    public async Task<HttpClient> ServiceClientAsync()
+    /// <summary>A client calling as another service (the Loans service unless named) with a local service-identity token.</summary>
+    public async Task<HttpClient> ServiceClientAsync(string caller = "loans")
     {
         var provider = new LocalServiceTokenProvider(
-            Options.Create(new ServiceIdentityOptions { KeyPath = Path.Combine(_dataPath, "service-identity.pem"), ServiceName = "loans" }),
+            Options.Create(new ServiceIdentityOptions { KeyFolder = Path.Combine(_dataPath, "keys"), ServiceName = caller }),
             TimeProvider.System);
         var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await provider.GetTokenAsync(CancellationToken.None));

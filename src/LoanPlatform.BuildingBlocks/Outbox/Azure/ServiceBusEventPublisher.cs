@@ -13,7 +13,7 @@ public sealed class ServiceBusEventPublisher(ServiceBusSender sender) : IOutboxP
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) =>
-        sender.SendMessageAsync(ToMessage(outboxEvent), cancellationToken);
+        outboxEvent.NotificationOnly ? Task.CompletedTask : sender.SendMessageAsync(ToMessage(outboxEvent), cancellationToken);
 
     public static ServiceBusMessage ToMessage(OutboxEvent outboxEvent) => new(BinaryData.FromObjectAsJson(outboxEvent, Json))
     {

@@ -17,6 +17,12 @@ public sealed class LocalEventLog(string path) : IOutboxPublisher
 
     public async Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
+        // Like the topic: messages for one person, carrying a secret, are not integration events.
+        if (outboxEvent.NotificationOnly)
+        {
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -82,4 +82,20 @@ public static class LoanProblems
     public static readonly ProblemType ApplicantUnknown = new("applicant-unknown", 409,
         new("The applicant is no longer known to the customer directory.", "The customer's account was erased or cannot be found.", "Nothing can be decided for this application; it will expire."),
         new("Pemohon tidak lagi dikenal di direktori nasabah.", "Akun nasabah telah dihapus atau tidak dapat ditemukan.", "Pengajuan ini tidak dapat diputuskan; pengajuan akan kedaluwarsa."));
+
+    public static readonly ProblemType InvalidAuditRange = new("invalid-range", 400,
+        new("'from' must not be after 'to'.", "The time range asked for ends before it starts.", "Swap 'from' and 'to', or leave 'from' out to search the day before 'to'."),
+        new("'from' tidak boleh setelah 'to'.", "Rentang waktu yang diminta berakhir sebelum dimulai.", "Tukar 'from' dan 'to', atau kosongkan 'from' untuk mencari satu hari sebelum 'to'."));
+
+    public static readonly ProblemType AuditRangeTooWide = new("range-too-wide", 400,
+        new("The time range is too wide.", "A search or verification of the audit trail spans at most a configured number of days; 'detail' says how many.", "Ask for consecutive, narrower ranges."),
+        new("Rentang waktu terlalu lebar.", "Pencarian atau verifikasi jejak audit mencakup paling banyak sejumlah hari yang dikonfigurasi; 'detail' menyebut berapa.", "Minta beberapa rentang berurutan yang lebih sempit."));
+
+    public static readonly ProblemType InvalidLimit = new("invalid-limit", 400,
+        new("'limit' is not a valid page size.", "The page size must be a whole number within the allowed range; 'detail' gives it.", "Send a whole number in the range, or leave 'limit' out for the largest page."),
+        new("'limit' bukan ukuran halaman yang sah.", "Ukuran halaman harus bilangan bulat dalam rentang yang diizinkan; 'detail' menyebutnya.", "Kirim bilangan bulat dalam rentang itu, atau kosongkan 'limit' untuk halaman terbesar."));
+
+    public static readonly ProblemType InvalidContinuation = new("invalid-continuation", 400,
+        new("The continuation token is not valid.", "'continuation' must be the 'next' value of the previous page of the same search, unchanged.", "Start the search again without 'continuation', then follow each page's 'next'."),
+        new("Token lanjutan tidak valid.", "'continuation' harus berupa nilai 'next' dari halaman sebelumnya pada pencarian yang sama, tanpa diubah.", "Mulai pencarian lagi tanpa 'continuation', lalu ikuti 'next' setiap halaman."));
 }

@@ -74,4 +74,8 @@ public static class UserProblems
     public static readonly ProblemType StaffPersonNotLinked = new("staff-person-not-linked", 403,
         new("Your staff identity is not linked to a person yet.", "Without a linked person the platform cannot tell you apart from the customer, so it does not let you review or decide.", "Ask an Admin to link your staff account to your person (NIK, email, phone)."),
         new("Identitas staf Anda belum ditautkan ke seseorang.", "Tanpa tautan tersebut platform tidak dapat membedakan Anda dari nasabah, sehingga Anda tidak diizinkan meninjau atau memutuskan.", "Minta Admin menautkan akun staf Anda ke data diri Anda (NIK, email, telepon)."));
+
+    public static readonly ProblemType ReauthenticationRequired = new("reauthentication-required", 403,
+        new("Erasure needs a fresh sign-in.", "Erasing an account cannot be undone, so it needs a sign-in from the last few minutes or the account's password.", "Sign in again, or send the password in the body as {\"password\": \"...\"}."),
+        new("Penghapusan memerlukan proses masuk ulang.", "Penghapusan akun tidak dapat dibatalkan, sehingga memerlukan proses masuk dalam beberapa menit terakhir atau kata sandi akun.", "Masuk kembali, atau kirim kata sandi di badan permintaan sebagai {\"password\": \"...\"}."));
 }

@@ -5,11 +5,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 
-/// <summary>Mints five-minute service tokens with the local host's service key, reusing one until it nears expiry.</summary>
+/// <summary>
+/// Mints five-minute service tokens with this service's own local key (its name is the key id and the subject), reusing
+/// one until it nears expiry. No service holds another's key, so a token can only name the service that signed it.
+/// </summary>
 public sealed class LocalServiceTokenProvider(IOptions<ServiceIdentityOptions> options, TimeProvider time) : IServiceTokenProvider
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly Lazy<SigningCredentials> _credentials = new(() => CreateCredentials(options.Value));
+    private readonly Lazy<SigningCredentials> _credentials = new(() => new SigningCredentials(LoadKey(options.Value, options.Value.ServiceName), SecurityAlgorithms.EcdsaSha256));
     private (string Token, DateTimeOffset Expires)? _cached;
 
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
@@ -37,12 +40,7 @@ public sealed class LocalServiceTokenProvider(IOptions<ServiceIdentityOptions> o
         return ValueTask.FromResult(token);
     }
 
-    internal static ECDsaSecurityKey LoadKey(ServiceIdentityOptions options)
-    {
-        var path = options.KeyPath ?? throw new InvalidOperationException("ServiceIdentity:KeyPath is required in Local mode.");
-        return new ECDsaSecurityKey(EcdsaKeyFile.LoadOrCreate(path)) { KeyId = "local-service" };
-    }
-
-    private static SigningCredentials CreateCredentials(ServiceIdentityOptions options) =>
-        new(LoadKey(options), SecurityAlgorithms.EcdsaSha256);
+    /// <summary>The key of <paramref name="service"/>, created on first use; its id is the service's name.</summary>
+    internal static ECDsaSecurityKey LoadKey(ServiceIdentityOptions options, string service) =>
+        new(EcdsaKeyFile.LoadOrCreate(options.KeyPathOf(service))) { KeyId = service };
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using LoanPlatform.BuildingBlocks.Security;
 
 namespace LoanPlatform.Users.Objects.Local;
 
@@ -39,15 +40,7 @@ public sealed class LocalUrlSigner
             }
 
             var key = RandomNumberGenerator.GetBytes(32);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, Convert.ToBase64String(key));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            PrivateFiles.WriteNew(path, Convert.ToBase64String(key));
             return key;
         }
     }

@@ -1,0 +1,7 @@
+namespace LoanPlatform.Console.Preferences;
+
+public enum ConsoleLanguage
+{
+    Indonesian,
+    English,
+}

@@ -1,0 +1,81 @@
+using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoanPlatform.EndToEnd.Tests.Upgrade;
+
+/// <summary>
+/// A release that changes the workflow meets loans the previous release started. On the Azure Storage backend (over
+/// Azurite, as Durable Functions keeps state in Azure) the released orchestrator records histories of waiting loans; the
+/// current one — which adds an activity before each wait (FindRecordedDecision), so its steps no longer line up with
+/// those histories — takes over after a restart. Versioning keeps each instance on the code path of the version it
+/// started with: every loan is decided once and no instance fails.
+/// </summary>
+[Collection(nameof(AzureStorageRestartTests))]
+public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Loans_waiting_under_the_released_orchestrator_are_decided_once_by_the_changed_one_and_no_instance_fails()
+    {
+        await using var running = await RunningPlatformOnReleasedCodeAsync();
+        var waiting = new List<(string LoanId, PlatformClient.Customer Customer)>();
+        using (var client = running.CreateClient())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var customer = await client.RegisterVerifiedCustomerAsync();
+                var loanId = await client.ApplyOkAsync(customer.Token, 11_000_000 + i * 1_000_000);
+                await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["deadline"] is not null, TimeSpan.FromSeconds(60));
+                waiting.Add((loanId, customer));
+            }
+        }
+
+        // The deployment: the current release, with versioning as host.json configures it in Azure.
+        await running.StopAsync();
+        running.DurableTasks = null;
+        running.Configure(new Dictionary<string, string?> { ["Durable:DefaultVersion"] = null });
+        await running.StartAgainAsync();
+
+        using (var client = running.CreateClient())
+        {
+            var customer = await client.RegisterVerifiedCustomerAsync();
+            var started = await client.ApplyOkAsync(customer.Token, 14_000_000);
+            await client.WaitForLoanAsync(started, customer.Token, loan => loan["currentStage"]?["deadline"] is not null, TimeSpan.FromSeconds(60));
+            waiting.Add((started, customer));
+
+            var officer = await client.LoginStaffAsync("officer1@staff.local");
+            foreach (var (loanId, _) in waiting)
+            {
+                await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve" }, officer);
+            }
+
+            foreach (var (loanId, owner) in waiting)
+            {
+                await client.WaitForStatusAsync(loanId, owner.Token, "approved", TimeSpan.FromSeconds(90));
+                var history = (await client.SendOkAsync(HttpMethod.Get, $"/loans/{loanId}/history", null, owner.Token)).AsArray();
+                Assert.Single(history, entry => entry!["event"]!.GetValue<string>() == "StageApproved");
+                Assert.Single(history, entry => entry!["event"]!.GetValue<string>() == "Approved");
+            }
+        }
+
+        var engine = running.Platform.ServiceProviders["loans"].GetRequiredService<DurableTaskClient>();
+        foreach (var (loanId, _) in waiting)
+        {
+            var instance = await engine.WaitForInstanceCompletionAsync(loanId, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        }
+    }
+
+    /// <summary>The platform as the previous release ran it: its orchestrator, and instances started unversioned.</summary>
+    private Task<RunningPlatform> RunningPlatformOnReleasedCodeAsync() => RunningPlatform.StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Durable:Backend"] = "AzureStorage",
+            ["Durable:AzureStorageConnectionString"] = azurite.ConnectionString,
+            ["Durable:TaskHubName"] = "upgrade" + Guid.NewGuid().ToString("N")[..8],
+            ["Durable:DefaultVersion"] = "",
+        },
+        registry => registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>().AddLoanApprovalActivities());
+}
