@@ -21,7 +21,7 @@ public sealed class FirstLoanThroughGeneratedClientTests(ApiDocumentsFixture doc
         using var anonymous = new GeneratedClients(documents.Running.GatewayUrl);
         const string email = "siti.generated@example.com";
         const string password = "correct-horse-battery";
-        var userId = await CustomerSignUp.RegisterAsync(anonymous, new RegisterUserRequest
+        var userId = await CustomerSignUp.RegisterAsync(anonymous, documents.Running.Inbox, new RegisterUserRequest
         {
             FullName = "Siti Rahayu",
             Email = email,

@@ -341,7 +341,7 @@ public sealed class CredentialService(
             || credential.UnlockCodeExpiresAt <= now
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(RefreshTokenFormat.HashSecret(request.Code!.Trim()))))
         {
-            throw new ProblemException(400, "invalid-unlock-code", "The unlock code is wrong or no longer valid.");
+            throw AuthProblems.InvalidUnlockCode.Exception();
         }
 
         var unlocked = credential with

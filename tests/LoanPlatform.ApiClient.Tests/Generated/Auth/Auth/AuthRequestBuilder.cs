@@ -4,6 +4,7 @@ using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Login;
 using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Logout;
 using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Password;
 using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Refresh;
+using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Unlock;
 using LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.WellKnown;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -38,6 +39,11 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth
         public global::LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Refresh.RefreshRequestBuilder Refresh
         {
             get => new global::LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Refresh.RefreshRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The unlock property</summary>
+        public global::LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Unlock.UnlockRequestBuilder Unlock
+        {
+            get => new global::LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Unlock.UnlockRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The wellKnown property</summary>
         public global::LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.WellKnown.WellKnownRequestBuilder WellKnown

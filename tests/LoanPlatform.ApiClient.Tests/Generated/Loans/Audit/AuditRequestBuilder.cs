@@ -28,7 +28,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit{?from*,subject*,to*}", pathParameters)
+        public AuditRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit{?continuation*,from*,limit*,subject*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,13 +36,13 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit{?from*,subject*,to*}", rawUrl)
+        public AuditRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit{?continuation*,from*,limit*,subject*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// Audit records, oldest first (the latest 1000), by subject (actor or resource) and time range
+        /// Audit records of a time range (the last day by default), by subject (actor or resource), a page at a time (follow &apos;next&apos; as &apos;continuation&apos;)
         /// </summary>
-        /// <returns>A List&lt;global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditRecord&gt;</returns>
+        /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 400 status code</exception>
@@ -52,11 +52,11 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditRecord>?> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditPage?> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditRecord>> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditPage> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -68,11 +68,10 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditRecord>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditRecord.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditPage>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit records, oldest first (the latest 1000), by subject (actor or resource) and time range
+        /// Audit records of a time range (the last day by default), by subject (actor or resource), a page at a time (follow &apos;next&apos; as &apos;continuation&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -100,11 +99,24 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
             return new global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.AuditRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Audit records, oldest first (the latest 1000), by subject (actor or resource) and time range
+        /// Audit records of a time range (the last day by default), by subject (actor or resource), a page at a time (follow &apos;next&apos; as &apos;continuation&apos;)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AuditRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("continuation")]
+            public string? Continuation { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("continuation")]
+            public string Continuation { get; set; }
+            #pragma warning restore CS1591
+#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
@@ -116,6 +128,19 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit
             #pragma warning disable CS1591
             [QueryParameter("from")]
             public string From { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("limit")]
+            public string? Limit { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("limit")]
+            public string Limit { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -14,10 +14,22 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The brokenShard property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? BrokenShard { get; set; }
+#nullable restore
+#else
+        public string BrokenShard { get; set; }
+#endif
         /// <summary>The checked property</summary>
         public long? Checked { get; set; }
+        /// <summary>The checkpoints property</summary>
+        public int? Checkpoints { get; set; }
         /// <summary>The firstBrokenAt property</summary>
         public long? FirstBrokenAt { get; set; }
+        /// <summary>The shards property</summary>
+        public int? Shards { get; set; }
         /// <summary>The valid property</summary>
         public bool? Valid { get; set; }
         /// <summary>
@@ -45,8 +57,11 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "brokenShard", n => { BrokenShard = n.GetStringValue(); } },
                 { "checked", n => { Checked = n.GetLongValue(); } },
+                { "checkpoints", n => { Checkpoints = n.GetIntValue(); } },
                 { "firstBrokenAt", n => { FirstBrokenAt = n.GetLongValue(); } },
+                { "shards", n => { Shards = n.GetIntValue(); } },
                 { "valid", n => { Valid = n.GetBoolValue(); } },
             };
         }
@@ -57,8 +72,11 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("brokenShard", BrokenShard);
             writer.WriteLongValue("checked", Checked);
+            writer.WriteIntValue("checkpoints", Checkpoints);
             writer.WriteLongValue("firstBrokenAt", FirstBrokenAt);
+            writer.WriteIntValue("shards", Shards);
             writer.WriteBoolValue("valid", Valid);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -5,6 +5,7 @@ using LoanPlatform.ApiClient.Tests.Generated.Users.Users.Item;
 using LoanPlatform.ApiClient.Tests.Generated.Users.Users.KycReviews;
 using LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me;
 using LoanPlatform.ApiClient.Tests.Generated.Users.Users.Staff;
+using LoanPlatform.ApiClient.Tests.Generated.Users.Users.Verify;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
@@ -36,6 +37,11 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users
         {
             get => new global::LoanPlatform.ApiClient.Tests.Generated.Users.Users.Staff.StaffRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The verify property</summary>
+        public global::LoanPlatform.ApiClient.Tests.Generated.Users.Users.Verify.VerifyRequestBuilder Verify
+        {
+            get => new global::LoanPlatform.ApiClient.Tests.Generated.Users.Users.Verify.VerifyRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the LoanPlatform.ApiClient.Tests.Generated.Users.users.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Users.Item.WithUserItemRequestBuilder"/></returns>
@@ -65,25 +71,23 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users
         {
         }
         /// <summary>
-        /// Register a customer with profile, consent and login credential.
+        /// Start a registration: the same 202 for every well-formed request; a six-digit code goes to the email.
         /// </summary>
-        /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserResponse"/></returns>
+        /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegistrationAcceptedResponse"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.ValidationProblem">When receiving a 400 status code</exception>
-        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
-        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserResponse?> PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegistrationAcceptedResponse?> PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserResponse> PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegistrationAcceptedResponse> PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -91,16 +95,14 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.ValidationProblem.CreateFromDiscriminatorValue },
-                { "409", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
-                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegisterUserResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegistrationAcceptedResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RegistrationAcceptedResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Register a customer with profile, consent and login credential.
+        /// Start a registration: the same 202 for every well-formed request; a six-digit code goes to the email.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -22,7 +22,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public VerifyRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit/verify", pathParameters)
+        public VerifyRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit/verify{?from*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,31 +30,33 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public VerifyRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit/verify", rawUrl)
+        public VerifyRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/audit/verify{?from*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// Walks the hash chain and names the first edited or deleted record
+        /// Walks every shard&apos;s hash chain in a time range (the last day by default), holds each to the checkpoints, and names the first edited or deleted record
         /// </summary>
         /// <returns>A <see cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification?> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
@@ -63,17 +65,17 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Walks the hash chain and names the first edited or deleted record
+        /// Walks every shard&apos;s hash chain in a time range (the last day by default), holds each to the checkpoints, and names the first edited or deleted record
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -91,11 +93,44 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
             return new global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
+        /// Walks every shard&apos;s hash chain in a time range (the last day by default), holds each to the checkpoints, and names the first edited or deleted record
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class VerifyRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("from")]
+            public string? From { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("from")]
+            public string From { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("to")]
+            public string? To { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("to")]
+            public string To { get; set; }
+            #pragma warning restore CS1591
+#endif
+        }
+        /// <summary>
         /// Configuration for the request such as headers, query parameters, and middleware options.
         /// </summary>
         [Obsolete("This class is deprecated. Please use the generic RequestConfiguration class generated by the generator.")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class VerifyRequestBuilderGetRequestConfiguration : RequestConfiguration<DefaultQueryParameters>
+        public partial class VerifyRequestBuilderGetRequestConfiguration : RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>
         {
         }
     }
