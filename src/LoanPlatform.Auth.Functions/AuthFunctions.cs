@@ -51,6 +51,7 @@ public sealed class AuthFunctions(TokenService tokens, CredentialService credent
         await AuthApi.Jwks(keys, cancellationToken);
 
     [Function("GetProblemPage")]
+    [AllowAnonymous]
     public IResult ProblemPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "problems/{code}")] HttpRequest req, string code) =>
         ProblemPages.Page(code, req.HttpContext);
 }

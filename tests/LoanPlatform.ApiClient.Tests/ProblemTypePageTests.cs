@@ -54,12 +54,17 @@ public sealed partial class ProblemTypePageTests(ApiDocumentsFixture documents)
     [Fact]
     public void The_problem_types_api_management_answers_with_itself_are_catalogued()
     {
-        var policy = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "apim", "policies", "global.xml"));
-        var codes = ApimProblemCode().Matches(policy[policy.IndexOf("var code =", StringComparison.Ordinal)..].Split(';')[0]).Select(m => m.Groups[1].Value).ToArray();
+        var policies = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "infra", "apim", "policies"), "*.xml")
+            .ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
+        var global = policies["global.xml"];
+        var codes = ApimProblemCode().Matches(global[global.IndexOf("var code =", StringComparison.Ordinal)..].Split(';')[0]).Select(m => m.Groups[1].Value)
+            .Concat(policies.Values.SelectMany(policy => ApimLiteralProblemType().Matches(policy).Select(m => m.Groups[1].Value)))
+            .ToArray();
 
-        Assert.Contains("{{problem-type-base-uri}}", policy, StringComparison.Ordinal);
-        Assert.NotEmpty(codes);
+        Assert.Contains("{{problem-type-base-uri}}", global, StringComparison.Ordinal);
+        Assert.Contains("audit-unavailable", codes);
         Assert.All(codes, code => Assert.NotNull(ProblemCatalog.Find(code)));
+        Assert.All(policies, policy => Assert.DoesNotMatch(@"https?://[^""'\s]*/problems/", policy.Value));
     }
 
     [Fact]
@@ -88,6 +93,9 @@ public sealed partial class ProblemTypePageTests(ApiDocumentsFixture documents)
 
     [GeneratedRegex("\"([a-z-]+)\"")]
     private static partial Regex ApimProblemCode();
+
+    [GeneratedRegex(@"\{\{problem-type-base-uri\}\}([a-z-]+)")]
+    private static partial Regex ApimLiteralProblemType();
 
     [GeneratedRegex(@"https?://[^\s""'<>)\]]+")]
     private static partial Regex AbsoluteUrl();

@@ -9,7 +9,8 @@ namespace LoanPlatform.BuildingBlocks.Problems;
 /// The one place that decides which problem types an endpoint can answer: those its metadata declares
 /// (<see cref="ProblemEndpointExtensions.ProducesProblems{TBuilder}"/>) and those its shape implies — a token for an
 /// authorized endpoint, a role for a role-restricted one, a readable JSON body where it takes one, the gateway's rate
-/// limit and an internal failure everywhere. The OpenAPI documents and the runtime check both read it.
+/// limit, the gateway's audit hand-off (API Management answers 503 when it cannot record a request) and an internal
+/// failure everywhere. The OpenAPI documents and the runtime check both read it.
 /// </summary>
 public static class EndpointProblems
 {
@@ -35,7 +36,7 @@ public static class EndpointProblems
         }
 
         problems.AddRange(items.OfType<ProblemTypesMetadata>().SelectMany(m => m.Types));
-        problems.AddRange([CommonProblems.RateLimited, CommonProblems.Internal]);
+        problems.AddRange([CommonProblems.RateLimited, CommonProblems.AuditUnavailable, CommonProblems.Internal]);
         return problems.Distinct().ToArray();
     }
 

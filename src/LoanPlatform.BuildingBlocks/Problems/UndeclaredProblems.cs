@@ -18,8 +18,9 @@ public sealed class UndeclaredProblems(ILogger<UndeclaredProblems> logger)
 
     public void Check(HttpContext context, string code)
     {
-        // A cancelled request has no reader; it is not an answer of the operation.
-        if (code == Catalog.CommonProblems.Cancelled.Code)
+        // A cancelled request has no reader; it is not an answer of the operation. Gateway-required goes only to a caller
+        // who went around the gateway, and the documents describe the API as the gateway serves it.
+        if (code == Catalog.CommonProblems.Cancelled.Code || code == Catalog.CommonProblems.GatewayRequired.Code)
         {
             return;
         }

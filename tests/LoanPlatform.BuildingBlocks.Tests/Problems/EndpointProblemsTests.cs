@@ -20,7 +20,7 @@ public sealed class EndpointProblemsTests
         ]).Select(p => p.Code).ToArray();
 
         Assert.Equal(
-            ["bad-request", "malformed-json", "missing-body", "unsupported-media-type", "unauthenticated", "forbidden", "four-eyes", "rate-limited", "internal"],
+            ["bad-request", "malformed-json", "missing-body", "unsupported-media-type", "unauthenticated", "forbidden", "four-eyes", "rate-limited", "audit-unavailable", "internal"],
             problems);
     }
 
@@ -29,7 +29,7 @@ public sealed class EndpointProblemsTests
     {
         var problems = EndpointProblems.For([new AllowAnonymousAttribute(), new AuthorizeAttribute()]);
 
-        Assert.Equal([CommonProblems.RateLimited, CommonProblems.Internal], problems);
+        Assert.Equal([CommonProblems.RateLimited, CommonProblems.AuditUnavailable, CommonProblems.Internal], problems);
     }
 
     [Fact]
@@ -42,6 +42,7 @@ public sealed class EndpointProblemsTests
 
         undeclared.Check(context, "not-found");
         undeclared.Check(context, "rate-limited");
+        undeclared.Check(context, "gateway-required");
         undeclared.Check(context, "four-eyes");
         undeclared.Check(context, "four-eyes");
 

@@ -75,6 +75,10 @@ public static class CommonProblems
         new("The service is temporarily unavailable.", "The platform or one of its parts cannot answer right now.", "Retry after a short wait."),
         new("Layanan sementara tidak tersedia.", "Platform atau salah satu bagiannya tidak dapat menjawab saat ini.", "Coba lagi setelah menunggu sebentar."));
 
+    public static readonly ProblemType AuditUnavailable = new("audit-unavailable", 503,
+        new("The request could not be recorded for audit; try again shortly.", "Every request is recorded in the audit trail before it is answered, and the trail's queue could not take this one, so the request was not carried out.", "Retry after the number of seconds in Retry-After."),
+        new("Permintaan tidak dapat dicatat untuk audit; coba lagi sebentar lagi.", "Setiap permintaan dicatat di jejak audit sebelum dijawab, dan antrean jejak tidak dapat menerima permintaan ini, sehingga permintaan tidak dijalankan.", "Coba lagi setelah jumlah detik pada Retry-After."));
+
     public static readonly ProblemType GatewayRequired = new("gateway-required", 403,
         new("Requests reach this service only through the API gateway.", "The request came to a service directly instead of through the public gateway.", "Call the API at the gateway's address."),
         new("Permintaan ke layanan ini hanya melalui gateway API.", "Permintaan dikirim langsung ke layanan, bukan melalui gateway publik.", "Panggil API di alamat gateway."));

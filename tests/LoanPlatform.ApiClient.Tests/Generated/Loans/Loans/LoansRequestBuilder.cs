@@ -56,6 +56,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanSummary>?> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.LoansRequestBuilder.LoansRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -72,6 +73,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans
                 { "401", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanSummary>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();

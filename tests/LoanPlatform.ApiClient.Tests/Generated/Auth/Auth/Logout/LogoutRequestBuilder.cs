@@ -44,6 +44,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Logout
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.LogoutRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -62,6 +63,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Logout
                 { "415", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }

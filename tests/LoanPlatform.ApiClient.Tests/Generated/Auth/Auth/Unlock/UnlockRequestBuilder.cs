@@ -43,6 +43,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Unlock
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.UnlockRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -60,6 +61,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.Unlock
                 { "415", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }

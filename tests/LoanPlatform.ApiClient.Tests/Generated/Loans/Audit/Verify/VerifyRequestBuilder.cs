@@ -44,6 +44,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification?> GetAsync(Action<RequestConfiguration<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify.VerifyRequestBuilder.VerifyRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -61,6 +62,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Audit.Verify
                 { "403", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.AuditVerification.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

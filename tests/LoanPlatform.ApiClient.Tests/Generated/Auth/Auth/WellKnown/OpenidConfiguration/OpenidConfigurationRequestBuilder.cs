@@ -41,6 +41,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.WellKnown.OpenidConfi
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.OpenIdConfigurationDocument?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -55,6 +56,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Auth.Auth.WellKnown.OpenidConfi
             {
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.OpenIdConfigurationDocument>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Auth.Models.OpenIdConfigurationDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

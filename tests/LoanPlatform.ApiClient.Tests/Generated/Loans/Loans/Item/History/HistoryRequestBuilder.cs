@@ -43,6 +43,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.History
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -59,6 +60,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Loans.Loans.Item.History
                 { "404", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.Problem.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Loans.Models.LoanHistoryEntry.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();

@@ -50,6 +50,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Item.Kyc
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.CustomerKycResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -67,6 +68,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Item.Kyc
                 { "404", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.CustomerKycResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.CustomerKycResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

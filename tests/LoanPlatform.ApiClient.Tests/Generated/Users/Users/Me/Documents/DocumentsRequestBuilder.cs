@@ -56,6 +56,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -72,6 +73,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents
                 { "404", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
@@ -89,6 +91,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.DocumentUploadResponse?> PostAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.RequestDocumentRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -108,6 +111,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents
                 { "415", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.DocumentUploadResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.DocumentUploadResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -43,6 +43,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.NotificationPref
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -59,6 +60,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.NotificationPref
                 { "404", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -77,6 +79,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.NotificationPref
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 428 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse?> PutAsync(global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -98,6 +101,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.NotificationPref
                 { "428", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.NotificationPreferencesResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -42,6 +42,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Devices.Item
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -58,6 +59,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Devices.Item
                 { "404", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }

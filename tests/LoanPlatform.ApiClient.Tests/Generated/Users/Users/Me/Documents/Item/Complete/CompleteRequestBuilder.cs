@@ -44,6 +44,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents.Item.C
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 500 status code</exception>
+        /// <exception cref="global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -61,6 +62,7 @@ namespace LoanPlatform.ApiClient.Tests.Generated.Users.Users.Me.Documents.Item.C
                 { "409", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
                 { "500", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
+                { "503", global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse>(requestInfo, global::LoanPlatform.ApiClient.Tests.Generated.Users.Models.UserDocumentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
