@@ -18,8 +18,8 @@ namespace LoanPlatform.Users.Services;
 
 /// <summary>
 /// Identity verification as a decision with evidence. Once the KTP and the selfie have passed their file checks the
-/// customer goes to review (the configured e-KYC provider may reject a registry mismatch at once; nothing else is
-/// decided without a person). Staff work the queue oldest first, open a review with the identity data and read-only URLs
+/// customer goes to review (the configured e-KYC provider may decide at once when it is conclusive: registry data and
+/// face both matching verifies, a contradiction rejects; nothing unsure is decided without a person). Staff work the queue oldest first, open a review with the identity data and read-only URLs
 /// of the documents, and verify or reject; each step is written to the profile with its audit event, and the decision
 /// events tell the customer.
 /// </summary>
