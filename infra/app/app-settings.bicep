@@ -42,6 +42,12 @@ param pushContact string = ''
 @description('e-KYC (the Users service): the Verihubs application id. Its API key is the Key Vault secret kyc-verihubs-api-key. Empty: the Manual provider, people review every customer.')
 param verihubsAppId string = ''
 
+@description('e-KYC: the Verihubs Face Compare similarity (0-100) from which the selfie matches the KTP photo; 82 is Verihubs\' documented default.')
+param kycFaceMatchThreshold string = '82'
+
+@description('e-KYC: the Verihubs Face Compare similarity below which the selfie conclusively does not match the KTP photo; in between, people review.')
+param kycFaceMismatchBelow string = '50'
+
 type SharedSettings = {
   applicationInsightsConnectionString: string
   cosmosEndpoint: string
@@ -172,11 +178,14 @@ var fcm = {
   Push__Fcm__ServiceAccountJson: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/push-fcm-service-account/)'
 }
 
-// Verihubs ID Verification checks customers against Dukcapil before people review them; the API key is a Key Vault reference.
+// Verihubs ID Verification checks customers against Dukcapil and Face Compare matches the selfie to the KTP photo;
+// the API key is a Key Vault reference.
 var kycVerihubs = {
   Kyc__Provider: 'Verihubs'
   Kyc__Verihubs__AppId: verihubsAppId
   Kyc__Verihubs__ApiKey: '@Microsoft.KeyVault(SecretUri=${shared.keyVaultUri}secrets/kyc-verihubs-api-key/)'
+  Kyc__Verihubs__FaceMatchThreshold: kycFaceMatchThreshold
+  Kyc__Verihubs__FaceMismatchBelow: kycFaceMismatchBelow
 }
 
 // Without a VAPID key pair and an FCM project push is off, and notifications go by email.

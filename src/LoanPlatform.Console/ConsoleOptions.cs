@@ -14,6 +14,9 @@ public sealed class ConsoleOptions
     /// <summary>How staff sign in: with the seeded local accounts through the API, or with Entra ID.</summary>
     public StaffSignIn SignIn { get; set; } = StaffSignIn.Local;
 
+    /// <summary>How many audit records the auditor's search shows at a time ("Show more" loads the next page); at most 1000.</summary>
+    public int AuditPageSize { get; set; } = 100;
+
     /// <summary>Entra ID only: the staff API's scope the console asks a token for, e.g. api://&lt;staff API client id&gt;/.default.</summary>
     public string? ApiScope { get; set; }
 }

@@ -23,10 +23,51 @@ public sealed class AuditorTests(ConsoleFixture fixture)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
             await page.WaitForTimeoutAsync(250);
+            // Oldest first: the newest records may be pages away.
+            for (var more = page.GetByRole(AriaRole.Button, new() { Name = "Show more records" }); await more.CountAsync() > 0;)
+            {
+                await more.ClickAsync();
+                await page.WaitForTimeoutAsync(100);
+            }
         }
 
         await Assertions.Expect(records).ToContainTextAsync("/audit/verify");
         await Assertions.Expect(records).ToContainTextAsync("staff-auditor (Auditor)");
+    }
+
+    [Fact]
+    public async Task The_audit_search_shows_every_page_of_a_long_trail_one_more_at_a_time()
+    {
+        // More records under one subject than a page of the console's search holds (100).
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        for (var i = 0; i < 110; i++)
+        {
+            await client.SendOkAsync(HttpMethod.Get, "/users/me", null, customer.Token);
+        }
+
+        var total = await RecordCountAsync(client, customer.UserId, atLeast: 110);
+
+        var page = await fixture.SignInAsync("auditor@staff.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        await page.GetByLabel("Subject (actor or resource)").FillAsync(customer.UserId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var rows = page.GetByTestId("audit-records").Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() <= 100, $"the first page showed {await rows.CountAsync()} records");
+        await Assertions.Expect(page.GetByTestId("audit-end")).ToHaveCountAsync(0);
+
+        var more = page.GetByRole(AriaRole.Button, new() { Name = "Show more records" });
+        for (var pages = 1; await more.CountAsync() > 0 && pages < 20; pages++)
+        {
+            var shown = await rows.CountAsync();
+            await more.ClickAsync();
+            await Assertions.Expect(rows).Not.ToHaveCountAsync(shown);
+        }
+
+        await Assertions.Expect(page.GetByTestId("audit-end")).ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(total);
+        await Assertions.Expect(page.GetByText($"{total} records shown")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -43,5 +84,31 @@ public sealed class AuditorTests(ConsoleFixture fixture)
         await Assertions.Expect(pending).ToBeVisibleAsync();
         Assert.True(int.Parse(await pending.Locator("td.num").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         await Assertions.Expect(page.GetByTestId("sla-breaches")).ToContainTextAsync("past their deadline");
+    }
+
+    /// <summary>How many records the API holds for <paramref name="subject"/>, once the gateway's writer stored at least <paramref name="atLeast"/>.</summary>
+    private static async Task<int> RecordCountAsync(PlatformClient client, string subject, int atLeast)
+    {
+        var auditor = await client.LoginStaffAsync("auditor@staff.local");
+        for (var attempt = 0; ; attempt++)
+        {
+            var count = 0;
+            string? next = null;
+            do
+            {
+                var page = await client.SendOkAsync(
+                    HttpMethod.Get, $"/audit?subject={Uri.EscapeDataString(subject)}" + (next is null ? "" : "&continuation=" + Uri.EscapeDataString(next)), null, auditor);
+                count += page["items"]!.AsArray().Count;
+                next = page["next"]?.GetValue<string>();
+            }
+            while (next is not null);
+
+            if (count >= atLeast || attempt == 40)
+            {
+                return count;
+            }
+
+            await Task.Delay(250);
+        }
     }
 }

@@ -21,14 +21,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         Running = await RunningPlatform.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's headless Chromium; <paramref name="extraArgs"/> add to the fixed flags.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath(),
             Headless = true,
             // The machine has no sandbox support and a closed network: no GPU, no background calls home.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. extraArgs],
         });
-    }
 
     /// <summary>A fresh browser (own cookies) signed in to the console as <paramref name="email"/>, in English.</summary>
     public async Task<IPage> SignInAsync(string email)

@@ -48,10 +48,13 @@ public sealed class PlatformApi(HttpClient http, IStaffTokenSource tokens, Authe
     public Task DecideKycAsync(string userId, KycDecision decision, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/users/{Uri.EscapeDataString(userId)}/kyc/decisions", decision, cancellationToken);
 
-    /// <summary>The first page of matching records (the API pages by its own limit; the screen shows that page).</summary>
-    public async Task<IReadOnlyList<AuditEntry>> SearchAuditAsync(string? subject, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of matching records, oldest first, continuing after <paramref name="continuation"/> (the previous page's
+    /// <see cref="AuditEntryPage.Next"/>); a page may hold fewer than <paramref name="pageSize"/> and still have a next one.
+    /// </summary>
+    public Task<AuditEntryPage> SearchAuditAsync(string? subject, DateTimeOffset? from, DateTimeOffset? to, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
-        var query = new List<string>();
+        var query = new List<string> { "limit=" + pageSize.ToString(CultureInfo.InvariantCulture) };
         if (!string.IsNullOrWhiteSpace(subject))
         {
             query.Add("subject=" + Uri.EscapeDataString(subject.Trim()));
@@ -67,7 +70,12 @@ public sealed class PlatformApi(HttpClient http, IStaffTokenSource tokens, Authe
             query.Add("to=" + Uri.EscapeDataString(end.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         }
 
-        return (await GetAsync<AuditEntryPage>("/audit" + (query.Count == 0 ? "" : "?" + string.Join('&', query)), cancellationToken)).Items;
+        if (continuation is not null)
+        {
+            query.Add("continuation=" + Uri.EscapeDataString(continuation));
+        }
+
+        return GetAsync<AuditEntryPage>("/audit?" + string.Join('&', query), cancellationToken);
     }
 
     public Task<AuditVerdict> VerifyAuditAsync(CancellationToken cancellationToken = default) =>

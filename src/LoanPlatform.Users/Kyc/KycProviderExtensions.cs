@@ -15,6 +15,8 @@ public static class KycProviderExtensions
             .Validate(options => options.Provider != KycProviderKind.Verihubs
                     || (!string.IsNullOrWhiteSpace(options.Verihubs.AppId) && !string.IsNullOrWhiteSpace(options.Verihubs.ApiKey)),
                 $"{KycOptions.SectionName}:Provider Verihubs needs {KycOptions.SectionName}:Verihubs:AppId and ApiKey.")
+            .Validate(options => options.Verihubs is { FaceMismatchBelow: >= 0, FaceMatchThreshold: <= 100 } verihubs && verihubs.FaceMismatchBelow <= verihubs.FaceMatchThreshold,
+                $"{KycOptions.SectionName}:Verihubs needs 0 <= FaceMismatchBelow <= FaceMatchThreshold <= 100.")
             .ValidateOnStart();
         if (configuration.GetSection(KycOptions.SectionName).Get<KycOptions>()?.Provider == KycProviderKind.Verihubs)
         {

@@ -5,6 +5,6 @@ public enum KycProviderKind
     /// <summary>People review every customer.</summary>
     Manual,
 
-    /// <summary>Verihubs ID Verification checks NIK, name and birth date against Dukcapil before people review.</summary>
+    /// <summary>Verihubs ID Verification (NIK, name and birth date against Dukcapil) and Face Compare (selfie against the KTP photo).</summary>
     Verihubs,
 }

@@ -19,8 +19,8 @@ namespace LoanPlatform.Users.Services;
 
 /// <summary>
 /// Identity verification as a decision with evidence. Once the KTP and the selfie have passed their file checks the
-/// customer goes to review (the configured e-KYC provider may reject a registry mismatch at once; nothing else is
-/// decided without a person). Staff work the queue oldest first, open a review with the identity data and read-only URLs
+/// customer goes to review (the configured e-KYC provider may decide at once when it is conclusive: registry data and
+/// face both matching verifies, a contradiction rejects; nothing unsure is decided without a person). Staff work the queue oldest first, open a review with the identity data and read-only URLs
 /// of the documents, and verify or reject; each step is written to the profile with its audit event, and the decision
 /// events tell the customer.
 /// </summary>
@@ -50,7 +50,8 @@ public sealed class CustomerKyc(
             return;
         }
 
-        var check = await provider.CheckAsync(new KycApplicant(userId, profile.Nik, profile.FullName, profile.DateOfBirth), cancellationToken);
+        var check = await provider.CheckAsync(new KycApplicant(
+            userId, profile.Nik, profile.FullName, profile.DateOfBirth, SealedKey(evidence, UserDocumentKind.Ktp), SealedKey(evidence, UserDocumentKind.Selfie)), cancellationToken);
         await profiles.ChangeAsync(userId, current =>
         {
             if (!IsReadyForReview(current.Kyc, evidence))
@@ -62,14 +63,17 @@ public sealed class CustomerKyc(
             var submitted = current.Kyc.Submit(now, check);
             var updated = (current with { Kyc = submitted, UpdatedAt = now }).WithEvent(OutboxEvent.Create(
                 UserEventTypes.KycSubmitted, KycSubmitted.Version, EventSubjects.Kyc(userId), new KycSubmitted(userId, now, check?.Provider, check?.Outcome), now, actor));
-            if (check is not { Outcome: AutomatedKycOutcome.Mismatch })
+            if (check is not { Outcome: AutomatedKycOutcome.Match or AutomatedKycOutcome.Mismatch })
             {
                 return updated;
             }
 
-            // The registry contradicts the customer: conclusive, so the provider rejects without waiting for a person.
+            // A conclusive answer (registry data and face both matched, or either contradicted) is decided by the
+            // provider without waiting for a person; anything unsure stays in the queue.
             var system = ChangeActor.System($"ekyc-{check.Provider}");
-            var decision = new KycDecision(KycStatus.Rejected, system.Id, system.Role, check.Provider, check.Reasons, null, evidence.Select(d => d.DocumentId).ToArray(), now);
+            var outcome = check.Outcome == AutomatedKycOutcome.Match ? KycStatus.Verified : KycStatus.Rejected;
+            var reasons = outcome == KycStatus.Rejected ? check.Reasons : [];
+            var decision = new KycDecision(outcome, system.Id, system.Role, check.Provider, reasons, null, evidence.Select(d => d.DocumentId).ToArray(), now);
             return Decided(updated with { Kyc = submitted.Decide(decision) }, decision, system);
         }, cancellationToken);
     }
@@ -168,6 +172,9 @@ public sealed class CustomerKyc(
             ? OutboxEvent.Create(UserEventTypes.KycVerified, KycVerified.Version, subject, new KycVerified(userId, decision.At, decision.DocumentIds), decision.At, actor)
             : OutboxEvent.Create(UserEventTypes.KycRejected, KycRejected.Version, subject, new KycRejected(userId, decision.Reasons, decision.Provider, decision.At), decision.At, actor));
     }
+
+    private static string? SealedKey(IReadOnlyList<UserDocument> evidence, UserDocumentKind kind) =>
+        evidence.FirstOrDefault(d => d.Kind == kind)?.Sealed?.ObjectKey;
 
     private static bool IsReadyForReview(KycState kyc, IReadOnlyList<UserDocument> evidence) =>
         kyc.CanSubmit

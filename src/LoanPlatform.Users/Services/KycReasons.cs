@@ -17,7 +17,9 @@ public static class KycReasons
 
     // What a provider reports when it cannot conclude: for reviewers, never a rejection reason.
     public const string RegistryDataMatched = "registry-data-matched";
+    public const string FaceMatched = "face-matched";
     public const string FaceNotCompared = "face-not-compared";
+    public const string FaceInconclusive = "face-similarity-inconclusive";
     public const string ProviderTimeout = "provider-timeout";
     public const string ProviderUnavailable = "provider-unavailable";
     public const string ProviderRateLimited = "provider-rate-limited";

@@ -1,5 +1,5 @@
 using System.Net;
-using LoanPlatform.Auth.Tests.Fakes;
+using LoanPlatform.Testing.Entra;
 using LoanPlatform.Auth.Tests.Support;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;

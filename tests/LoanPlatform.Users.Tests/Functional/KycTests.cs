@@ -201,19 +201,19 @@ public sealed class KycTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     /// <summary>Uploads and completes one document of <paramref name="type"/>.</summary>
-    internal static async Task UploadAsync(HttpClient client, string type, UsersHost host)
+    internal static async Task UploadAsync(HttpClient client, string type, UsersHost host, byte[]? content = null)
     {
-        var content = SampleImages.Jpeg;
+        content ??= SampleImages.Jpeg;
         var (documentId, upload) = await DocumentTests.RequestAsync(client, type, content);
         (await host.UploadAsync(upload, content)).EnsureSuccessStatusCode();
         (await client.PostAsync($"/users/me/documents/{documentId}/complete", null)).EnsureSuccessStatusCode();
     }
 
     /// <summary>Uploads a KTP and a selfie, which puts the customer in review.</summary>
-    internal static async Task SubmitForReviewAsync(HttpClient client, UsersHost host)
+    internal static async Task SubmitForReviewAsync(HttpClient client, UsersHost host, byte[]? ktp = null, byte[]? selfie = null)
     {
-        await UploadAsync(client, "ktp", host);
-        await UploadAsync(client, "selfie", host);
+        await UploadAsync(client, "ktp", host, ktp);
+        await UploadAsync(client, "selfie", host, selfie);
     }
 
     internal static async Task<JsonElement> KycOfAsync(HttpClient client) =>

@@ -2,12 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LoanPlatform.Testing;
 using LoanPlatform.Testing.Verihubs;
+using LoanPlatform.Users.Kyc;
+using LoanPlatform.Users.Model;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
 /// <summary>
-/// The Verihubs adapter over HTTP against a stand-in that follows Verihubs' documented ID Verification contract: a
-/// registry contradiction rejects with the reason, everything else goes to people, and nothing verifies on its own.
+/// The Verihubs adapter over HTTP against a stand-in that follows Verihubs' documented ID Verification and Face Compare
+/// contracts: registry data and face both matching verifies, a registry contradiction or a face below the mismatch
+/// threshold rejects with the reason, and everything else (an ambiguous score, no face, a missing photo, a refusal, an
+/// outage, a timeout) goes to people.
 /// </summary>
 public sealed class VerihubsProviderTests : IAsyncLifetime
 {
@@ -27,25 +31,96 @@ public sealed class VerihubsProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_registry_match_is_shown_to_reviewers_but_never_verifies_without_a_person()
+    public async Task A_registry_match_and_a_face_match_verify_the_customer_without_a_person()
     {
         var (registration, client) = await NewCustomerAsync();
         _verihubs.Register((string)registration["nik"]!, "Siti Rahayu", new DateOnly(1990, 6, 5));
+        _verihubs.FaceSimilarity = 96.5;
+        byte[] ktp = SampleImages.Jpeg, selfie = [.. SampleImages.Jpeg, 0x01];
 
-        await KycTests.SubmitForReviewAsync(client, _host);
+        await KycTests.SubmitForReviewAsync(client, _host, ktp, selfie);
 
         var kyc = await KycTests.KycOfAsync(client);
-        Assert.Equal("pendingReview", kyc.GetProperty("status").GetString());
-        var check = await AutomatedCheckAsync(client);
-        Assert.Equal("verihubs", check.GetProperty("provider").GetString());
-        Assert.Equal("match", check.GetProperty("outcome").GetString());
-        Assert.Equal(["registry-data-matched", "face-not-compared"], check.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("verified", kyc.GetProperty("status").GetString());
+        var review = await ReviewAsync(client);
+        Assert.Equal(["registry-data-matched", "face-matched"], review.GetProperty("automatedCheck").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("match", review.GetProperty("automatedCheck").GetProperty("outcome").GetString());
+        Assert.Equal("system:ekyc-verihubs", review.GetProperty("decision").GetProperty("decidedBy").GetString());
+        Assert.Equal("verihubs", review.GetProperty("decision").GetProperty("provider").GetString());
 
         var sent = Assert.Single(_verihubs.Received, body => body["nik"]!.GetValue<string>() == (string)registration["nik"]!);
         Assert.Equal("Siti Rahayu", sent["name"]!.GetValue<string>());
         Assert.Equal("05-06-1990", sent["birth_date"]!.GetValue<string>());
+        // The sealed KTP went as image_1 and the sealed selfie as image_2, byte for byte.
+        var (image1, image2) = _verihubs.FaceComparisons.Last();
+        Assert.Equal(ktp, image1);
+        Assert.Equal(selfie, image2);
         Assert.Empty(_verihubs.Refusals);
         Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains((string)registration["nik"]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_face_below_the_mismatch_threshold_rejects_with_the_reason_in_the_customers_language()
+    {
+        var (registration, client) = await NewCustomerAsync();
+        _verihubs.Register((string)registration["nik"]!, "Siti Rahayu", new DateOnly(1990, 6, 5));
+        _verihubs.FaceSimilarity = 12;
+
+        await KycTests.SubmitForReviewAsync(client, _host);
+
+        var kyc = await KycTests.KycOfAsync(client);
+        Assert.Equal("rejected", kyc.GetProperty("status").GetString());
+        Assert.Equal(["Swafoto Anda tidak cocok dengan foto pada KTP."], kyc.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        var decision = (await ReviewAsync(client)).GetProperty("decision");
+        Assert.Equal("system:ekyc-verihubs", decision.GetProperty("decidedBy").GetString());
+        Assert.Equal(["face-mismatch"], decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Theory]
+    [InlineData(65.0, null, "face-similarity-inconclusive")]
+    [InlineData(null, null, "face-not-compared")]
+    [InlineData(97.0, 503, "provider-unavailable")]
+    [InlineData(97.0, 429, "provider-rate-limited")]
+    public async Task An_ambiguous_score_no_face_or_a_failed_face_call_after_a_registry_match_goes_to_people(double? similarity, int? faceStatus, string reason)
+    {
+        var (registration, client) = await NewCustomerAsync();
+        _verihubs.Register((string)registration["nik"]!, "Siti Rahayu", new DateOnly(1990, 6, 5));
+        _verihubs.FaceSimilarity = similarity;
+        _verihubs.ForcedFaceCompareStatus = faceStatus;
+        try
+        {
+            await KycTests.SubmitForReviewAsync(client, _host);
+        }
+        finally
+        {
+            _verihubs.ForcedFaceCompareStatus = null;
+        }
+
+        Assert.Equal("pendingReview", (await KycTests.KycOfAsync(client)).GetProperty("status").GetString());
+        var check = await AutomatedCheckAsync(client);
+        Assert.Equal("inconclusive", check.GetProperty("outcome").GetString());
+        Assert.Equal(["registry-data-matched", reason], check.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task A_missing_photo_is_never_a_face_match()
+    {
+        var (registration, _) = await NewCustomerAsync();
+        var nik = (string)registration["nik"]!;
+        _verihubs.Register(nik, "Siti Rahayu", new DateOnly(1990, 6, 5));
+        _verihubs.FaceSimilarity = 99;
+        var compared = _verihubs.FaceComparisons.Count;
+        var provider = _host.GetRequiredService<IKycProvider>();
+
+        foreach (var (ktpKey, selfieKey) in new[] { ("users/nobody/ktp", "users/nobody/selfie"), ((string?)null, (string?)null) })
+        {
+            var check = await provider.CheckAsync(new KycApplicant("u-missing", nik, "Siti Rahayu", new DateOnly(1990, 6, 5), ktpKey, selfieKey), CancellationToken.None);
+
+            Assert.Equal(AutomatedKycOutcome.Inconclusive, check!.Outcome);
+            Assert.Equal(["registry-data-matched", "face-not-compared"], check.Reasons);
+        }
+
+        Assert.Equal(compared, _verihubs.FaceComparisons.Count);
     }
 
     [Fact]
@@ -54,8 +129,12 @@ public sealed class VerihubsProviderTests : IAsyncLifetime
         var (registration, client) = await NewCustomerAsync();
         _verihubs.Register((string)registration["nik"]!, "Dewi Lestari", new DateOnly(1990, 6, 5));
 
+        var compared = _verihubs.FaceComparisons.Count;
+
         await KycTests.SubmitForReviewAsync(client, _host);
 
+        // Conclusive from the registry alone: no billed face call.
+        Assert.Equal(compared, _verihubs.FaceComparisons.Count);
         var kyc = await KycTests.KycOfAsync(client);
         Assert.Equal("rejected", kyc.GetProperty("status").GetString());
         Assert.Equal(["Nama Anda berbeda dengan nama dalam data kependudukan."], kyc.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
