@@ -144,7 +144,9 @@ static async Task GatewayAsync(int requests, int concurrency)
 
 // What the gateway costs on a JWT-checked store read: GET /loans/{id} through the gateway (JWT validation, rate
 // limiting, audit, proxying) and straight to the Loans service with the same token and the gateway's proof header, in
-// alternating rounds, at 8 and 32 connections; prints the throughput ratio and the p50/p99 the gateway adds.
+// alternating rounds, at 8 and 32 connections; prints the throughput ratio, the p50/p99 the gateway adds and the
+// process CPU per request on each path (client, gateway and service share this process, so the difference is the
+// gateway's own work, background audit appends included).
 static async Task EdgeAsync(int requests, int pairs)
 {
     await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
@@ -158,7 +160,7 @@ static async Task EdgeAsync(int requests, int pairs)
     var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
     await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["deadline"] is not null);
     var path = $"/loans/{loanId}";
-    Console.WriteLine($"{"connections",11} {"pair",4} {"gateway/s",10} {"direct/s",9} {"ratio",6} {"gw p50",7} {"dir p50",7} {"gw p99",7} {"dir p99",7}");
+    Console.WriteLine($"{"connections",11} {"pair",4} {"gateway/s",10} {"direct/s",9} {"ratio",6} {"gw p50",7} {"dir p50",7} {"gw p99",7} {"dir p99",7} {"gw cpu µs",9} {"dir cpu µs",10}");
     foreach (var connections in new[] { 8, 32 })
     {
         var rounds = new List<(RoundResult Gateway, RoundResult Direct)>();
@@ -176,26 +178,30 @@ static async Task EdgeAsync(int requests, int pairs)
 
             rounds.Add((throughGateway, straight));
             Console.WriteLine($"{connections,11} {pair,4} {throughGateway.PerSecond,10:0} {straight.PerSecond,9:0} {throughGateway.PerSecond / straight.PerSecond,6:0.00} " +
-                $"{throughGateway.P50,7:0.00} {straight.P50,7:0.00} {throughGateway.P99,7:0.00} {straight.P99,7:0.00}");
+                $"{throughGateway.P50,7:0.00} {straight.P50,7:0.00} {throughGateway.P99,7:0.00} {straight.P99,7:0.00} {throughGateway.CpuMicroseconds,9:0} {straight.CpuMicroseconds,10:0}");
         }
 
         var ratio = rounds.Average(r => r.Gateway.PerSecond) / rounds.Average(r => r.Direct.PerSecond);
         Console.WriteLine($"{connections} connections, mean of {pairs} pairs: gateway {rounds.Average(r => r.Gateway.PerSecond):0}/s, direct {rounds.Average(r => r.Direct.PerSecond):0}/s, " +
-            $"ratio {ratio:0.00}; added p50 {rounds.Average(r => r.Gateway.P50 - r.Direct.P50):0.00} ms, p99 {rounds.Average(r => r.Gateway.P99 - r.Direct.P99):0.00} ms");
+            $"ratio {ratio:0.00}; added p50 {rounds.Average(r => r.Gateway.P50 - r.Direct.P50):0.00} ms, p99 {rounds.Average(r => r.Gateway.P99 - r.Direct.P99):0.00} ms, " +
+            $"CPU per request {rounds.Average(r => r.Gateway.CpuMicroseconds - r.Direct.CpuMicroseconds):0} µs more");
     }
 }
 
 static async Task<RoundResult> RoundAsync(HttpClient http, string token, string path, int requests, int connections)
 {
     var load = new RequestLoad(http, token, $"edge-{Guid.NewGuid():N}", path);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var elapsed = await load.RunAsync(requests, connections);
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     if (load.Failed > 0 || load.Answered.Count != requests)
     {
         throw new InvalidOperationException($"{load.Failed} of {requests} requests to {http.BaseAddress} were not answered 2xx.");
     }
 
     var sorted = load.Latencies.Order().ToArray();
-    return new RoundResult(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1]);
+    return new RoundResult(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1],
+        cpu.TotalMicroseconds / requests);
 }
 
 // The platform as its own process, killed with SIGKILL in the middle of a saturating run and started again on the same
