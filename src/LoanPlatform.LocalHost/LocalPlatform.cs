@@ -178,7 +178,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         PublishEvents(loansBuilder.Services);
         loansBuilder.AddLoansServices();
         loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
-        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
+        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Channel).AddTasks(Settings.DurableTasks)
             // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
             .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
             {
@@ -187,7 +187,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
                 FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
             }));
-        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
+        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel).UseDefaultVersion(durable.DefaultVersion));
         loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
         loansBuilder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
         var loans = loansBuilder.Build();
