@@ -14,6 +14,18 @@ using Microsoft.Extensions.DependencyInjection;
 // local gateway; then the same lifecycle through the Loans services in-process (no gateway, no HTTP to Loans) on the
 // same engine, and prints both with their ratio. Run on demand:
 //   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- [loans=200] [concurrency=32]
+// Or stop the platform (its own process) with SIGTERM mid-run and check nothing is lost (StopUnderLoad):
+//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- stop [loans=200] [concurrency=32] [seconds=10] [backend=both|inmemory|azurestorage]
+if (args is ["stop", .. var stop])
+{
+    Environment.ExitCode = await StopUnderLoad.RunAsync(
+        stop.Length > 0 ? int.Parse(stop[0], CultureInfo.InvariantCulture) : 200,
+        stop.Length > 1 ? int.Parse(stop[1], CultureInfo.InvariantCulture) : 32,
+        TimeSpan.FromSeconds(stop.Length > 2 ? int.Parse(stop[2], CultureInfo.InvariantCulture) : 10),
+        stop.Length > 3 ? stop[3].ToLowerInvariant() : "both");
+    return;
+}
+
 var loans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 
