@@ -11,10 +11,10 @@ using Microsoft.Data.Sqlite;
 namespace LoanPlatform.Testing.Platform.CrashDrill;
 
 /// <summary>
-/// Starts the local platform as its own process, drives a mix of loan lifecycles (apply; approve, reject, cancel, refer
-/// and answer) through the gateway, kills it with SIGKILL at random moments (and now and then stops it with SIGTERM
+/// Starts the local platform as its own process, drives a mix of lifecycles (a KYC decision on the customer; then apply;
+/// approve, reject, cancel, refer and answer) through the gateway, kills it with SIGKILL at random moments (and now and then stops it with SIGTERM
 /// mid-work), starts it again on the same data, finishes the work and checks the promises: every acknowledged command
-/// took effect once, one approval email per approved loan and no message sent twice, no open-application claim or
+/// took effect once (a KYC decision: one audit record), one approval email per approved loan and no message sent twice, no open-application claim or
 /// unpublished event left, the notification queue drained, the audit trail verifies, every open loan re-hydrated, and
 /// no error logged by a clean stop.
 /// </summary>
@@ -65,12 +65,16 @@ public sealed class CrashDrill(CrashDrillOptions options)
         try
         {
             await host.StartAsync(TimeSpan.FromMinutes(2));
-            options.Log($"Registering {options.Loans} verified customers (seed {options.Seed})");
+            options.Log($"Registering {options.Loans} customers waiting for identity review (seed {options.Seed})");
             var plans = Enum.GetValues<DrillPlan>();
             using (var client = new PlatformClient(new HttpClient { BaseAddress = _http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, new EmailInbox(options.SmtpFolder)))
             {
                 var customers = new PlatformClient.Customer[options.Loans];
-                await Parallel.ForAsync(0, options.Loans, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) => customers[i] = await client.RegisterVerifiedCustomerAsync());
+                await Parallel.ForAsync(0, options.Loans, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+                {
+                    customers[i] = await client.RegisterAsync();
+                    await client.UploadIdentityDocumentsAsync(customers[i]);
+                });
                 for (var i = 0; i < options.Loans; i++)
                 {
                     loans.Add(new DrillLoan(customers[i], plans[i % plans.Length], 10_000_000 + (i % 10) * 1_000_000));
@@ -113,6 +117,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
             await FinishAsync(loans);
             await CheckNotificationsAsync(host, loans);
             await CheckAuditAsync();
+            await CheckKycDecisionsAsync(loans);
             await StopCleanlyAsync(host, "the end");
             CheckStore(dataPath);
         }
@@ -134,9 +139,9 @@ public sealed class CrashDrill(CrashDrillOptions options)
             }
         }
 
-        var lost = loans.Count(l => l.LoanId is not null && l.FinalStatus != l.ExpectedStatus);
+        var lost = loans.Count(l => l.LoanId is not null && l.FinalStatus != l.ExpectedStatus) + _violations.Count(v => v.StartsWith("Lost: ", StringComparison.Ordinal) && v.Contains("KycVerified", StringComparison.Ordinal));
         var duplicated = _violations.Count(v => v.StartsWith("Duplicated", StringComparison.Ordinal));
-        return new CrashDrillReport(kills, cleanStops, loans.Count, loans.Sum(l => l.AcknowledgedCount), lost, duplicated,
+        return new CrashDrillReport(kills, cleanStops, loans.Count, loans.Sum(l => l.AcknowledgedCount + (l.KycAcknowledged ? 1 : 0)), lost, duplicated,
             ApprovalEmails().Sum(pair => pair.Value), _resent, _inDoubt, _rehydrated, watch.Elapsed, _violations);
     }
 
@@ -166,9 +171,18 @@ public sealed class CrashDrill(CrashDrillOptions options)
         }
     }
 
-    /// <summary>Sends the loan's next command if its last acknowledged one has visibly taken effect.</summary>
+    /// <summary>Sends the customer's next command if its last acknowledged one has visibly taken effect.</summary>
     private async Task StepAsync(DrillLoan loan)
     {
+        if (!loan.KycDecided)
+        {
+            using var decided = await SendAsStaffAsync($"/users/{loan.Customer.UserId}/kyc/decisions", "Admin", new { decision = "verify" });
+            // A 409 says the customer is no longer waiting for review: an earlier try whose answer the kill cut off decided it.
+            loan.KycAcknowledged |= decided.StatusCode == HttpStatusCode.OK;
+            loan.KycDecided = decided.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict;
+            return;
+        }
+
         if (loan.LoanId is null)
         {
             using var applied = await SendAsync(HttpMethod.Post, "/loans", loan.Customer, new { amount = loan.Amount, tenorMonths = 12, purpose = "Renovasi rumah", monthlyIncome = 40_000_000 },
@@ -399,6 +413,34 @@ public sealed class CrashDrill(CrashDrillOptions options)
         if (!verify.IsSuccessStatusCode || JsonNode.Parse(body)?["valid"]?.GetValue<bool>() != true)
         {
             _violations.Add($"/audit/verify answered {(int)verify.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Each customer's KYC decision took effect once: one audit record of it, however often it was sent.</summary>
+    private async Task CheckKycDecisionsAsync(List<DrillLoan> loans)
+    {
+        // A decision's event left after a kill reaches the trail with the outbox sweeper's next round.
+        var settled = DateTime.UtcNow.AddSeconds(30);
+        foreach (var loan in loans.Where(l => l.KycDecided))
+        {
+            int? records;
+            while (true)
+            {
+                using var search = await SendAsStaffAsync($"/audit?subject={loan.Customer.UserId}", "Auditor", null, HttpMethod.Get);
+                var items = search.IsSuccessStatusCode ? (await search.Content.ReadFromJsonAsync<JsonObject>())?["items"]?.AsArray() : null;
+                records = items?.Count(r => r?["action"]?.GetValue<string>() == "KycVerified");
+                if (records is not 0 || DateTime.UtcNow > settled)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+
+            if (records != 1)
+            {
+                _violations.Add($"{(records > 1 ? "Duplicated" : "Lost")}: {records?.ToString(CultureInfo.InvariantCulture) ?? "no answer:"} KycVerified audit record(s) for customer {loan.Customer.UserId} (acknowledged: {loan.KycAcknowledged}).");
+            }
         }
     }
 
