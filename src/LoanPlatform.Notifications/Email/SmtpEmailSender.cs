@@ -28,7 +28,8 @@ public sealed class SmtpEmailSender(SmtpEmailOptions options, string sender) : I
 
     /// <summary>
     /// MailKit reports the bytes of the message as it writes them after DATA; the server takes the message only at the
-    /// end-of-data line MailKit writes after the last of them. The last report is therefore the last moment before the
+    /// end-of-data line MailKit writes after the last of them (these plain-text messages always go by DATA; MailKit uses
+    /// BDAT only for binary content). The last report is therefore the last moment before the
     /// server can commit the message, and the hand-over is made durable there. The progress hook is synchronous, hence
     /// the blocking wait: it holds the send, which is the point.
     /// </summary>
