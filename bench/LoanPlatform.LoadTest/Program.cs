@@ -17,6 +17,18 @@ using Microsoft.Extensions.DependencyInjection;
 // same engine; then the orchestration's bare shape on the same engine (activities that do nothing, the decision raised
 // at once), and prints the three with their ratios. Run on demand:
 //   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- [loans=200] [concurrency=32]
+// Or stop the platform (its own process) with SIGTERM mid-run and check nothing is lost (StopUnderLoad):
+//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- stop [loans=200] [concurrency=32] [seconds=10] [backend=both|inmemory|azurestorage]
+if (args is ["stop", .. var stop])
+{
+    Environment.ExitCode = await StopUnderLoad.RunAsync(
+        stop.Length > 0 ? int.Parse(stop[0], CultureInfo.InvariantCulture) : 200,
+        stop.Length > 1 ? int.Parse(stop[1], CultureInfo.InvariantCulture) : 32,
+        TimeSpan.FromSeconds(stop.Length > 2 ? int.Parse(stop[2], CultureInfo.InvariantCulture) : 10),
+        stop.Length > 3 ? stop[3].ToLowerInvariant() : "both");
+    return;
+}
+
 // Or the document-store cost of an approved loan in Cosmos DB request units (CostCount):
 //   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- cost [loans=50] [concurrency=8]
 var cost = args is ["cost", ..];

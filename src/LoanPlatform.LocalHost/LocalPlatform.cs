@@ -205,7 +205,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             PublishEvents(builder.Services);
             builder.AddLoansServices();
             builder.Services.AddOutboxSweeperService<LoanApplication>();
-            builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
+            builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Channel).AddTasks(Settings.DurableTasks)
                 // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
                 .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
                 {
@@ -214,7 +214,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                     MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
                     FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
                 }));
-            builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
+            builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel).UseDefaultVersion(durable.DefaultVersion));
             builder.Services.AddSingleton<LoanWorkflowEngine>();
             builder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
             // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.

@@ -32,4 +32,14 @@ public static class FunctionApps
     public static IEnumerable<T> TriggersOf<T>(MethodInfo method)
         where T : Attribute =>
         method.GetParameters().SelectMany(p => p.GetCustomAttributes<T>());
+
+    /// <summary>The functions.metadata the build wrote for a service's app (the Functions host indexes it), one node per function.</summary>
+    public static System.Text.Json.Nodes.JsonArray Metadata(string service)
+    {
+        var output = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar + "tests" + Path.DirectorySeparatorChar)[0];
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var metadata = Path.Combine(output, "src", $"LoanPlatform.{service}.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(metadata), $"{metadata} was not built");
+        return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray();
+    }
 }

@@ -17,12 +17,7 @@ public sealed class HealthProbeTests
     public void Every_function_app_indexes_the_shared_health_functions(string service)
     {
         // The probes live once, in LoanPlatform.Functions.Hosting; the build must list them in each app's metadata.
-        var output = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar + "tests" + Path.DirectorySeparatorChar)[0];
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var metadata = Path.Combine(output, "src", $"LoanPlatform.{service}.Functions", "bin", configuration, "net10.0", "functions.metadata");
-        Assert.True(File.Exists(metadata), $"{metadata} was not built");
-
-        var functions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray()
+        var functions = FunctionApps.Metadata(service)
             .ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["scriptFile"]!.GetValue<string>());
 
         Assert.Equal("LoanPlatform.Functions.Hosting.dll", functions["HealthLive"]);

@@ -51,7 +51,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         var credential = new StaticTokenCredential("entra-token");
         var messageId = Guid.NewGuid().ToString("N");
 
-        await Sender(credential).SendAsync(new EmailMessage(messageId, "siti@example.com", "id", "Pinjaman Anda disetujui", "Halo Siti"), default);
+        await Sender(credential).SendAsync(new EmailMessage(messageId, "siti@example.com", "id", "Pinjaman Anda disetujui", "Halo Siti"), _ => Task.CompletedTask, default);
 
         var send = _requests.First();
         Assert.Equal("POST", send.Method);
@@ -74,7 +74,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     {
         _finalStatus = "Failed";
         var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
-            Sender(new StaticTokenCredential("t")).SendAsync(new EmailMessage(Guid.NewGuid().ToString("N"), "a@example.com", "en", "s", "b"), default));
+            Sender(new StaticTokenCredential("t")).SendAsync(new EmailMessage(Guid.NewGuid().ToString("N"), "a@example.com", "en", "s", "b"), _ => Task.CompletedTask, default));
         Assert.Contains("RecipientRejected", error.Message, StringComparison.Ordinal);
     }
 

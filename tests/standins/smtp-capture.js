@@ -26,4 +26,7 @@ const server = new SMTPServer({
     });
   },
 });
+// A client killed mid-session resets its connection; smtp-server reports that on the server, and an unhandled 'error'
+// would end the process. A real mail server outlives its clients.
+server.on('error', (err) => console.error(`smtp-capture: ${err.code ?? err.message}`));
 server.listen(port, '127.0.0.1');

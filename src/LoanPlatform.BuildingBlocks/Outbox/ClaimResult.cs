@@ -10,4 +10,11 @@ public enum ClaimResult
 
     /// <summary>Another delivery is handling it right now: try again later (it may still fail).</summary>
     InProgress,
+
+    /// <summary>
+    /// This delivery holds the claim, but an earlier one died after handing the effect over
+    /// (<see cref="EventDeduplicator.MarkHandedOverAsync"/>) and before completing: it may have taken effect. Repeat it
+    /// only where the receiver drops repeats; complete or release the claim afterwards.
+    /// </summary>
+    InDoubt,
 }

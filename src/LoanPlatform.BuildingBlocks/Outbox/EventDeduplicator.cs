@@ -7,7 +7,7 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// Lets a consumer handle each event id once under at-least-once delivery. The first delivery claims the id (an atomic
 /// create), completes the claim when done and releases it when it fails; a duplicate sees the completed record and is
 /// skipped, or a live claim and is retried later; a claim older than <see cref="OutboxOptions.ClaimLease"/> (its holder
-/// crashed) is taken over. Records are kept for <see cref="Retention"/>, longer than any redelivery.
+/// crashed) is taken over, as <see cref="ClaimResult.InDoubt"/> when its holder had handed the effect over. Records are kept for <see cref="Retention"/>, longer than any redelivery.
 /// </summary>
 public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, IOptions<OutboxOptions> options, TimeProvider time)
 {
@@ -46,8 +46,9 @@ public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, IOpt
 
         try
         {
-            await store.ReplaceAsync(consumer, eventId, claim, existing.ETag, new DocumentWriteOptions(Retention), cancellationToken);
-            return ClaimResult.Claimed;
+            // The mark stays with the claim: should this holder die as well, the next one still knows.
+            await store.ReplaceAsync(consumer, eventId, claim with { HandedOverAt = existing.Value.HandedOverAt }, existing.ETag, new DocumentWriteOptions(Retention), cancellationToken);
+            return existing.Value.HandedOverAt is null ? ClaimResult.Claimed : ClaimResult.InDoubt;
         }
         catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
         {
@@ -55,10 +56,21 @@ public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, IOpt
         }
     }
 
+    /// <summary>
+    /// Records, durably and before the consumer lets go of it, that the effect is being handed to a receiver that cannot
+    /// drop a repeat: from here on a crash leaves the event <see cref="ClaimResult.InDoubt"/> rather than unhandled.
+    /// </summary>
+    public async Task MarkHandedOverAsync(string consumer, string eventId, CancellationToken cancellationToken)
+    {
+        var existing = await store.FindAsync(consumer, eventId, cancellationToken)
+            ?? throw new InvalidOperationException($"{consumer} holds no claim on event {eventId} to hand over.");
+        await store.ReplaceAsync(consumer, eventId, existing.Value with { HandedOverAt = time.GetUtcNow() }, existing.ETag, new DocumentWriteOptions(Retention), cancellationToken);
+    }
+
     public async Task CompleteAsync(string consumer, string eventId, CancellationToken cancellationToken)
     {
         var existing = await store.FindAsync(consumer, eventId, cancellationToken);
-        var completed = new ProcessedEvent(eventId, consumer, existing?.Value.ClaimedAt ?? time.GetUtcNow(), time.GetUtcNow());
+        var completed = new ProcessedEvent(eventId, consumer, existing?.Value.ClaimedAt ?? time.GetUtcNow(), time.GetUtcNow(), existing?.Value.HandedOverAt);
         if (existing is null)
         {
             await store.CreateAsync(consumer, eventId, completed, new DocumentWriteOptions(Retention), cancellationToken);

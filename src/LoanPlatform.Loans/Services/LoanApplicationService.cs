@@ -24,8 +24,11 @@ public sealed class LoanApplicationService(
 {
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
-    /// <summary>A claim without a loan after this long belongs to a submission that died between its two writes.</summary>
-    private static readonly TimeSpan StaleClaimAge = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A submission still unfinished after this long died: a claim without a loan was left between its two writes, a
+    /// loan without an orchestration before its start (<see cref="LoanRehydrator.StartUnstartedAsync"/>).
+    /// </summary>
+    internal static readonly TimeSpan StaleClaimAge = TimeSpan.FromMinutes(1);
 
     public async Task<LoanAccepted> ApplyAsync(string applicantId, string? idempotencyKey, ApplyForLoanRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {

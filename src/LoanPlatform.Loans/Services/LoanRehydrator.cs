@@ -7,13 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace LoanPlatform.Loans.Services;
 
 /// <summary>
-/// At start, before requests are admitted: gives every open loan in the Loans store a live orchestration (all of them
-/// after the in-memory engine starts empty; on a durable backend those whose instance never started or ended early),
-/// and puts right what a crash left of submissions. The activities are idempotent against the loan document, so each
-/// orchestration continues from its recorded stage with the SLA time that remains, and applies a command the loan
-/// records for its wait.
+/// Gives open loans in the Loans store a live orchestration. At a local start, before requests are admitted
+/// (<see cref="RehydrateAsync"/>): every open loan (all of them after the in-memory engine starts empty; on a durable
+/// backend those whose instance never started or ended early), after putting right what a crash left of submissions. The
+/// activities are idempotent against the loan document, so each orchestration continues from its recorded stage with the
+/// SLA time that remains, and applies a command the loan records for its wait. While requests are served (the timer
+/// function in Azure, where no start re-hydrates): only loans whose submission died before starting theirs
+/// (<see cref="StartUnstartedAsync"/>).
 /// </summary>
-public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory scopes, ILogger<LoanRehydrator> logger)
+public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory scopes, TimeProvider time, ILogger<LoanRehydrator> logger)
 {
     public async Task<int> RehydrateAsync(LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
@@ -37,5 +39,32 @@ public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory sc
 
         logger.LogInformation("Re-hydrated {Count} open loan orchestrations from the Loans store", restarted);
         return restarted;
+    }
+
+    /// <summary>
+    /// Starts the orchestration of each open loan that has none although its submission is older than a submission can
+    /// take (<see cref="LoanApplicationService.StaleClaimAge"/>): the request that stored it died before starting it, and
+    /// the customer may never retry. Younger loans are left to the request still submitting them, and an instance that
+    /// exists in any state is left alone, so this is safe beside live traffic. Returns how many it started.
+    /// </summary>
+    public async Task<int> StartUnstartedAsync(LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var submittedBefore = time.GetUtcNow() - LoanApplicationService.StaleClaimAge;
+        var started = 0;
+        await foreach (var doc in loans.QueryAsync(DocumentQuery.Where("isOpen", true), cancellationToken))
+        {
+            if (doc.Value.SubmittedAt < submittedBefore && !await engine.ExistsAsync(doc.Id, cancellationToken))
+            {
+                await engine.StartAsync(doc.Id, cancellationToken);
+                started++;
+            }
+        }
+
+        if (started > 0)
+        {
+            logger.LogWarning("Started {Count} orchestration(s) of loans whose submission stopped before starting them", started);
+        }
+
+        return started;
     }
 }

@@ -7,9 +7,9 @@ namespace LoanPlatform.LocalHost.Durable;
 /// <summary>
 /// The backend as the sidecar sees it, with two things added. Width: the in-memory backend as shipped allows one work
 /// item per processor, and the sidecar's dispatcher sleeps 500 ms whenever that cap is reached (on two cores about one
-/// loan a second), so the cap is raised. Draining, for a clean stop: <see cref="DrainAsync"/> stops handing out work and
-/// waits for the work items already handed out to come back, so the worker can then stop with nothing in flight instead
-/// of cancelling its own completion calls. Everything else is delegated unchanged.
+/// loan a second), so the cap is raised. Draining, for a clean stop: <see cref="DrainAsync"/> stops handing out work
+/// (one locked by a poll already under way is handed back to the backend) and waits for the work items already handed
+/// out to come back, so the worker can then stop with nothing in flight instead of cancelling its own completion calls. Everything else is delegated unchanged.
 /// </summary>
 /// <remarks>Both backends (in memory, Azure Storage) implement the service, its client, query and purge halves.</remarks>
 public sealed class LocalOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems)
@@ -42,7 +42,7 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
         return _inFlight.IsEmpty;
     }
 
-    private async Task<T> HandOutAsync<T>(Func<Task<T>> lockNext, CancellationToken cancellationToken)
+    private async Task<T> HandOutAsync<T>(Func<Task<T>> lockNext, Func<T, Task> handBack, CancellationToken cancellationToken)
         where T : class
     {
         if (_draining)
@@ -53,12 +53,34 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
         }
 
         var workItem = await lockNext();
-        if (workItem is not null)
+        if (workItem is null)
         {
-            _inFlight.TryAdd(workItem, 0);
+            return null!;
         }
 
-        return workItem!;
+        _inFlight.TryAdd(workItem, 0);
+        if (_draining)
+        {
+            // Locked by a poll that began before the drain: the worker may already be gone, so the sidecar would fail
+            // to dispatch it. It goes back to the backend, to be done at the next start.
+            await handBack(workItem);
+            return null!;
+        }
+
+        return workItem;
+    }
+
+    private async Task HandBackAsync(TaskOrchestrationWorkItem workItem)
+    {
+        try
+        {
+            await AbandonTaskOrchestrationWorkItemAsync(workItem);
+        }
+        finally
+        {
+            // As the dispatcher does after any work item: the session lock goes too.
+            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        }
     }
 
     private Task Finished(object workItem, Task done)
@@ -107,7 +129,7 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        HandOutAsync(() => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken);
+        HandOutAsync(() => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), HandBackAsync, cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -126,7 +148,7 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Finished(workItem, inner.ReleaseTaskOrchestrationWorkItemAsync(workItem));
 
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        HandOutAsync(() => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken);
+        HandOutAsync(() => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), AbandonTaskActivityWorkItemAsync, cancellationToken);
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 

@@ -17,7 +17,10 @@ public sealed class AcsEmailSender(HttpClient http, TokenCredential credential, 
     public const string ApiVersion = "2023-03-31";
     public static readonly string[] Scopes = ["https://communication.azure.com/.default"];
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>ACS treats a second send under the same Operation-Id as the same operation.</summary>
+    public bool DropsRepeats => true;
+
+    public async Task SendAsync(EmailMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         var endpoint = options.Endpoint ?? throw new InvalidOperationException("Email:Acs:Endpoint is required for the Acs provider.");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, $"/emails:send?api-version={ApiVersion}"))

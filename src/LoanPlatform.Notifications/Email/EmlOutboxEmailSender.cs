@@ -5,7 +5,10 @@ namespace LoanPlatform.Notifications.Email;
 /// <summary>The local default: each email is an .eml file in the outbox folder, named by message id (a resend overwrites it).</summary>
 public sealed class EmlOutboxEmailSender(string outboxPath, string sender) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>A second send overwrites the first file.</summary>
+    public bool DropsRepeats => true;
+
+    public async Task SendAsync(EmailMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outboxPath);
         var path = Path.Combine(outboxPath, $"{message.MessageId}.eml");

@@ -45,7 +45,7 @@ public sealed class NotificationHandler(
             if (outboxEvent.NotificationOnly)
             {
                 // It carries a secret (a code): by email only, never on a lock screen.
-                await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
+                await EmailOnceAsync(outboxEvent, contact, cancellationToken);
                 return;
             }
 
@@ -54,7 +54,7 @@ public sealed class NotificationHandler(
             // (none registered, or only types whose channel is off), email stands in.
             if (contact.Preferences.Email || pushTo.Count == 0)
             {
-                await OnceAsync(EmailConsumer, outboxEvent, () => email.SendAsync(templates.RenderEmail(outboxEvent, contact), cancellationToken), "email", cancellationToken);
+                await EmailOnceAsync(outboxEvent, contact, cancellationToken);
             }
 
             if (pushTo.Count > 0)
@@ -81,7 +81,8 @@ public sealed class NotificationHandler(
         var notification = templates.RenderPush(outboxEvent, contact);
         foreach (var device in devices)
         {
-            await OnceAsync(PushConsumerPrefix + device.DeviceId, outboxEvent, async () =>
+            // Push senders never hand over (nothing marks a push in doubt): a push cut off by a crash is sent again.
+            await OnceAsync(PushConsumerPrefix + device.DeviceId, outboxEvent, async _ =>
             {
                 switch (await push.SenderFor(device).SendAsync(device, notification, cancellationToken))
                 {
@@ -94,13 +95,27 @@ public sealed class NotificationHandler(
                         logger.LogWarning("The push service refused {EventType} {EventId} for device {DeviceId}", outboxEvent.Type, outboxEvent.EventId, device.DeviceId);
                         break;
                 }
-            }, "push", cancellationToken);
+            }, "push", repeatInDoubt: true, cancellationToken);
         }
     }
 
-    /// <summary>Runs <paramref name="deliver"/> unless <paramref name="consumer"/> has already handled this event.</summary>
-    private async Task OnceAsync(string consumer, OutboxEvent outboxEvent, Func<Task> deliver, string channel, CancellationToken cancellationToken)
+    private Task EmailOnceAsync(OutboxEvent outboxEvent, NotificationContact contact, CancellationToken cancellationToken) =>
+        OnceAsync(
+            EmailConsumer,
+            outboxEvent,
+            handingOver => email.SendAsync(templates.RenderEmail(outboxEvent, contact), handingOver, cancellationToken),
+            "email",
+            repeatInDoubt: email.DropsRepeats,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="deliver"/> unless <paramref name="consumer"/> has already handled this event. A delivery an
+    /// earlier attempt handed over before it died is repeated only when <paramref name="repeatInDoubt"/> (the receiver
+    /// drops repeats); otherwise it is counted done and reported, since sending it again would be a second email.
+    /// </summary>
+    private async Task OnceAsync(string consumer, OutboxEvent outboxEvent, Func<Func<CancellationToken, Task>, Task> deliver, string channel, bool repeatInDoubt, CancellationToken cancellationToken)
     {
+        var tags = new TagList { { "event.type", outboxEvent.Type }, { "notification.channel", channel } };
         switch (await deduplicator.TryClaimAsync(consumer, outboxEvent.EventId, cancellationToken))
         {
             case ClaimResult.AlreadyHandled:
@@ -108,11 +123,18 @@ public sealed class NotificationHandler(
                 return;
             case ClaimResult.InProgress:
                 throw new InvalidOperationException($"Event {outboxEvent.EventId} is being handled by another delivery.");
+            case ClaimResult.InDoubt when !repeatInDoubt:
+                await deduplicator.CompleteAsync(consumer, outboxEvent.EventId, cancellationToken);
+                NotificationsTelemetry.InDoubt.Add(1, tags);
+                logger.LogWarning(
+                    "The {Channel} for {EventType} {EventId} was handed to the provider by a delivery that stopped before it was confirmed; it is not sent again, so the customer has it once or, if the provider never took it, not at all",
+                    channel, outboxEvent.Type, outboxEvent.EventId);
+                return;
         }
 
         try
         {
-            await deliver();
+            await deliver(token => deduplicator.MarkHandedOverAsync(consumer, outboxEvent.EventId, token));
             await deduplicator.CompleteAsync(consumer, outboxEvent.EventId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -121,7 +143,6 @@ public sealed class NotificationHandler(
             throw;
         }
 
-        var tags = new TagList { { "event.type", outboxEvent.Type }, { "notification.channel", channel } };
         NotificationsTelemetry.Sent.Add(1, tags);
         logger.LogInformation("Sent the {EventType} {Channel} for event {EventId}", outboxEvent.Type, channel, outboxEvent.EventId);
     }

@@ -16,5 +16,7 @@ public static class NotificationsTelemetry
 
     public static readonly Counter<long> Failures = Meter.CreateCounter<long>("loanplatform.notifications.failures", description: "Failed delivery attempts (each is retried).");
 
+    public static readonly Counter<long> InDoubt = Meter.CreateCounter<long>("loanplatform.notifications.in_doubt", description: "Deliveries a crash left in doubt (handed to a provider that does not drop repeats, never confirmed), not sent again.");
+
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("loanplatform.notifications.dead_lettered", description: "Notifications given up on after their retries.");
 }

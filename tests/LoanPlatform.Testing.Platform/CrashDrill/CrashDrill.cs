@@ -11,10 +11,10 @@ using Microsoft.Data.Sqlite;
 namespace LoanPlatform.Testing.Platform.CrashDrill;
 
 /// <summary>
-/// Starts the local platform as its own process, drives a mix of loan lifecycles (apply; approve, reject, cancel, refer
-/// and answer) through the gateway, kills it with SIGKILL at random moments (and now and then stops it with SIGTERM
+/// Starts the local platform as its own process, drives a mix of lifecycles (a KYC decision on the customer; then apply;
+/// approve, reject, cancel, refer and answer) through the gateway, kills it with SIGKILL at random moments (and now and then stops it with SIGTERM
 /// mid-work), starts it again on the same data, finishes the work and checks the promises: every acknowledged command
-/// took effect once, one approval email per approved loan (re-sends of one message counted apart), no open-application claim or
+/// took effect once (a KYC decision: one audit record), one approval email per approved loan and no message sent twice, no open-application claim or
 /// unpublished event left, the notification queue drained, the audit trail verifies, every open loan re-hydrated, and
 /// no error logged by a clean stop.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
     private HttpClient _http = null!;
     private int _rehydrated;
     private int _resent;
+    private int _inDoubt;
     private int _sidecarStopErrors;
 
     public async Task<CrashDrillReport> RunAsync()
@@ -65,12 +66,16 @@ public sealed class CrashDrill(CrashDrillOptions options)
         try
         {
             await host.StartAsync(TimeSpan.FromMinutes(2));
-            options.Log($"Registering {options.Loans} verified customers (seed {options.Seed})");
+            options.Log($"Registering {options.Loans} customers waiting for identity review (seed {options.Seed})");
             var plans = Enum.GetValues<DrillPlan>();
             using (var client = new PlatformClient(new HttpClient { BaseAddress = _http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, new EmailInbox(options.SmtpFolder)))
             {
                 var customers = new PlatformClient.Customer[options.Loans];
-                await Parallel.ForAsync(0, options.Loans, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) => customers[i] = await client.RegisterVerifiedCustomerAsync());
+                await Parallel.ForAsync(0, options.Loans, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+                {
+                    customers[i] = await client.RegisterAsync();
+                    await client.UploadIdentityDocumentsAsync(customers[i]);
+                });
                 for (var i = 0; i < options.Loans; i++)
                 {
                     loans.Add(new DrillLoan(customers[i], plans[i % plans.Length], 10_000_000 + (i % 10) * 1_000_000));
@@ -113,6 +118,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
             await FinishAsync(loans);
             await CheckNotificationsAsync(host, loans);
             await CheckAuditAsync();
+            await CheckKycDecisionsAsync(loans);
             await StopCleanlyAsync(host, "the end");
             CheckStore(dataPath);
         }
@@ -134,10 +140,10 @@ public sealed class CrashDrill(CrashDrillOptions options)
             }
         }
 
-        var lost = loans.Count(l => l.LoanId is not null && l.FinalStatus != l.ExpectedStatus);
+        var lost = loans.Count(l => l.LoanId is not null && l.FinalStatus != l.ExpectedStatus) + _violations.Count(v => v.StartsWith("Lost: ", StringComparison.Ordinal) && v.Contains("KycVerified", StringComparison.Ordinal));
         var duplicated = _violations.Count(v => v.StartsWith("Duplicated", StringComparison.Ordinal));
-        return new CrashDrillReport(kills, cleanStops, loans.Count, loans.Sum(l => l.AcknowledgedCount), lost, duplicated,
-            ApprovalEmails().Sum(pair => pair.Value), _resent, _sidecarStopErrors, _rehydrated, watch.Elapsed, _violations);
+        return new CrashDrillReport(kills, cleanStops, loans.Count, loans.Sum(l => l.AcknowledgedCount + (l.KycAcknowledged ? 1 : 0)), lost, duplicated,
+            ApprovalEmails().Sum(pair => pair.Value), _resent, _inDoubt, _sidecarStopErrors, _rehydrated, watch.Elapsed, _violations);
     }
 
     /// <summary>Steps each loan of a worker in turn until the round ends; every failure (the kill) is just retried.</summary>
@@ -166,9 +172,18 @@ public sealed class CrashDrill(CrashDrillOptions options)
         }
     }
 
-    /// <summary>Sends the loan's next command if its last acknowledged one has visibly taken effect.</summary>
+    /// <summary>Sends the customer's next command if its last acknowledged one has visibly taken effect.</summary>
     private async Task StepAsync(DrillLoan loan)
     {
+        if (!loan.KycDecided)
+        {
+            using var decided = await SendAsStaffAsync($"/users/{loan.Customer.UserId}/kyc/decisions", "Admin", new { decision = "verify" });
+            // A 409 says the customer is no longer waiting for review: an earlier try whose answer the kill cut off decided it.
+            loan.KycAcknowledged |= decided.StatusCode == HttpStatusCode.OK;
+            loan.KycDecided = decided.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict;
+            return;
+        }
+
         if (loan.LoanId is null)
         {
             using var applied = await SendAsync(HttpMethod.Post, "/loans", loan.Customer, new { amount = loan.Amount, tenorMonths = 12, purpose = "Renovasi rumah", monthlyIncome = 40_000_000 },
@@ -347,9 +362,15 @@ public sealed class CrashDrill(CrashDrillOptions options)
             }
         }
 
-        // SMTP has no idempotent send: a kill after the server took a message and before its delivery was recorded sends
-        // it again, under the same Message-ID (mail clients show it once). Counted, not hidden; other channels dedupe it.
+        // SMTP has no idempotent send: a kill after the server took a message and before its delivery was recorded leaves
+        // the delivery in doubt, and it must not be sent again (counted from the warning the platform logs for it).
         _resent = CapturedMessages().GroupBy(m => m.MessageId).Sum(g => g.Count() - 1);
+        if (_resent > 0)
+        {
+            _violations.Add($"{_resent} message(s) sent again under the same Message-ID.");
+        }
+
+        _inDoubt = host.Output.Split('\n').Count(l => l.Contains("by a delivery that stopped before it was confirmed", StringComparison.Ordinal));
     }
 
     /// <summary>Per recipient, distinct approval messages (by Message-ID): a re-send of one message is not a second notification.</summary>
@@ -396,6 +417,34 @@ public sealed class CrashDrill(CrashDrillOptions options)
         }
     }
 
+    /// <summary>Each customer's KYC decision took effect once: one audit record of it, however often it was sent.</summary>
+    private async Task CheckKycDecisionsAsync(List<DrillLoan> loans)
+    {
+        // A decision's event left after a kill reaches the trail with the outbox sweeper's next round.
+        var settled = DateTime.UtcNow.AddSeconds(30);
+        foreach (var loan in loans.Where(l => l.KycDecided))
+        {
+            int? records;
+            while (true)
+            {
+                using var search = await SendAsStaffAsync($"/audit?subject={loan.Customer.UserId}", "Auditor", null, HttpMethod.Get);
+                var items = search.IsSuccessStatusCode ? (await search.Content.ReadFromJsonAsync<JsonObject>())?["items"]?.AsArray() : null;
+                records = items?.Count(r => r?["action"]?.GetValue<string>() == "KycVerified");
+                if (records is not 0 || DateTime.UtcNow > settled)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+
+            if (records != 1)
+            {
+                _violations.Add($"{(records > 1 ? "Duplicated" : "Lost")}: {records?.ToString(CultureInfo.InvariantCulture) ?? "no answer:"} KycVerified audit record(s) for customer {loan.Customer.UserId} (acknowledged: {loan.KycAcknowledged}).");
+            }
+        }
+    }
+
     /// <summary>SIGTERM: the process must exit 0, log no error and hit no disposed object on its way down.</summary>
     private async Task StopCleanlyAsync(LocalHostProcess host, string when)
     {
@@ -407,9 +456,16 @@ public sealed class CrashDrill(CrashDrillOptions options)
             _violations.Add($"A clean stop at {when} exited with {exitCode}.");
         }
 
-        var errors = stopping.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("ObjectDisposedException", StringComparison.Ordinal)).ToList();
-        // The preview test-host sidecar (local only; in Azure the Functions host is the sidecar) logs a dispatch failure
-        // of its own now and then while the Azure Storage backend stops under it. Counted, not hidden; it lost nothing.
+        var lines = stopping.Split('\n');
+        var errors = lines.Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("ObjectDisposedException", StringComparison.Ordinal)).ToList();
+        // The preview test-host sidecar (local only; in Azure the Functions host is the sidecar) still logs a dispatch
+        // failure of its own now and then on the Azure Storage profile (about one clean stop in five of the long run).
+        // Counted and shown, not failed: it lost nothing, and the cause is not found yet (docs/reliability.md).
+        foreach (var at in lines.Select((line, index) => (line, index)).Where(l => l.line.Contains("fail: Microsoft.DurableTask.Sidecar[", StringComparison.Ordinal)))
+        {
+            options.Log($"The sidecar at a clean stop ({when}): {string.Join(" | ", lines.Skip(at.index).Take(4).Select(l => l.Trim()))}");
+        }
+
         _sidecarStopErrors += errors.RemoveAll(l => l.Contains("fail: Microsoft.DurableTask.Sidecar[", StringComparison.Ordinal));
         foreach (var line in errors.Distinct().Take(5))
         {

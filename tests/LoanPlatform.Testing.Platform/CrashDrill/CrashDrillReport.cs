@@ -10,6 +10,7 @@ public sealed record CrashDrillReport(
     int Duplicated,
     int ApprovalEmails,
     int SmtpResends,
+    int InDoubtEmails,
     int SidecarStopErrors,
     int Rehydrated,
     TimeSpan Elapsed,
@@ -17,6 +18,6 @@ public sealed record CrashDrillReport(
 {
     public override string ToString() =>
         $"{Kills} SIGKILLs and {CleanStops} SIGTERMs under load, {Loans} loans, {CommandsAcknowledged} acknowledged commands, " +
-        $"{Lost} lost, {Duplicated} duplicated, {ApprovalEmails} approval emails ({SmtpResends} SMTP re-sends of a message), {Rehydrated} re-hydrations, {SidecarStopErrors} preview-sidecar errors at clean stops, {Elapsed.TotalSeconds:0} s; " +
+        $"{Lost} lost, {Duplicated} duplicated, {ApprovalEmails} approval emails, {SmtpResends} SMTP re-sends of a message, {InDoubtEmails} emails left in doubt by a kill (not re-sent), {Rehydrated} re-hydrations, {SidecarStopErrors} preview-sidecar errors at clean stops, {Elapsed.TotalSeconds:0} s; " +
         (Violations.Count == 0 ? "no violations" : $"{Violations.Count} violation(s):\n  " + string.Join("\n  ", Violations));
 }

@@ -11,7 +11,10 @@ public enum DrillPlan
     ReferAnswerApprove,
 }
 
-/// <summary>One customer's loan in the drill and every command the platform acknowledged (answered 2xx) for it.</summary>
+/// <summary>
+/// One customer in the drill, waiting for identity review at first: the KYC decision on them, then their loan, and every
+/// command the platform acknowledged (answered 2xx) for it.
+/// </summary>
 public sealed class DrillLoan(PlatformClient.Customer customer, DrillPlan plan, long amount)
 {
     public PlatformClient.Customer Customer { get; set; } = customer;
@@ -22,6 +25,12 @@ public sealed class DrillLoan(PlatformClient.Customer customer, DrillPlan plan, 
 
     /// <summary>Kept for every try, so a retry after a crash is the same request.</summary>
     public string IdempotencyKey { get; } = Guid.NewGuid().ToString();
+
+    /// <summary>The customer's identity review was decided: answered 200, or refused later because a lost answer had decided it.</summary>
+    public bool KycDecided { get; set; }
+
+    /// <summary>Whether the platform answered 200 to the KYC decision (false when only a retry found it taken).</summary>
+    public bool KycAcknowledged { get; set; }
 
     public string? LoanId { get; set; }
 
