@@ -22,6 +22,7 @@ namespace LoanPlatform.Users.Services;
 public sealed class UserDevices(
     IDocumentStore<PushDevice> devices,
     OutboxDispatcher<PushDevice> outbox,
+    AggregateStore<PushDevice> deviceAggregates,
     UserProfiles profiles,
     IOptions<DevicesOptions> options,
     TimeProvider time,
@@ -82,6 +83,7 @@ public sealed class UserDevices(
                 continue;
             }
 
+            // Not through AggregateStore: a new device first counts the user's devices (a query) between the read and the write.
             await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
             return registration;
         }
@@ -115,31 +117,21 @@ public sealed class UserDevices(
             return false;
         }
 
-        while (true)
+        // Re-registered, removed or its events published meanwhile: the write path looks again.
+        var removed = false;
+        await deviceAggregates.UpdateAsync(userId, deviceId, device =>
         {
-            var device = await devices.FindAsync(userId, deviceId, cancellationToken);
-            if (device is null || device.Value.IsRemoved)
+            removed = !device.IsRemoved;
+            if (!removed)
             {
-                return false;
+                return device;
             }
 
             var now = time.GetUtcNow();
-            var removal = OutboxEvent.Create(
-                UserEventTypes.PushDeviceRemoved, PushDeviceRemoved.Version, EventSubjects.Device(userId, deviceId), new PushDeviceRemoved(userId, deviceId, now), now, actor);
-            var tombstone = device.Value.Removed(now, removal);
-            try
-            {
-                await devices.ReplaceAsync(userId, deviceId, tombstone, device.ETag, new DocumentWriteOptions(tombstone.TimeToLiveAt(now)), cancellationToken);
-            }
-            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
-            {
-                // Re-registered, removed or its events published meanwhile: look again.
-                continue;
-            }
-
-            await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
-            return true;
-        }
+            return device.Removed(now, OutboxEvent.Create(
+                UserEventTypes.PushDeviceRemoved, PushDeviceRemoved.Version, EventSubjects.Device(userId, deviceId), new PushDeviceRemoved(userId, deviceId, now), now, actor));
+        }, cancellationToken);
+        return removed;
     }
 
     public static DeviceResponse ToResponse(PushDevice device) => device.Type == PushDeviceTypes.Fcm
