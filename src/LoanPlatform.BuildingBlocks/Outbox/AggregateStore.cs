@@ -30,15 +30,25 @@ public sealed class AggregateStore<T>(IDocumentStore<T> store, OutboxDispatcher<
         WriteAsync(partitionKey, id, current => current is null ? null : change(current), cancellationToken);
 
     /// <summary>
+    /// As <see cref="UpdateAsync(string, string, Func{T, T}, CancellationToken)"/>, starting from a document the caller has
+    /// just read (to check something before the write), so the first try needs no read of its own.
+    /// </summary>
+    public Task<StoredDocument<T>?> UpdateAsync(StoredDocument<T> read, Func<T, T> change, CancellationToken cancellationToken = default) =>
+        WriteAsync(read.PartitionKey, read.Id, read, current => current is null ? null : change(current), cancellationToken);
+
+    /// <summary>
     /// The general form: <paramref name="change"/> gets the stored aggregate (null when there is none) and returns what to
     /// store — a new aggregate is created, a changed one replaced — or null, or the instance it was given, to write nothing.
     /// Returns what is stored afterwards (null when nothing is).
     /// </summary>
-    public async Task<StoredDocument<T>?> WriteAsync(string partitionKey, string id, Func<T?, T?> change, CancellationToken cancellationToken = default)
+    public Task<StoredDocument<T>?> WriteAsync(string partitionKey, string id, Func<T?, T?> change, CancellationToken cancellationToken = default) =>
+        WriteAsync(partitionKey, id, read: null, change, cancellationToken);
+
+    private async Task<StoredDocument<T>?> WriteAsync(string partitionKey, string id, StoredDocument<T>? read, Func<T?, T?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.FindAsync(partitionKey, id, cancellationToken);
+            var current = attempt == 1 && read is not null ? read : await store.FindAsync(partitionKey, id, cancellationToken);
             var updated = change(current?.Value);
             if (updated is null || ReferenceEquals(updated, current?.Value))
             {

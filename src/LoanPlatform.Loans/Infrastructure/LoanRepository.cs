@@ -23,6 +23,10 @@ public sealed class LoanRepository(IDocumentStore<LoanApplication> store, Aggreg
     public async Task<LoanApplication> UpdateAsync(string loanId, Func<LoanApplication, LoanApplication> change, CancellationToken cancellationToken) =>
         (await aggregates.UpdateAsync(loanId, loanId, change, cancellationToken) ?? throw new InvalidOperationException($"Loan {loanId} does not exist.")).Value;
 
+    /// <summary>As <see cref="UpdateAsync(string, Func{LoanApplication, LoanApplication}, CancellationToken)"/>, starting from a document just read.</summary>
+    public async Task<LoanApplication> UpdateAsync(StoredDocument<LoanApplication> read, Func<LoanApplication, LoanApplication> change, CancellationToken cancellationToken) =>
+        (await aggregates.UpdateAsync(read, change, cancellationToken) ?? throw new InvalidOperationException($"Loan {read.Id} does not exist.")).Value;
+
     public IAsyncEnumerable<StoredDocument<LoanApplication>> QueryAsync(DocumentQuery query, CancellationToken cancellationToken) =>
         store.QueryAsync(query, cancellationToken);
 }

@@ -4,6 +4,7 @@ using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
+using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
@@ -40,16 +41,16 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
             loan.RequestDecision(decisionId, officerId, officer.IsInRole, kind!.Value, reason, request.ApprovedAmount, time.GetUtcNow(), correlationId);
 
         // The rules refuse on what is read now, before the customer directory and the engine are asked; the write checks them again.
-        var loan = (await loans.FindAsync(loanId, cancellationToken))?.Value ?? throw ProblemException.NotFound("The loan");
-        Request(loan);
-        await RequireOtherPersonAsync(loan.ApplicantId, officer.GetStaffId(), cancellationToken);
-        return await RaiseAsync(loanId, Request, engine, cancellationToken);
+        var read = await loans.FindAsync(loanId, cancellationToken) ?? throw ProblemException.NotFound("The loan");
+        Request(read.Value);
+        await RequireOtherPersonAsync(read.Value.ApplicantId, officer.GetStaffId(), cancellationToken);
+        return await RaiseAsync(loanId, read, Request, engine, cancellationToken);
     }
 
     public async Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var (decisionId, reason, correlationId) = (Guid.NewGuid().ToString("N"), request.Reason?.Trim(), CorrelationId.Current);
-        return await RaiseAsync(loanId, loan => Own(loan, applicantId).RequestCancellation(decisionId, reason, time.GetUtcNow(), correlationId), engine, cancellationToken);
+        return await RaiseAsync(loanId, read: null, loan => Own(loan, applicantId).RequestCancellation(decisionId, reason, time.GetUtcNow(), correlationId), engine, cancellationToken);
     }
 
     /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
@@ -59,7 +60,7 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
             .Require(!string.IsNullOrWhiteSpace(request.Message) && request.Message.Length <= 2000, "message", "An answer of at most 2000 characters is required.")
             .ThrowIfInvalid();
         var (decisionId, message, correlationId) = (Guid.NewGuid().ToString("N"), request.Message!.Trim(), CorrelationId.Current);
-        return await RaiseAsync(loanId, loan => Own(loan, applicantId).RequestReferralAnswer(decisionId, message, time.GetUtcNow(), correlationId), engine, cancellationToken);
+        return await RaiseAsync(loanId, read: null, loan => Own(loan, applicantId).RequestReferralAnswer(decisionId, message, time.GetUtcNow(), correlationId), engine, cancellationToken);
     }
 
     /// <summary>An officer's second, customer account is still them: the Users service matches people by NIK, email and phone.</summary>
@@ -87,7 +88,9 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
     /// no person caused (the orchestration's bookkeeping, the outbox clearing published events): the write path retries
     /// such a race on a fresh read with every rule checked again; only a genuinely competing decision is refused.
     /// </summary>
-    private async Task<LoanAccepted> RaiseAsync(string loanId, Func<LoanApplication, LoanApplication> request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    /// <param name="read">The loan as the caller read it, if it did: the first try of the write starts from it.</param>
+    private async Task<LoanAccepted> RaiseAsync(
+        string loanId, StoredDocument<LoanApplication>? read, Func<LoanApplication, LoanApplication> request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         if (!await engine.IsWaitingAsync(loanId, cancellationToken))
         {
@@ -100,7 +103,7 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
         try
         {
             // Loans are never deleted, so one the engine waits for exists.
-            recorded = await loans.UpdateAsync(loanId, request, cancellationToken);
+            recorded = read is null ? await loans.UpdateAsync(loanId, request, cancellationToken) : await loans.UpdateAsync(read, request, cancellationToken);
         }
         catch (WriteConflictException)
         {

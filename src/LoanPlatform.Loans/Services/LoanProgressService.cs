@@ -22,18 +22,19 @@ public sealed class LoanProgressService(
 {
     public async Task<ApprovalPlan> ScoreAsync(string loanId, CancellationToken cancellationToken)
     {
-        var current = (await loans.FindAsync(loanId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Loan {loanId} does not exist.");
-        if (current.Status != LoanStatus.Submitted)
+        var read = await loans.FindAsync(loanId, cancellationToken) ?? throw new InvalidOperationException($"Loan {loanId} does not exist.");
+        if (read.Value.Status != LoanStatus.Submitted)
         {
-            return PlanOf(current);
+            return PlanOf(read.Value);
         }
 
+        var current = read.Value;
         var workflow = workflows.Get(current.Product, current.WorkflowVersion);
         // The loan carries what Users vouched for when it was submitted; only an older loan asks again.
         var applicant = current is { Kyc: { } kyc, ApplicantDateOfBirth: { } dateOfBirth }
             ? new ApplicantProfile(current.ApplicantId, kyc, dateOfBirth)
             : await users.GetApplicantAsync(current.ApplicantId, cancellationToken) ?? new ApplicantProfile(current.ApplicantId, ApplicantKyc.Unknown, DateOnly.MinValue);
-        var updated = await loans.UpdateAsync(loanId, loan => loan.ScoreAgainst(workflow, applicant, SlaHour, time.GetUtcNow()), cancellationToken);
+        var updated = await loans.UpdateAsync(read, loan => loan.ScoreAgainst(workflow, applicant, SlaHour, time.GetUtcNow()), cancellationToken);
         await ReleaseOpenClaimAsync(updated, cancellationToken);
         return PlanOf(updated);
     }

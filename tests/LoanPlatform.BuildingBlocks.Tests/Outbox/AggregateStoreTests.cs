@@ -41,6 +41,23 @@ public sealed class AggregateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_starting_from_a_document_the_caller_read_first_quotes_its_ETag_and_rereads_when_it_is_stale()
+    {
+        var read = await Accounts.CreateAsync("acc-7", "acc-7", new Account("acc-7", 100));
+        await Deposit("acc-7", 50);
+        var seen = new List<long>();
+
+        var written = await Store().UpdateAsync(read, account =>
+        {
+            seen.Add(account.Balance);
+            return account with { Balance = account.Balance - 30 };
+        });
+
+        Assert.Equal([100, 150], seen);
+        Assert.Equal(120, written!.Value.Balance);
+    }
+
+    [Fact]
     public async Task A_refusal_of_the_change_is_not_retried_and_writes_nothing()
     {
         var created = await Accounts.CreateAsync("acc-2", "acc-2", new Account("acc-2", 10));
