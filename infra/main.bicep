@@ -102,6 +102,7 @@ var origins = filter(map(split(allowedOrigins, ','), origin => trim(origin)), or
 
 var cosmosDatabaseName = 'loanplatform'
 var documentsContainerName = 'documents'
+var documentUploadsQueueName = 'document-uploads'
 var notificationsQueueName = 'notifications'
 var integrationTopicName = 'platform-events'
 var signingKeyName = 'token-signing'
@@ -362,6 +363,10 @@ module users './app/service.bicep' = {
     functionAppName: '${abbrs.webSitesFunctions}users-${resourceToken}'
     planName: '${abbrs.webServerFarms}users-${resourceToken}'
     storageAccountName: '${abbrs.storageStorageAccounts}usr${resourceToken}'
+    // Event Grid puts each new upload's BlobCreated event here; the Users app's queue trigger completes the upload.
+    queues: [
+      documentUploadsQueueName
+    ]
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
@@ -420,6 +425,19 @@ module notifications './app/service.bicep' = {
     cosmosContainerName: 'notifications'
     virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[3] : ''
     callerSubnetIds: appSubnetIds
+  }
+}
+
+module documentUploadEvents './app/document-upload-events.bicep' = {
+  name: 'document-upload-events'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    documentsStorageAccountName: documentsStorage.outputs.name
+    documentsContainerName: documentsContainerName
+    usersStorageAccountName: users.outputs.storageAccountName
+    uploadEventsQueueName: documentUploadsQueueName
   }
 }
 
@@ -700,6 +718,7 @@ module usersSettings './app/app-settings.bicep' = {
     cosmosContainerName: 'users'
     documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
     documentsContainerName: documentsContainerName
+    documentUploadsQueueName: documentUploadsQueueName
     vapidPublicKey: vapidPublicKey
     verihubsAppId: kycVerihubsAppId
   }

@@ -19,6 +19,8 @@ param cosmosContainerName string = ''
 @description('Blob endpoint of the documents account; empty for services that do not handle documents.')
 param documentsBlobEndpoint string = ''
 param documentsContainerName string = 'documents'
+@description('The queue in the app\'s own storage account where Event Grid puts each new upload\'s BlobCreated event.')
+param documentUploadsQueueName string = ''
 
 @description('Name of the token-signing key; only the Auth service gets it.')
 param signingKeyName string = ''
@@ -142,6 +144,7 @@ var documents = {
   Documents__Provider: 'AzureBlob'
   Documents__AzureBlob__ServiceUri: documentsBlobEndpoint
   Documents__AzureBlob__Container: documentsContainerName
+  Documents__UploadEvents__Queue: documentUploadsQueueName
 }
 
 // The signing key stays in Key Vault: the app gets its location and signs through the Key Vault API.

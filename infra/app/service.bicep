@@ -90,7 +90,8 @@ resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (needsQueuesAndTables) {
+// The queues of its own account that its triggers read (and their poison queues), or the task hub's.
+resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (needsQueuesAndTables || !empty(queues)) {
   name: guid(runtimeStorage.id, identity.id, roles.storageQueueDataContributor)
   scope: runtimeStorage
   dependsOn: [

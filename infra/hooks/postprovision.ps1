@@ -36,7 +36,7 @@ function Cosmos([string] $Container) {
 
 $services = [ordered]@{
     'auth' = @{ Project = 'LoanPlatform.Auth.Functions'; Extra = (Cosmos 'auth') + [ordered]@{ 'Auth__SigningKey__KeyVaultUri' = V 'KEY_VAULT_URI'; 'Auth__SigningKey__KeyName' = V 'SIGNING_KEY_NAME' } }
-    'users' = @{ Project = 'LoanPlatform.Users.Functions'; Extra = (Cosmos 'users') + [ordered]@{ 'Documents__Provider' = 'AzureBlob'; 'Documents__AzureBlob__ServiceUri' = V 'DOCUMENTS_BLOB_ENDPOINT'; 'Documents__AzureBlob__Container' = V 'DOCUMENTS_CONTAINER_NAME' } }
+    'users' = @{ Project = 'LoanPlatform.Users.Functions'; Extra = (Cosmos 'users') + [ordered]@{ 'Documents__Provider' = 'AzureBlob'; 'Documents__AzureBlob__ServiceUri' = V 'DOCUMENTS_BLOB_ENDPOINT'; 'Documents__AzureBlob__Container' = V 'DOCUMENTS_CONTAINER_NAME'; 'Documents__UploadEvents__Queue' = 'document-uploads' } }
     'loans' = @{ Project = 'LoanPlatform.Loans.Functions'; Extra = (Cosmos 'loans') }
     'notifications' = @{ Project = 'LoanPlatform.Notifications.Functions'; Extra = [ordered]@{ 'Email__Provider' = 'Acs'; 'Email__Acs__Endpoint' = V 'EMAIL_ENDPOINT'; 'Email__Acs__Sender' = V 'EMAIL_SENDER_ADDRESS' } }
 }

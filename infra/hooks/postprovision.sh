@@ -88,7 +88,7 @@ auth_extra() {
 }
 users_extra() {
   cosmos users
-  printf '%s\n' "Documents__Provider" "AzureBlob" "Documents__AzureBlob__ServiceUri" "$(value DOCUMENTS_BLOB_ENDPOINT)" "Documents__AzureBlob__Container" "$(value DOCUMENTS_CONTAINER_NAME)"
+  printf '%s\n' "Documents__Provider" "AzureBlob" "Documents__AzureBlob__ServiceUri" "$(value DOCUMENTS_BLOB_ENDPOINT)" "Documents__AzureBlob__Container" "$(value DOCUMENTS_CONTAINER_NAME)" "Documents__UploadEvents__Queue" "document-uploads"
 }
 loans_extra() {
   cosmos loans

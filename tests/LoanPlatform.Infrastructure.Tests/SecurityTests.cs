@@ -226,7 +226,7 @@ public partial class SecurityTests
         foreach (var required in new[]
         {
             "DocumentStore__Provider", "DocumentStore__Cosmos__AccountEndpoint", "DocumentStore__Cosmos__ContainerName",
-            "APPLICATIONINSIGHTS_CONNECTION_STRING", "Documents__Provider", "Documents__AzureBlob__ServiceUri", "Documents__AzureBlob__Container",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING", "Documents__Provider", "Documents__AzureBlob__ServiceUri", "Documents__AzureBlob__Container", "Documents__UploadEvents__Queue",
             "Jwt__Issuer", "Jwt__Audience", "Jwt__MetadataAddress", "ServiceIdentity__Mode", "ServiceIdentity__Audience", "Services__Auth__InternalUrl", "Services__Users__InternalUrl", "Services__Audit__InternalUrl", "Auth__SigningKey__KeyVaultUri", "Notifications__Queue__ServiceUri",
             "ServiceBus__FullyQualifiedNamespace", "Email__Acs__Endpoint", "TASKHUB_NAME", "Audit__Queue__Name", "Audit__Checkpoints__ContainerUri", "Audit__RetentionDays",
         })

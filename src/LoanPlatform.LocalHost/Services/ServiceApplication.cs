@@ -22,6 +22,12 @@ public static class ServiceApplication
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.Configuration.AddInMemoryCollection(serviceConfiguration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // In every environment, not only Development: a scoped service captured by a singleton fails at start, not in use.
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = true;
+            provider.ValidateOnBuild = true;
+        });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.AddServiceDefaults(serviceName);
         builder.Services.AddPlatformOpenApi(serviceName);

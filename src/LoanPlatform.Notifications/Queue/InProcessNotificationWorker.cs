@@ -2,6 +2,7 @@ using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.Notifications.Model;
 using LoanPlatform.Notifications.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace LoanPlatform.Notifications.Queue;
 /// </summary>
 public sealed class InProcessNotificationWorker(
     InProcessEventQueue queue,
-    NotificationHandler handler,
+    IServiceScopeFactory scopes,
     LocalDeadLetterStore deadLetters,
     IOptions<NotificationRetryOptions> options,
     TimeProvider time,
@@ -37,7 +38,12 @@ public sealed class InProcessNotificationWorker(
         {
             try
             {
-                await handler.HandleAsync(outboxEvent, CancellationToken.None);
+                // The handler is scoped (its typed HTTP clients are rotated by the factory), so each attempt gets its own.
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<NotificationHandler>().HandleAsync(outboxEvent, CancellationToken.None);
+                }
+
                 queue.Complete(outboxEvent);
                 return;
             }

@@ -13,6 +13,16 @@ public static partial class ObjectKeys
 
     public static string ForSealedDocument(string userId, string documentId) => $"sealed/{userId}/{documentId}";
 
+    /// <summary>Whether a key is an upload's (users/{userId}/{documentId}); sealed copies and anything else are not.</summary>
+    public static bool TryParseDocument(string objectKey, out string userId, out string documentId)
+    {
+        var segments = objectKey.Split('/');
+        var isUpload = IsValid(objectKey) && segments is ["users", _, _];
+        userId = isUpload ? segments[1] : string.Empty;
+        documentId = isUpload ? segments[2] : string.Empty;
+        return isUpload;
+    }
+
     public static bool IsValid(string? objectKey) => objectKey is { Length: > 0 and <= 256 } && Pattern().IsMatch(objectKey);
 
     [GeneratedRegex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", RegexOptions.CultureInvariant)]

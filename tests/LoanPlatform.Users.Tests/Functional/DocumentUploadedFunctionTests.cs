@@ -1,7 +1,6 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using LoanPlatform.Testing;
 using LoanPlatform.Users.Functions;
 using LoanPlatform.Users.Objects;
@@ -10,28 +9,51 @@ using LoanPlatform.Users.Services;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Users.Tests.Functional;
 
-/// <summary>The blob-created trigger: wired to the keys the adapter writes, and completing through the same method as POST …/complete.</summary>
+/// <summary>The upload trigger: Blob Storage's BlobCreated events from the queue Event Grid fills, completing through the same method as POST …/complete.</summary>
 public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixture<UsersHost>
 {
     [Fact]
-    public void The_trigger_watches_the_documents_container_at_the_object_keys_the_adapter_writes()
+    public void The_trigger_reads_the_upload_events_queue_the_infrastructure_names()
     {
         var method = typeof(DocumentUploadedFunction).GetMethod(nameof(DocumentUploadedFunction.Run))!;
         Assert.Equal("CompleteUploadedDocument", method.GetCustomAttribute<FunctionAttribute>()!.Name);
-        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).Single(a => a is not null)!;
+        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<QueueTriggerAttribute>()).Single(a => a is not null)!;
 
-        // The container from the app setting the adapter binds (Documents:AzureBlob:Container), the keys as the adapter writes them.
-        Assert.Equal($"%Documents__AzureBlob__Container%/{ObjectKeys.ForDocument("{userId}", "{documentId}")}", trigger.BlobPath);
-        Assert.Equal("Documents:AzureBlob", DocumentsOptions.SectionName + ":" + nameof(DocumentsOptions.AzureBlob));
-        Assert.NotNull(typeof(AzureBlobDocumentsOptions).GetProperty(nameof(AzureBlobDocumentsOptions.Container)));
-        // An identity-based connection: the runtime reads Documents__AzureBlob__ServiceUri, the setting infra/app/app-settings.bicep writes.
-        Assert.Equal("Documents:AzureBlob", trigger.Connection);
-        var bound = method.GetParameters().Select(p => p.Name).ToArray();
-        Assert.Contains("userId", bound);
-        Assert.Contains("documentId", bound);
+        // The app setting infra/app/app-settings.bicep writes; no Connection, so the queue is in the app's own AzureWebJobsStorage.
+        Assert.Equal("%Documents__UploadEvents__Queue%", trigger.QueueName);
+        Assert.Null(trigger.Connection);
+    }
+
+    [Theory]
+    [InlineData("users/u-1/d-1", true)]
+    [InlineData("sealed/u-1/d-1", false)]
+    [InlineData("users/u-1", false)]
+    [InlineData("users/u-1/d-1/extra", false)]
+    [InlineData("users/../d-1", false)]
+    public void Only_an_upload_key_names_a_document(string blobName, bool isUpload)
+    {
+        Assert.Equal(isUpload, ObjectKeys.TryParseDocument(blobName, out var userId, out var documentId));
+        Assert.Equal(isUpload ? ("u-1", "d-1") : (string.Empty, string.Empty), (userId, documentId));
+    }
+
+    [Fact]
+    public async Task Messages_that_are_not_an_upload_in_the_documents_container_change_nothing()
+    {
+        var (userId, client) = await host.NewCustomerAsync();
+        var (documentId, upload) = await DocumentTests.RequestAsync(client, "ktp", SampleImages.Jpeg);
+        (await host.UploadAsync(upload, SampleImages.Jpeg)).EnsureSuccessStatusCode();
+        var container = host.GetRequiredService<IOptions<DocumentsOptions>>().Value.AzureBlob.Container;
+
+        await RunAsync(host, BlobCreatedMessage("other-container", ObjectKeys.ForDocument(userId, documentId)));
+        await RunAsync(host, BlobCreatedMessage(container, ObjectKeys.ForSealedDocument(userId, documentId)));
+        await RunAsync(host, BlobCreatedMessage(container, ObjectKeys.ForDocument(userId, documentId), "Microsoft.Storage.BlobDeleted"));
+        await RunAsync(host, "not an event");
+
+        Assert.Equal("requested", (await client.GetFromJsonAsync(documentId)).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -72,14 +94,42 @@ public sealed class DocumentUploadedFunctionTests(UsersHost host) : IClassFixtur
         await complete.AssertProblemAsync(HttpStatusCode.Conflict, "document-rejected");
     }
 
-    /// <summary>Runs the trigger as the Functions host would for a new blob at the document's key.</summary>
-    internal static async Task RunTriggerAsync(UsersHost host, string userId, string documentId)
+    /// <summary>Runs the trigger as the Functions host would for the BlobCreated event of the document's upload.</summary>
+    internal static Task RunTriggerAsync(UsersHost host, string userId, string documentId) =>
+        RunAsync(host, BlobCreatedMessage(host.GetRequiredService<IOptions<DocumentsOptions>>().Value.AzureBlob.Container, ObjectKeys.ForDocument(userId, documentId)));
+
+    private static async Task RunAsync(UsersHost host, string message)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new DocumentUploadedFunction(scope.ServiceProvider.GetRequiredService<UserDocuments>(), NullLogger<DocumentUploadedFunction>.Instance);
-        var blob = new BlobClient(new Uri($"http://127.0.0.1:10000/devstoreaccount1/documents/users/{userId}/{documentId}"));
-        await function.Run(blob, userId, documentId, CancellationToken.None);
+        var function = new DocumentUploadedFunction(
+            scope.ServiceProvider.GetRequiredService<UserDocuments>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>(),
+            NullLogger<DocumentUploadedFunction>.Instance);
+        await function.Run(message, CancellationToken.None);
     }
+
+    /// <summary>The queue message Event Grid writes for a new blob, in the Event Grid schema (Blob Storage's documented event).</summary>
+    private static string BlobCreatedMessage(string container, string blobName, string eventType = "Microsoft.Storage.BlobCreated") =>
+        JsonSerializer.Serialize(new
+        {
+            topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-loanplatform/providers/Microsoft.Storage/storageAccounts/stdocs",
+            subject = $"/blobServices/default/containers/{container}/blobs/{blobName}",
+            eventType,
+            id = Guid.NewGuid().ToString(),
+            eventTime = DateTimeOffset.UtcNow,
+            data = new
+            {
+                api = "PutBlob",
+                eTag = "0x8DD00000000000",
+                contentType = "image/jpeg",
+                contentLength = SampleImages.Jpeg.Length,
+                blobType = "BlockBlob",
+                url = $"https://stdocs.blob.core.windows.net/{container}/{blobName}",
+                sequencer = "00000000000000000000000000000000000000000000000000",
+            },
+            dataVersion = "",
+            metadataVersion = "1",
+        });
 }
 
 internal static class DocumentReads
