@@ -349,7 +349,9 @@ public sealed partial record LoanApplication
     {
         if (Status != LoanStatus.PendingApproval || CurrentStage >= Stages.Count || Stages[CurrentStage].Deadline is null || Stages[CurrentStage].Decision is not null)
         {
-            throw LoanProblems.NotAwaitingDecision.Exception($"The loan is {Status}.");
+            throw LoanProblems.NotAwaitingDecision.Exception(Status == LoanStatus.PendingApproval
+                ? "Its current stage is decided or not open yet; read the loan again shortly."
+                : $"The loan is {Status}.");
         }
 
         return Stages[CurrentStage];

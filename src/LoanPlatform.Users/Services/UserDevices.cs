@@ -38,7 +38,7 @@ public sealed class UserDevices(
         var deviceId = valid.DeviceId;
         await RemoveFromOtherUsersAsync(userId, deviceId, actor, cancellationToken);
 
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
             var existing = await devices.FindAsync(userId, deviceId, cancellationToken);
@@ -77,9 +77,11 @@ public sealed class UserDevices(
                     registration = new DeviceRegistration(ToResponse(device), Created: true);
                 }
             }
-            catch (Exception e) when (e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
+            catch (Exception e) when (attempt < WriteConflictPolicy.Default.MaxAttempts && e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
             {
-                // The same device registered or was removed concurrently; read it again and apply this registration on top.
+                // The same device registered or was removed concurrently; read it again and apply this registration on top,
+                // under the write path's policy.
+                await Task.Delay(WriteConflictPolicy.Default.DelayAfter(attempt), cancellationToken);
                 continue;
             }
 
