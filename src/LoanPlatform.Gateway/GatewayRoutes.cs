@@ -36,7 +36,7 @@ public static class GatewayRoutes
         new("users-kyc-reviews", "/users/kyc-reviews", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
         new("users-kyc", "/users/{userId}/kyc", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET"]),
         new("users-kyc-decisions", "/users/{userId}/kyc/decisions", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["POST"]),
-        new("users-staff", "/users/staff/{staffId}", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET", "PUT"]),
+        new("users-staff", "/users/staff/{staffId}/person", Users, GatewayAccess.Authenticated, RateLimitPolicies.PerUser, ["GET", "PUT"]),
         new("document-files", "/files/{**rest}", Users, GatewayAccess.Anonymous, RateLimitPolicies.PerIp, ["PUT", "GET"], GatewayRoute.DocumentMaxBodyBytes),
         new("loans-root", "/loans", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),
         new("loans", "/loans/{**rest}", Loans, GatewayAccess.Authenticated, RateLimitPolicies.PerUser),

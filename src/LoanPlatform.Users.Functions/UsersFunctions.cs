@@ -121,13 +121,13 @@ public sealed class UsersFunctions(
     [Function("GetStaffPerson")]
     [Authorize(Policy = UsersApi.AdminsPolicy)]
     public async Task<IResult> GetStaffPerson(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/staff/{staffId}/person")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
         await UsersApi.GetStaffPersonAsync(staffId, req.HttpContext.Response, people, cancellationToken);
 
     [Function("LinkStaffPerson")]
     [Authorize(Policy = UsersApi.AdminsPolicy)]
     public async Task<IResult> LinkStaffPerson(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/staff/{staffId}")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/staff/{staffId}/person")] HttpRequest req, string staffId, CancellationToken cancellationToken) =>
         await UsersApi.LinkStaffPersonAsync(
             staffId, req.Headers.IfMatch.FirstOrDefault(), await req.ReadJsonAsync<StaffPersonRequest>(cancellationToken), req.HttpContext.User, req.HttpContext.Response, people,
             cancellationToken);

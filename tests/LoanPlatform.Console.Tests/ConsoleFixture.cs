@@ -40,6 +40,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await context.AddCookiesAsync([new Cookie { Name = "console-lang", Value = "en", Url = ConsoleUrl }]);
         context.SetDefaultTimeout(20_000);
+        // Decisions take effect asynchronously and the machine may be busy: expectations wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(ConsoleUrl);
         await page.WaitForURLAsync("**/console/login**");

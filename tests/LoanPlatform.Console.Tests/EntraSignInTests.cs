@@ -83,7 +83,7 @@ public sealed class EntraSignInTests : IAsyncLifetime
         var loanId = await client.ApplyOkAsync(customer.Token, 9_000_000);
         await client.WaitForStatusAsync(loanId, customer.Token, "pendingApproval");
         // As in Azure, an Admin links the Entra officer to their person before they work the queue.
-        await client.SendOkAsync(HttpMethod.Put, $"/users/staff/{_officer.ObjectId}", new { nik = "3273011203859002", email = _officer.Email, phone = "081190000002" },
+        await client.SendOkAsync(HttpMethod.Put, $"/users/staff/{_officer.ObjectId}/person", new { nik = "3273011203859002", email = _officer.Email, phone = "081190000002" },
             await client.LoginStaffAsync("admin@staff.local"));
 
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });

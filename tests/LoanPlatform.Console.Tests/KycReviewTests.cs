@@ -22,7 +22,9 @@ public sealed class KycReviewTests(ConsoleFixture fixture)
         await Assertions.Expect(documents).ToHaveCountAsync(2);
         foreach (var image in await documents.AllAsync())
         {
-            Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+            // Loaded (not merely in the page) and decoded into a picture: a broken image completes with no width.
+            await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
         }
 
         await Assertions.Expect(page.GetByTestId("kyc-status")).ToHaveTextAsync("Pending review");

@@ -28,7 +28,9 @@ public sealed class LoanDecisionTests(ConsoleFixture fixture)
         foreach (var image in await documents.AllAsync())
         {
             // Loaded from the short-lived read URL, not merely present.
-            Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+            // Loaded (not merely in the page) and decoded into a picture: a broken image completes with no width.
+            await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
         }
 
         await page.ScreenshotAsync(new() { Path = Screenshots.PathOf("console-review.png"), FullPage = true });

@@ -10,7 +10,7 @@ public sealed class ApiDocumentTests(PlatformFixture fixture) : IClassFixture<Pl
     [InlineData("users", "/users/me")]
     [InlineData("users", "/users/kyc-reviews")]
     [InlineData("users", "/users/{userId}/kyc/decisions")]
-    [InlineData("users", "/users/staff/{staffId}")]
+    [InlineData("users", "/users/staff/{staffId}/person")]
     [InlineData("loans", "/loans/{loanId}/decisions")]
     public async Task Each_service_publishes_its_OpenAPI_document_through_the_gateway(string service, string expectedPath)
     {

@@ -16,6 +16,7 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     private readonly Dictionary<string, string?> _overrides;
     private readonly HashSet<string> _undeclared = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportedUndeclared = new(StringComparer.Ordinal);
     private LocalPlatform? _platform;
 
     private RunningPlatform(string dataPath, int port, IDictionary<string, string?> extra)
@@ -90,14 +91,24 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     /// <summary>
     /// "Operation: problem-type" for every problem an operation answered without declaring it, so its OpenAPI document
-    /// does not list it (see LoanPlatform.BuildingBlocks.Problems.EndpointProblems). Every suite ends by asserting none.
+    /// does not list it (see LoanPlatform.BuildingBlocks.Problems.EndpointProblems). The gateway clients of
+    /// <see cref="CreateClient"/> fail the request that caused one; every suite ends by asserting none.
     /// </summary>
     public IReadOnlyCollection<string> UndeclaredProblems =>
         _platform is null
             ? _undeclared
             : _platform.ServiceProviders.Values.SelectMany(s => s.GetRequiredService<UndeclaredProblems>().Seen).Concat(_undeclared).ToHashSet();
 
-    public PlatformClient CreateClient() => new(new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, Inbox);
+    /// <summary>The undeclared problems no request has been failed for yet (each fails one request, not every one after it).</summary>
+    internal string[] TakeNewUndeclaredProblems()
+    {
+        lock (_reportedUndeclared)
+        {
+            return [.. UndeclaredProblems.Where(_reportedUndeclared.Add)];
+        }
+    }
+
+    public PlatformClient CreateClient() => new(new HttpClient(new UndeclaredProblemCheck(this)) { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, Inbox);
 
     /// <summary>
     /// Where registration codes and every other email land: the local email outbox (.eml files), or the capture folder of

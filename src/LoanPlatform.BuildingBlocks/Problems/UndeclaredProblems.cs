@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,8 @@ public sealed class UndeclaredProblems(ILogger<UndeclaredProblems> logger)
             return;
         }
 
-        var endpoint = context.GetEndpoint();
+        // The exception handler clears the request's endpoint before it writes a thrown problem; its feature keeps it.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         if (endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>() is not { } name || !EndpointProblems.IsDocumented(endpoint.Metadata))
         {
             return;

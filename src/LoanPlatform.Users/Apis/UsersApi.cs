@@ -90,10 +90,10 @@ public static class UsersApi
             .WithName("DecideCustomerKyc").WithSummary("Staff: verify or reject (with a reason) a customer waiting for review; 409 when not waiting, 403 for the customer's own person.")
             .ProducesProblems(CommonProblems.Validation, CommonProblems.NotFound, UserProblems.KycNotPendingReview, UserProblems.SamePerson, UserProblems.StaffPersonNotLinked)
             .WithRequestExample(new KycDecisionRequest("verify", "Face and data match the KTP", null));
-        users.MapGet("/staff/{staffId}", GetStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
+        users.MapGet("/staff/{staffId}/person", GetStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
             .WithName("GetStaffPerson").WithSummary("Admin: the person (NIK, email, phone) a staff identity is linked to, with its ETag.").WithETag()
             .ProducesProblems(CommonProblems.NotFound);
-        users.MapPut("/staff/{staffId}", LinkStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
+        users.MapPut("/staff/{staffId}/person", LinkStaffPersonAsync).RequireAuthorization().RequireAuthorization(AdminsPolicy)
             .WithName("LinkStaffPerson").WithSummary("Admin: link a staff identity (Entra object id) to a person; replacing a link requires If-Match.").WithETag()
             .ProducesProblems(CommonProblems.Validation, CommonProblems.PreconditionRequired, CommonProblems.StaleETag);
 

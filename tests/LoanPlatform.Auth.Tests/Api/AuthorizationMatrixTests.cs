@@ -19,8 +19,8 @@ public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
         { "GET", "/users/kyc-reviews" },
         { "GET", "/users/some-user/kyc" },
         { "POST", "/users/some-user/kyc/decisions" },
-        { "GET", "/users/staff/some-staff" },
-        { "PUT", "/users/staff/some-staff" },
+        { "GET", "/users/staff/some-staff/person" },
+        { "PUT", "/users/staff/some-staff/person" },
         { "POST", "/loans" },
         { "GET", "/loans" },
         { "GET", "/loans/some-loan" },
@@ -64,7 +64,7 @@ public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
         using var client = fixture.Client();
         foreach (var token in new[] { customer.Token, await fixture.OfficerToken })
         {
-            using var response = await client.SendAsync(HttpMethod.Put, "/users/staff/some-staff", new { nik = "3273011203859002", email = "x@bank.example", phone = "081190000002" }, token);
+            using var response = await client.SendAsync(HttpMethod.Put, "/users/staff/some-staff/person", new { nik = "3273011203859002", email = "x@bank.example", phone = "081190000002" }, token);
             await PlatformClient.ReadProblemAsync(response, HttpStatusCode.Forbidden);
         }
     }

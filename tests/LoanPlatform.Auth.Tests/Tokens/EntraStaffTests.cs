@@ -48,7 +48,7 @@ public sealed class EntraStaffTests : IAsyncLifetime
             Assert.Equal("staff-person-not-linked", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(unlinked, HttpStatusCode.Forbidden)));
         }
 
-        await client.SendOkAsync(HttpMethod.Put, $"/users/staff/{objectId}", new { nik = "3273011203859001", email = "dewi@bank.example", phone = "081190000001" },
+        await client.SendOkAsync(HttpMethod.Put, $"/users/staff/{objectId}/person", new { nik = "3273011203859001", email = "dewi@bank.example", phone = "081190000001" },
             await client.LoginStaffAsync("admin@staff.local"));
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/decisions", new { decision = "approve", reason = "income verified" }, officer);
         await client.WaitForStatusAsync(loanId, customer.Token, "approved");

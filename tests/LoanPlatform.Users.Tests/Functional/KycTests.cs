@@ -171,32 +171,32 @@ public sealed class KycTests(UsersHost host) : IClassFixture<UsersHost>
         var staffId = Guid.NewGuid().ToString();
         var person = new { nik = "3273011203851234", email = "Dewi@Bank.example", phone = "0811-2345-6789" };
 
-        using var created = await admin.PutAsJsonAsync($"/users/staff/{staffId}", person);
+        using var created = await admin.PutAsJsonAsync($"/users/staff/{staffId}/person", person);
         var linked = await created.ReadJsonAsync();
         Assert.Equal("3273********1234", linked.GetProperty("nikMasked").GetString());
         Assert.Equal("dewi@bank.example", linked.GetProperty("email").GetString());
         Assert.Equal("+6281123456789", linked.GetProperty("phone").GetString());
 
-        using (var withoutETag = await admin.PutAsJsonAsync($"/users/staff/{staffId}", person))
+        using (var withoutETag = await admin.PutAsJsonAsync($"/users/staff/{staffId}/person", person))
         {
             await withoutETag.AssertProblemAsync(HttpStatusCode.PreconditionRequired, "precondition-required");
         }
 
-        using var replace = new HttpRequestMessage(HttpMethod.Put, $"/users/staff/{staffId}") { Content = JsonContent.Create(person with { phone = "0811-2345-0000" }) };
+        using var replace = new HttpRequestMessage(HttpMethod.Put, $"/users/staff/{staffId}/person") { Content = JsonContent.Create(person with { phone = "0811-2345-0000" }) };
         replace.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
         using (var replaced = await admin.SendAsync(replace))
         {
             Assert.Equal("+6281123450000", (await replaced.ReadJsonAsync()).GetProperty("phone").GetString());
         }
 
-        using (var invalid = await admin.PutAsJsonAsync($"/users/staff/{Guid.NewGuid()}", new { nik = "123", email = "x", phone = "1" }))
+        using (var invalid = await admin.PutAsJsonAsync($"/users/staff/{Guid.NewGuid()}/person", new { nik = "123", email = "x", phone = "1" }))
         {
             var problem = await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
             Assert.Equal(["email", "nik", "phone"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
         }
 
         using var officer = host.ClientFor("staff-officer", PlatformRoles.LoanOfficer);
-        using var notAdmin = await officer.GetAsync($"/users/staff/{staffId}");
+        using var notAdmin = await officer.GetAsync($"/users/staff/{staffId}/person");
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
     }
 

@@ -189,7 +189,7 @@ public sealed class UsersHost : IAsyncLifetime
         var n = Interlocked.Increment(ref _sequence);
         var staffId = $"staff-{Guid.NewGuid():N}";
         using var admin = ClientFor("staff-admin", PlatformRoles.Admin);
-        using var linked = await admin.PutAsJsonAsync($"/users/staff/{staffId}",
+        using var linked = await admin.PutAsJsonAsync($"/users/staff/{staffId}/person",
             new { nik = $"327301120385{n % 9999 + 1:D4}", email = $"{staffId}@staff.example", phone = phone ?? $"0811{n:D8}" });
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
         return (staffId, ClientFor(staffId, role));
