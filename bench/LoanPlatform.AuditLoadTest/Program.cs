@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LoanPlatform.AuditLoadTest;
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
 using LoanPlatform.Gateway;
 using LoanPlatform.Testing;
 using LoanPlatform.Testing.Platform;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 //   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- append [records=4000] [stores=embedded,cosmos-standin]
 //   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- gateway [requests=20000] [concurrency=64]
 //   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- kill [requests=20000] [concurrency=64] [killAfterSeconds=5]
+//   dotnet run -c Release --project bench/LoanPlatform.AuditLoadTest -- edge [requests=5000] [pairs=3]
 var mode = args.Length > 0 ? args[0] : "gateway";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
@@ -28,8 +30,11 @@ switch (mode)
     case "kill":
         await KillAsync(Arg(1, 20_000), Arg(2, 64), Arg(3, 5));
         break;
+    case "edge":
+        await EdgeAsync(Arg(1, 5000), Arg(2, 3));
+        break;
     default:
-        throw new ArgumentException($"Unknown mode '{mode}': append, gateway or kill.");
+        throw new ArgumentException($"Unknown mode '{mode}': append, gateway, kill or edge.");
 }
 
 // Records appended the way the drainer appends them (batches of 1,000, shards in parallel), per store and shard count.
@@ -135,6 +140,68 @@ static async Task GatewayAsync(int requests, int concurrency)
     var off = results.Where(r => !r.Audited).Average(r => r.PerSecond);
     var on = results.Where(r => r.Audited).Average(r => r.PerSecond);
     Console.WriteLine($"Mean of two runs each: without audit {off:0} requests/s, with audit {on:0} requests/s; ratio {on / off:0.00}");
+}
+
+// What the gateway costs on a JWT-checked store read: GET /loans/{id} through the gateway (JWT validation, rate
+// limiting, audit, proxying) and straight to the Loans service with the same token and the gateway's proof header, in
+// alternating rounds, at 8 and 32 connections; prints the throughput ratio, the p50/p99 the gateway adds and the
+// process CPU per request on each path (client, gateway and service share this process, so the difference is the
+// gateway's own work, background audit appends included).
+static async Task EdgeAsync(int requests, int pairs)
+{
+    await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+    {
+        // The limiter runs on every request; its per-user allowance is lifted above what the run sends.
+        ["Gateway:PerUserPerMinute"] = "100000000",
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
+    using var client = running.CreateClient();
+    var customer = await client.RegisterVerifiedCustomerAsync();
+    var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
+    await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["deadline"] is not null);
+    var path = $"/loans/{loanId}";
+    Console.WriteLine($"{"connections",11} {"pair",4} {"gateway/s",10} {"direct/s",9} {"ratio",6} {"gw p50",7} {"dir p50",7} {"gw p99",7} {"dir p99",7} {"gw cpu µs",9} {"dir cpu µs",10}");
+    foreach (var connections in new[] { 8, 32 })
+    {
+        var rounds = new List<(RoundResult Gateway, RoundResult Direct)>();
+        for (var pair = 0; pair <= pairs; pair++)
+        {
+            // A fresh token and proof per pair: the run outlasts a service token's five minutes.
+            var token = await client.LoginAsync(customer.Email, customer.Password);
+            using var direct = await running.CreateDirectClientAsync(GatewayRoutes.Loans, ServiceCallers.Gateway);
+            var throughGateway = await RoundAsync(client.Http, token, path, requests, connections);
+            var straight = await RoundAsync(direct.Http, token, path, requests, connections);
+            if (pair == 0)
+            {
+                continue; // The first pair warms both paths (JIT, tiered PGO, connection pools).
+            }
+
+            rounds.Add((throughGateway, straight));
+            Console.WriteLine($"{connections,11} {pair,4} {throughGateway.PerSecond,10:0} {straight.PerSecond,9:0} {throughGateway.PerSecond / straight.PerSecond,6:0.00} " +
+                $"{throughGateway.P50,7:0.00} {straight.P50,7:0.00} {throughGateway.P99,7:0.00} {straight.P99,7:0.00} {throughGateway.CpuMicroseconds,9:0} {straight.CpuMicroseconds,10:0}");
+        }
+
+        var ratio = rounds.Average(r => r.Gateway.PerSecond) / rounds.Average(r => r.Direct.PerSecond);
+        Console.WriteLine($"{connections} connections, mean of {pairs} pairs: gateway {rounds.Average(r => r.Gateway.PerSecond):0}/s, direct {rounds.Average(r => r.Direct.PerSecond):0}/s, " +
+            $"ratio {ratio:0.00}; added p50 {rounds.Average(r => r.Gateway.P50 - r.Direct.P50):0.00} ms, p99 {rounds.Average(r => r.Gateway.P99 - r.Direct.P99):0.00} ms, " +
+            $"CPU per request {rounds.Average(r => r.Gateway.CpuMicroseconds - r.Direct.CpuMicroseconds):0} µs more");
+    }
+}
+
+static async Task<RoundResult> RoundAsync(HttpClient http, string token, string path, int requests, int connections)
+{
+    var load = new RequestLoad(http, token, $"edge-{Guid.NewGuid():N}", path);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var elapsed = await load.RunAsync(requests, connections);
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    if (load.Failed > 0 || load.Answered.Count != requests)
+    {
+        throw new InvalidOperationException($"{load.Failed} of {requests} requests to {http.BaseAddress} were not answered 2xx.");
+    }
+
+    var sorted = load.Latencies.Order().ToArray();
+    return new RoundResult(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1],
+        cpu.TotalMicroseconds / requests);
 }
 
 // The platform as its own process, killed with SIGKILL in the middle of a saturating run and started again on the same

@@ -8,16 +8,23 @@ using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using LoanPlatform.Loans.Services;
 using LoanPlatform.Testing.Platform;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 // Drives N loan lifecycles (apply → wait for PendingApproval → approve → wait for Approved), C at a time, through the
 // local gateway; then the same lifecycle through the Loans services in-process (no gateway, no HTTP to Loans) on the
-// same engine, and prints both with their ratio. Run on demand:
+// same engine; then the orchestration's bare shape on the same engine (activities that do nothing, the decision raised
+// at once), and prints the three with their ratios. Run on demand:
 //   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- [loans=200] [concurrency=32]
-var loans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+// Or the document-store cost of an approved loan in Cosmos DB request units (CostCount):
+//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- cost [loans=50] [concurrency=8]
+var cost = args is ["cost", ..];
+var numbers = cost ? args[1..] : args;
+var loans = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : cost ? 50 : 200;
+var concurrency = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : cost ? 8 : 32;
 
-await using var running = await RunningPlatform.StartAsync(new Dictionary<string, string?>
+await using var running = await RunningPlatform.StartAsync(durableTasks: registry => registry.AddLoanApprovalTasks().AddBareLoanApproval(), overrides: new Dictionary<string, string?>
 {
     // Setup registers hundreds of customers from one address; the limits and the hash cost are measured elsewhere.
     ["Auth:PasswordHashIterations"] = "1000",
@@ -27,10 +34,15 @@ await using var running = await RunningPlatform.StartAsync(new Dictionary<string
     ["Logging:LogLevel:Default"] = "Warning",
 });
 using var client = running.CreateClient();
-Console.WriteLine($"Setting up {2 * loans} verified customers…");
-var customers = new PlatformClient.Customer[2 * loans];
+Console.WriteLine($"Setting up {(cost ? loans : 2 * loans)} verified customers…");
+var customers = new PlatformClient.Customer[cost ? loans : 2 * loans];
 await Parallel.ForAsync(0, customers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) => customers[i] = await client.RegisterVerifiedCustomerAsync());
 var officerToken = await client.LoginStaffAsync("officer1@staff.local");
+if (cost)
+{
+    await CostCount.RunAsync(running, client, customers, officerToken, concurrency);
+    return;
+}
 
 var gateway = new LatencyRecorder();
 var gatewayElapsed = await RunAsync(customers[..loans], async customer =>
@@ -45,23 +57,38 @@ var services = running.Platform.ServiceProviders["loans"];
 var engine = services.GetRequiredService<LoanWorkflowEngine>();
 var repository = services.GetRequiredService<LoanRepository>();
 var officer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.Subject, "staff-officer1"), new Claim(PlatformClaims.Roles, PlatformRoles.LoanOfficer)], "bench", PlatformClaims.Subject, PlatformClaims.Roles));
-var bare = new LatencyRecorder();
-var bareElapsed = await RunAsync(customers[loans..], async customer =>
+var inProcess = new LatencyRecorder();
+var inProcessElapsed = await RunAsync(customers[loans..], async customer =>
 {
     await using var scope = services.CreateAsyncScope();
     var applications = scope.ServiceProvider.GetRequiredService<LoanApplicationService>();
     var decisions = scope.ServiceProvider.GetRequiredService<LoanDecisionService>();
-    var accepted = await bare.TimeAsync("apply", () => applications.ApplyAsync(customer.UserId, Guid.NewGuid().ToString(), new ApplyForLoanRequest(10_000_000, 12, "Renovasi", 40_000_000, null), engine, CancellationToken.None));
+    var accepted = await inProcess.TimeAsync("apply", () => applications.ApplyAsync(customer.UserId, Guid.NewGuid().ToString(), new ApplyForLoanRequest(10_000_000, 12, "Renovasi", 40_000_000, null), engine, CancellationToken.None));
     await PollAsync(async () => (await repository.FindAsync(accepted.LoanId, CancellationToken.None))!.Value.Stages is [{ Deadline: not null }, ..]);
-    await bare.TimeAsync("decide", () => decisions.DecideAsync(accepted.LoanId, officer, new DecisionRequest("approve", null, null), engine, CancellationToken.None));
+    await inProcess.TimeAsync("decide", () => decisions.DecideAsync(accepted.LoanId, officer, new DecisionRequest("approve", null, null), engine, CancellationToken.None));
     await PollAsync(async () => (await repository.FindAsync(accepted.LoanId, CancellationToken.None))!.Value.Status == LoanStatus.Approved);
+});
+
+var durableClient = services.GetRequiredService<DurableTaskClient>();
+var engineOnly = new LatencyRecorder();
+var engineElapsed = await RunAsync(customers[..loans], async _ =>
+{
+    var instanceId = Guid.NewGuid().ToString("N");
+    await engineOnly.TimeAsync("lifecycle", async () =>
+    {
+        await durableClient.ScheduleNewOrchestrationInstanceAsync(BareLoanApproval.Orchestration, instanceId, new StartOrchestrationOptions { InstanceId = instanceId });
+        await durableClient.RaiseEventAsync(instanceId, BareLoanApproval.DecisionEvent, "approve");
+        return await durableClient.WaitForInstanceCompletionAsync(instanceId);
+    });
 });
 
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {loans} loans per run, {concurrency} at a time.");
 Report("Through the gateway", gateway, gatewayElapsed);
-Report("Loans services in-process, same engine (no gateway)", bare, bareElapsed);
-Console.WriteLine($"Ratio gateway / in-process: {(loans / gatewayElapsed.TotalSeconds) / (loans / bareElapsed.TotalSeconds):0.00}");
+Report("Loans services in-process, same engine (no gateway)", inProcess, inProcessElapsed);
+Report("Bare engine, same orchestration shape (activities do nothing, decision raised at once)", engineOnly, engineElapsed);
+Console.WriteLine($"Ratio gateway / in-process: {inProcessElapsed / gatewayElapsed:0.00}; gateway / bare: {engineElapsed / gatewayElapsed:0.00}; " +
+    $"in-process / bare: {engineElapsed / inProcessElapsed:0.00}");
 
 async Task<TimeSpan> RunAsync(IEnumerable<PlatformClient.Customer> batch, Func<PlatformClient.Customer, Task> lifecycle)
 {

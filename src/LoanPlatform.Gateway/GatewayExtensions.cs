@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Security;
 using LoanPlatform.BuildingBlocks.Security.ServiceIdentity;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace LoanPlatform.Gateway;
@@ -100,7 +102,13 @@ public static class GatewayExtensions
         : [];
 
     private static ClusterConfig[] BuildConsoleClusters(GatewayOptions options) => options.Services.TryGetValue(GatewayRoutes.Console, out var address)
-        ? [new ClusterConfig { ClusterId = GatewayRoutes.Console, Destinations = new Dictionary<string, DestinationConfig> { [GatewayRoutes.Console] = new() { Address = address } } }]
+        ? [new ClusterConfig
+        {
+            ClusterId = GatewayRoutes.Console,
+            Destinations = new Dictionary<string, DestinationConfig> { [GatewayRoutes.Console] = new() { Address = address } },
+            HttpClient = ServiceConnections,
+            HttpRequest = ServiceRequests,
+        }]
         : [];
 
     private static RouteConfig ToRouteConfig(GatewayRoute route) => new()
@@ -120,5 +128,20 @@ public static class GatewayExtensions
         {
             [service] = new() { Address = options.Services.TryGetValue(service, out var address) ? address : throw new InvalidOperationException($"Gateway:Services:{service} is not configured.") },
         },
+        HttpClient = ServiceConnections,
+        HttpRequest = ServiceRequests,
     }).ToArray();
+
+    // The services listen on plain HTTP on the same machine (in Azure, APIM's backends): HTTP/1.1 asked for outright
+    // rather than offered HTTP/2 and refused, connections pooled and kept, no limit per service below the thread pool's.
+    private static readonly HttpClientConfig ServiceConnections = new() { MaxConnectionsPerServer = int.MaxValue, EnableMultipleHttp2Connections = false };
+
+    // Bodies stream both ways: nothing is buffered in the gateway (a body limit is enforced while reading, see
+    // RequestBodyLimitMiddleware); the service's own answer time is the only timeout besides the caller's.
+    private static readonly ForwarderRequestConfig ServiceRequests = new()
+    {
+        Version = HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        AllowResponseBuffering = false,
+    };
 }

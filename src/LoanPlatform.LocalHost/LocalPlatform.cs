@@ -34,8 +34,9 @@ using UsersExtensions = LoanPlatform.Users.Extensions.Extensions;
 namespace LoanPlatform.LocalHost;
 
 /// <summary>
-/// Starts the services in dependency order (Auth, Users, Notifications, Loans with its engine, then the gateway last, so
-/// nothing is reachable before open loans are re-hydrated) and stops them in reverse. The services publish events to one
+/// Starts the services in dependency order, one <see cref="LocalService"/> description each (Auth, Users, Notifications,
+/// Loans with its engine), then the gateway last (so nothing is reachable before open loans are re-hydrated), and stops
+/// them in reverse. The services publish events to one
 /// in-process queue (the notifications Storage queue's stand-in) and one local event log (the Service Bus topic's).
 /// </summary>
 public sealed class LocalPlatform : IAsyncDisposable
@@ -101,128 +102,163 @@ public sealed class LocalPlatform : IAsyncDisposable
             [$"{GatewayProof.SectionName}:Required"] = "true",
         };
 
-        // Auth first: the others validate tokens against its OpenID configuration.
-        var authConfig = Common(AuthExtensions.ServiceName);
-        authConfig["Auth:SigningKey:Folder"] = Path.Combine(keys, "token-signing");
-        var authBuilder = ServiceApplication.CreateBuilder(AuthExtensions.ServiceName, Settings, authConfig);
-        authBuilder.AddPlatformAuthentication();
-        PublishEvents(authBuilder.Services);
-        authBuilder.AddAuthServices();
-        authBuilder.Services.AddOutboxSweeperService<Credential>();
-        authBuilder.Services.AddOutboxSweeperService<RefreshSession>();
-        var auth = authBuilder.Build();
-        auth.UseServicePipeline();
-        auth.MapAuthApi();
-        auth.MapAuthInternalApi();
-        auth.MapProblemPages();
-        var authUrl = await StartAsync(auth, cancellationToken);
-        await LocalStaffAccounts.SeedAsync(auth.Services, Settings.StaffPassword, cancellationToken);
-        var metadata = authUrl + "/auth/.well-known/openid-configuration";
-
         // A browser subscribes with the public VAPID key Users hands out; Notifications signs with the private one. A pair
         // the developer configured (to push to a real browser) wins over the generated one.
         var vapid = string.IsNullOrEmpty(Settings.Configuration["Push:Vapid:PrivateKey"])
             ? VapidKeyPair.From(EcdsaKeyFile.LoadOrCreate(Path.Combine(keys, "vapid.pem")))
             : new VapidKeyPair(Settings.Configuration["Push:Vapid:PublicKey"]!, Settings.Configuration["Push:Vapid:PrivateKey"]!);
+        var urls = new Dictionary<string, string>();
+        var providers = new Dictionary<string, IServiceProvider>();
+        string Metadata() => urls[AuthExtensions.ServiceName] + "/auth/.well-known/openid-configuration";
+        InProcessDurableEngine? engine = null;
 
-        var usersConfig = Common(UsersExtensions.ServiceName);
-        usersConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
-        usersConfig["Jwt:MetadataAddress"] = metadata;
-        usersConfig["Services:Auth:InternalUrl"] = authUrl;
-        usersConfig["Documents:PublicBaseUrl"] = Settings.GatewayUrl;
-        var usersBuilder = ServiceApplication.CreateBuilder(UsersExtensions.ServiceName, Settings, usersConfig);
-        usersBuilder.AddPlatformAuthentication();
-        PublishEvents(usersBuilder.Services);
-        usersBuilder.AddUsersServices();
-        usersBuilder.Services.AddOutboxSweeperService<UserProfile>();
-        usersBuilder.Services.AddOutboxSweeperService<UserDocument>();
-        usersBuilder.Services.AddOutboxSweeperService<PushDevice>();
-        usersBuilder.Services.AddOutboxSweeperService<ErasureRecord>();
-        usersBuilder.Services.AddOutboxSweeperService<StaffPerson>();
-        usersBuilder.Services.AddOutboxSweeperService<PendingRegistration>();
-        var users = usersBuilder.Build();
-        users.UseServicePipeline();
-        users.MapUsersApi();
-        users.MapUsersInternalApi();
-        var usersUrl = await StartAsync(users, cancellationToken);
-        await LocalStaffAccounts.SeedPeopleAsync(users.Services, cancellationToken);
+        // In dependency order: Auth first (the others validate tokens against its OpenID configuration), Loans last.
+        LocalService[] services =
+        [
+            new(AuthExtensions.ServiceName,
+                Configure: config => config["Auth:SigningKey:Folder"] = Path.Combine(keys, "token-signing"),
+                AddAsync: builder =>
+                {
+                    PublishEvents(builder.Services);
+                    builder.AddAuthServices();
+                    builder.Services.AddOutboxSweeperService<Credential>();
+                    builder.Services.AddOutboxSweeperService<RefreshSession>();
+                    return Task.CompletedTask;
+                },
+                Map: app =>
+                {
+                    app.MapAuthApi();
+                    app.MapAuthInternalApi();
+                    app.MapProblemPages();
+                },
+                StartedAsync: app => LocalStaffAccounts.SeedAsync(app.Services, Settings.StaffPassword, cancellationToken)),
+            new(UsersExtensions.ServiceName,
+                Configure: config =>
+                {
+                    config["Push:Vapid:PublicKey"] = vapid.PublicKey;
+                    config["Jwt:MetadataAddress"] = Metadata();
+                    config["Services:Auth:InternalUrl"] = urls[AuthExtensions.ServiceName];
+                    config["Documents:PublicBaseUrl"] = Settings.GatewayUrl;
+                },
+                AddAsync: builder =>
+                {
+                    PublishEvents(builder.Services);
+                    builder.AddUsersServices();
+                    builder.Services.AddOutboxSweeperService<UserProfile>();
+                    builder.Services.AddOutboxSweeperService<UserDocument>();
+                    builder.Services.AddOutboxSweeperService<PushDevice>();
+                    builder.Services.AddOutboxSweeperService<ErasureRecord>();
+                    builder.Services.AddOutboxSweeperService<StaffPerson>();
+                    builder.Services.AddOutboxSweeperService<PendingRegistration>();
+                    return Task.CompletedTask;
+                },
+                Map: app =>
+                {
+                    app.MapUsersApi();
+                    app.MapUsersInternalApi();
+                },
+                StartedAsync: app => LocalStaffAccounts.SeedPeopleAsync(app.Services, cancellationToken)),
+            new(NotificationsExtensions.ServiceName,
+                Configure: config =>
+                {
+                    config["Jwt:MetadataAddress"] = Metadata();
+                    config["Services:Users:InternalUrl"] = urls[UsersExtensions.ServiceName];
+                    config["Push:Vapid:PublicKey"] = vapid.PublicKey;
+                    config["Push:Vapid:PrivateKey"] = vapid.PrivateKey;
+                    // One process delivers locally, so after a restart an unfinished claim is always a crashed delivery's:
+                    // taken over within the worker's retries rather than after minutes (a local delivery takes milliseconds).
+                    config["Outbox:ClaimLease"] = Settings.Configuration["Outbox:ClaimLease"] ?? "00:00:10";
+                },
+                AddAsync: builder =>
+                {
+                    builder.Services.AddSingleton(notificationQueue);
+                    builder.AddNotificationsServices();
+                    builder.AddInProcessNotificationQueue();
+                    // The checkpoint writer runs in another service than the trail's writer, as in Azure, where it has an
+                    // identity of its own.
+                    builder.Services.AddAuditCheckpointWriter();
+                    builder.Services.AddHostedService<AuditCheckpointService>();
+                    return Task.CompletedTask;
+                },
+                Map: _ => { }),
+            new(LoansExtensions.ServiceName,
+                Configure: config =>
+                {
+                    config["Jwt:MetadataAddress"] = Metadata();
+                    config["Services:Users:InternalUrl"] = urls[UsersExtensions.ServiceName];
+                },
+                AddAsync: AddLoansAsync,
+                Map: app =>
+                {
+                    app.MapLoansApi();
+                    app.MapAuditApi();
+                    app.MapAuditInternalApi();
+                },
+                StartedAsync: StartedLoansAsync),
+        ];
 
-        var notificationsConfig = Common(NotificationsExtensions.ServiceName);
-        notificationsConfig["Jwt:MetadataAddress"] = metadata;
-        notificationsConfig["Services:Users:InternalUrl"] = usersUrl;
-        notificationsConfig["Push:Vapid:PublicKey"] = vapid.PublicKey;
-        notificationsConfig["Push:Vapid:PrivateKey"] = vapid.PrivateKey;
-        // One process delivers locally, so after a restart an unfinished claim is always a crashed delivery's: taken over
-        // within the worker's retries rather than after minutes (a local delivery takes milliseconds).
-        notificationsConfig["Outbox:ClaimLease"] = Settings.Configuration["Outbox:ClaimLease"] ?? "00:00:10";
-        var notificationsBuilder = ServiceApplication.CreateBuilder(NotificationsExtensions.ServiceName, Settings, notificationsConfig);
-        notificationsBuilder.AddPlatformAuthentication();
-        notificationsBuilder.Services.AddSingleton(notificationQueue);
-        notificationsBuilder.AddNotificationsServices();
-        notificationsBuilder.AddInProcessNotificationQueue();
-        // The checkpoint writer runs in another service than the trail's writer, as in Azure, where it has an identity of its own.
-        notificationsBuilder.Services.AddAuditCheckpointWriter();
-        notificationsBuilder.Services.AddHostedService<AuditCheckpointService>();
-        var notifications = notificationsBuilder.Build();
-        notifications.UseServicePipeline();
-        await StartAsync(notifications, cancellationToken);
+        async Task AddLoansAsync(WebApplicationBuilder builder)
+        {
+            var durable = Settings.Configuration.GetSection(DurableEngineOptions.SectionName).Get<DurableEngineOptions>() ?? new DurableEngineOptions();
+            DurableBackend = durable.Backend;
+            engine = await InProcessDurableEngine.StartAsync(durable, providers[AuthExtensions.ServiceName].GetRequiredService<ILoggerFactory>(), cancellationToken);
+            PublishEvents(builder.Services);
+            builder.AddLoansServices();
+            builder.Services.AddOutboxSweeperService<LoanApplication>();
+            builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
+                // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
+                .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+                {
+                    Version = LoanApprovalOrchestration.Version,
+                    DefaultVersion = LoanApprovalOrchestration.Version,
+                    MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                    FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+                }));
+            builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
+            builder.Services.AddSingleton<LoanWorkflowEngine>();
+            builder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
+            // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
+            _stopOrder.Insert(0, engine);
+        }
 
-        var durable = Settings.Configuration.GetSection(DurableEngineOptions.SectionName).Get<DurableEngineOptions>() ?? new DurableEngineOptions();
-        DurableBackend = durable.Backend;
-        var engine = await InProcessDurableEngine.StartAsync(durable, auth.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
-        var loansConfig = Common(LoansExtensions.ServiceName);
-        loansConfig["Jwt:MetadataAddress"] = metadata;
-        loansConfig["Services:Users:InternalUrl"] = usersUrl;
-        var loansBuilder = ServiceApplication.CreateBuilder(LoansExtensions.ServiceName, Settings, loansConfig);
-        loansBuilder.AddPlatformAuthentication();
-        PublishEvents(loansBuilder.Services);
-        loansBuilder.AddLoansServices();
-        loansBuilder.Services.AddOutboxSweeperService<LoanApplication>();
-        loansBuilder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(engine.Address).AddTasks(Settings.DurableTasks)
-            // As host.json tells the Functions host: run instances of this version or older, leave newer ones waiting.
-            .UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+        async Task StartedLoansAsync(WebApplication loans)
+        {
+            // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
+            var drainLogger = loans.Services.GetRequiredService<ILogger<InProcessDurableEngine>>();
+            var started = engine!;
+            _stopOrder.Insert(0, new StopStep(async () =>
             {
-                Version = LoanApprovalOrchestration.Version,
-                DefaultVersion = LoanApprovalOrchestration.Version,
-                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
-                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+                if (!await started.DrainAsync(TimeSpan.FromSeconds(10)))
+                {
+                    drainLogger.LogWarning("The durable engine still had work out after 10 s; it is done again at the next start");
+                }
             }));
-        loansBuilder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Address).UseDefaultVersion(durable.DefaultVersion));
-        loansBuilder.Services.AddSingleton<LoanWorkflowEngine>();
-        loansBuilder.Services.AddHostedService<OrchestrationHistoryPurgeService>();
-        var loans = loansBuilder.Build();
-        loans.UseServicePipeline();
-        loans.MapLoansApi();
-        loans.MapAuditApi();
-        loans.MapAuditInternalApi();
-        // Stopped after the Loans app: the worker must stop before the engine's gRPC server, or its stream hangs the shutdown.
-        _stopOrder.Insert(0, engine);
-        var loansUrl = await StartAsync(loans, cancellationToken);
-        // Stopped before the Loans app (and after the gateway): the worker then stops with no work item in flight.
-        var drainLogger = loans.Services.GetRequiredService<ILogger<InProcessDurableEngine>>();
-        _stopOrder.Insert(0, new StopStep(async () =>
-        {
-            if (!await engine.DrainAsync(TimeSpan.FromSeconds(10)))
-            {
-                drainLogger.LogWarning("The durable engine still had work out after 10 s; it is done again at the next start");
-            }
-        }));
-        RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
-            .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
+            RehydratedLoans = await loans.Services.GetRequiredService<LoanRehydrator>()
+                .RehydrateAsync(loans.Services.GetRequiredService<LoanWorkflowEngine>(), cancellationToken);
+        }
 
-        ServiceUrls = new Dictionary<string, string>
+        foreach (var service in services)
         {
-            [GatewayRoutes.Auth] = authUrl,
-            [GatewayRoutes.Users] = usersUrl,
-            [GatewayRoutes.Loans] = loansUrl,
-        };
-        ServiceProviders = new Dictionary<string, IServiceProvider>
-        {
-            [GatewayRoutes.Auth] = auth.Services,
-            [GatewayRoutes.Users] = users.Services,
-            [GatewayRoutes.Loans] = loans.Services,
-            [NotificationsExtensions.ServiceName] = notifications.Services,
-        };
+            var config = Common(service.Name);
+            service.Configure(config);
+            var builder = ServiceApplication.CreateBuilder(service.Name, Settings, config);
+            builder.AddPlatformAuthentication();
+            await service.AddAsync(builder);
+            var app = builder.Build();
+            app.UseServicePipeline();
+            service.Map(app);
+            urls[service.Name] = await StartAsync(app, cancellationToken);
+            providers[service.Name] = app.Services;
+            await (service.StartedAsync?.Invoke(app) ?? Task.CompletedTask);
+        }
+
+        // The services the gateway routes to, by route name (the same names as the services').
+        ServiceUrls = GatewayRoutes.Services.ToDictionary(name => name, name => urls[name]);
+        ServiceProviders = providers;
+        var authUrl = urls[GatewayRoutes.Auth];
+        var usersUrl = urls[GatewayRoutes.Users];
+        var loansUrl = urls[GatewayRoutes.Loans];
+        var metadata = Metadata();
 
         var consoleUrl = await StartAsync(OfficerConsoleApplication.Build(Settings), cancellationToken);
 
@@ -245,7 +281,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.AddPlatformGateway();
         // The gateway hands each request's record to a spool file that is drained into the Loans service's trail (in Azure,
         // API Management puts it on the Loans app's audit queue).
-        gatewayBuilder.Services.AddSingleton(loans.Services.GetRequiredService<AuditTrail>());
+        gatewayBuilder.Services.AddSingleton(providers[GatewayRoutes.Loans].GetRequiredService<AuditTrail>());
         gatewayBuilder.Services.AddAuditSpool(Settings.DataPath);
         var gateway = gatewayBuilder.Build();
         // Off only to measure what auditing costs (bench/LoanPlatform.AuditLoadTest); requests are audited otherwise.

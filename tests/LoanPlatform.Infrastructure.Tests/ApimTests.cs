@@ -19,7 +19,7 @@ public partial class ApimTests
         return "/" + api + (template == "/" ? "" : template);
     }
 
-    /// <summary>The public API of design.md section 3, plus each service's health endpoints.</summary>
+    /// <summary>The public API of docs/api.md, plus each service's health endpoints.</summary>
     public static TheoryData<string, string> DesignRoutes() => new()
     {
         { "POST", "/auth/login" }, { "POST", "/auth/refresh" }, { "POST", "/auth/logout" }, { "POST", "/auth/password" }, { "POST", "/auth/unlock" },

@@ -31,6 +31,7 @@ public static class AuthenticationExtensions
                 options.MetadataAddress = jwt.MetadataAddress;
                 options.RequireHttpsMetadata = !IsLoopback(jwt.MetadataAddress);
                 options.TokenValidationParameters = PlatformTokenValidation.ForAccessTokens(jwt.Issuer, jwt.Audience);
+                options.CacheValidatedTokens();
             })
             .AddServiceIdentityBearer(builder.Configuration);
         if (staff.IsConfigured)
@@ -42,6 +43,13 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
+    }
+
+    /// <summary>A client's token is verified once, not on every request (<see cref="CachingJsonWebTokenHandler"/>).</summary>
+    internal static void CacheValidatedTokens(this JwtBearerOptions bearer)
+    {
+        bearer.TokenHandlers.Clear();
+        bearer.TokenHandlers.Add(new CachingJsonWebTokenHandler(TimeProvider.System) { MapInboundClaims = bearer.MapInboundClaims });
     }
 
     internal static bool IsLoopback(string address) =>

@@ -3,7 +3,7 @@ using LoanPlatform.Auth.Tests.Support;
 
 namespace LoanPlatform.Auth.Tests.Api;
 
-/// <summary>Who may call what (design.md section 3), checked through the gateway.</summary>
+/// <summary>Who may call what (docs/api.md), checked through the gateway.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class AuthorizationMatrixTests(AuthPlatformFixture fixture)
 {

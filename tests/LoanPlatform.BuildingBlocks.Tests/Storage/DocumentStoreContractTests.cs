@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -234,6 +235,62 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.NotEmpty(report.Entries);
+    }
+
+    [Fact]
+    public async Task Every_call_is_measured_with_the_bytes_it_moved()
+    {
+        var measured = new List<(string Operation, long Bytes, string? Scope)>();
+        using var listener = ListenToThisFlow(measured);
+
+        var created = await loans.CreateAsync(partition, "loan-1", Loan());
+        await loans.FindAsync(partition, "loan-1");
+        await loans.FindAsync(partition, "never-written");
+        await loans.ReplaceAsync(partition, "loan-1", Loan() with { Amount = 1 }, created.ETag);
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => loans.ReplaceAsync(partition, "loan-1", Loan(), created.ETag));
+        await loans.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync();
+        await loans.DeleteAsync(partition, "loan-1");
+
+        Assert.Equal(
+            [DocumentStoreMetrics.Create, DocumentStoreMetrics.Read, DocumentStoreMetrics.ReadMissing, DocumentStoreMetrics.Replace,
+                DocumentStoreMetrics.Refused, DocumentStoreMetrics.Query, DocumentStoreMetrics.Delete],
+            measured.Select(m => m.Operation));
+        var (_, written, _) = measured[0];
+        Assert.InRange(written, 50, 4096);
+        Assert.True(measured[1].Bytes >= written, "a point read moves at least the document written");
+        Assert.True(measured[5].Bytes >= measured[3].Bytes, "the query returned the replaced document");
+        Assert.Equal(DocumentStoreMetrics.SinglePartition, measured[5].Scope);
+    }
+
+    // The meter is process-wide and the tests run in parallel: only what this test's own calls record is kept.
+    private static readonly AsyncLocal<List<(string Operation, long Bytes, string? Scope)>?> ThisFlow = new();
+
+    private static MeterListener ListenToThisFlow(List<(string Operation, long Bytes, string? Scope)> measured)
+    {
+        ThisFlow.Value = measured;
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == DocumentStoreMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, bytes, tags, _) =>
+        {
+            string? operation = null, scope = null;
+            foreach (var tag in tags)
+            {
+                operation = tag.Key == DocumentStoreMetrics.OperationTag ? tag.Value as string : operation;
+                scope = tag.Key == DocumentStoreMetrics.ScopeTag ? tag.Value as string : scope;
+            }
+
+            ThisFlow.Value?.Add((operation!, bytes, scope));
+        });
+        listener.Start();
+        return listener;
     }
 
     private LoanApplication Loan() => new(applicant, 25_000m, "submitted", 24, Urgent: false);

@@ -48,6 +48,7 @@ public static class ServiceIdentityExtensions
             }
 
             bearer.TokenValidationParameters = validation;
+            bearer.CacheValidatedTokens();
             bearer.Events = new JwtBearerEvents { OnTokenValidated = BindLocalSubjectToKey };
         }
 

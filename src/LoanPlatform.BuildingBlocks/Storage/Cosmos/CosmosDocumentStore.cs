@@ -28,10 +28,12 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
         using var response = await container.ReadItemStreamAsync(CosmosIds.Physical(documentType, id), new PartitionKey(partitionKey), cancellationToken: cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.ReadMissing, documentType, 0);
             return null;
         }
 
         response.EnsureSuccessStatusCode();
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Read, documentType, response.Content.Length);
         using var item = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
         return CosmosEnvelope.Read<T>(item.RootElement);
     }
@@ -42,10 +44,12 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
         using var response = await container.CreateItemStreamAsync(body, new PartitionKey(partitionKey), NoContent, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Refused, documentType, 0);
             throw new DocumentConflictException(id);
         }
 
         response.EnsureSuccessStatusCode();
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Create, documentType, body.Length);
         return new StoredDocument<T>(partitionKey, id, value, response.Headers.ETag);
     }
 
@@ -54,13 +58,14 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
         using var body = CosmosEnvelope.Write(documentType, partitionKey, id, value, options);
         var requestOptions = new ItemRequestOptions { IfMatchEtag = ifMatchETag, EnableContentResponseOnWrite = false };
         using var response = await container.ReplaceItemStreamAsync(body, CosmosIds.Physical(documentType, id), new PartitionKey(partitionKey), requestOptions, cancellationToken);
-        switch (response.StatusCode)
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
         {
-            case HttpStatusCode.NotFound: throw new DocumentNotFoundException(id);
-            case HttpStatusCode.PreconditionFailed: throw new DocumentPreconditionFailedException(id);
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Refused, documentType, 0);
+            throw response.StatusCode == HttpStatusCode.NotFound ? new DocumentNotFoundException(id) : new DocumentPreconditionFailedException(id);
         }
 
         response.EnsureSuccessStatusCode();
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Replace, documentType, body.Length);
         return new StoredDocument<T>(partitionKey, id, value, response.Headers.ETag);
     }
 
@@ -68,6 +73,7 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
     {
         var requestOptions = new ItemRequestOptions { IfMatchEtag = ifMatchETag };
         using var response = await container.DeleteItemStreamAsync(CosmosIds.Physical(documentType, id), new PartitionKey(partitionKey), requestOptions, cancellationToken);
+        DocumentStoreMetrics.Record(response.IsSuccessStatusCode ? DocumentStoreMetrics.Delete : DocumentStoreMetrics.Refused, documentType, 0);
         switch (response.StatusCode)
         {
             case HttpStatusCode.NotFound: return false;
@@ -83,19 +89,28 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
         var (definition, requestOptions) = Translate(query);
         var remaining = query.MaxItems ?? int.MaxValue;
         using var iterator = container.GetItemQueryStreamIterator(definition, requestOptions: requestOptions);
-        while (remaining > 0 && iterator.HasMoreResults)
+        long bytes = 0;
+        try
         {
-            using var page = await iterator.ReadNextAsync(cancellationToken);
-            page.EnsureSuccessStatusCode();
-            using var items = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-            foreach (var item in items.RootElement.GetProperty("Documents").EnumerateArray())
+            while (remaining > 0 && iterator.HasMoreResults)
             {
-                yield return CosmosEnvelope.Read<T>(item);
-                if (--remaining == 0)
+                using var page = await iterator.ReadNextAsync(cancellationToken);
+                page.EnsureSuccessStatusCode();
+                bytes += page.Content.Length;
+                using var items = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
+                foreach (var item in items.RootElement.GetProperty("Documents").EnumerateArray())
                 {
-                    yield break;
+                    yield return CosmosEnvelope.Read<T>(item);
+                    if (--remaining == 0)
+                    {
+                        yield break;
+                    }
                 }
             }
+        }
+        finally
+        {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Query, documentType, bytes, DocumentStoreMetrics.ScopeOf(query));
         }
     }
 

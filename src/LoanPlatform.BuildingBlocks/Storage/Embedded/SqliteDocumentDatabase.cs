@@ -4,7 +4,8 @@ namespace LoanPlatform.BuildingBlocks.Storage.Embedded;
 
 /// <summary>
 /// One SQLite file per service holding every document type in a single table. Connections are pooled by
-/// Microsoft.Data.Sqlite; WAL lets readers run beside the single writer, and busy writers wait rather than fail.
+/// Microsoft.Data.Sqlite; WAL lets readers run beside the single writer, and busy writers wait rather than fail;
+/// commits are synced to disk at checkpoints (synchronous = NORMAL, see <see cref="OpenRawAsync"/>).
 /// </summary>
 internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
 {
@@ -81,6 +82,13 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        // A per-connection setting, so set on every open (a pooled connection keeps it; setting it again costs no I/O).
+        // In WAL mode NORMAL syncs at checkpoints instead of at every commit: a killed process loses nothing committed
+        // (the WAL is in the OS's hands once the commit returns) and the file is never corrupted; only a power cut or an
+        // OS crash can roll back the last commits, which the local platform accepts (Cosmos DB in Azure has its own).
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -26,9 +26,15 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, $"SELECT body, etag FROM documents WHERE type = $type AND pk = $pk AND id = $id AND {Live}", partitionKey, id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredDocument<T>(partitionKey, id, DocumentJson.Deserialize<T>(reader.GetString(0)), reader.GetString(1))
-            : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.ReadMissing, documentType, 0);
+            return null;
+        }
+
+        var body = reader.GetString(0);
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Read, documentType, Encoding.UTF8.GetByteCount(body));
+        return new StoredDocument<T>(partitionKey, id, DocumentJson.Deserialize<T>(body), reader.GetString(1));
     }
 
     public async Task<StoredDocument<T>> CreateAsync(string partitionKey, string id, T value, DocumentWriteOptions? options = null, CancellationToken cancellationToken = default)
@@ -42,11 +48,14 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
             ON CONFLICT (type, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
             WHERE documents.expires_at <= $now
             """, partitionKey, id);
-        var etag = AddBody(command, value, options);
+        var (etag, bytes) = AddBody(command, value, options);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Refused, documentType, 0);
             throw new DocumentConflictException(id);
         }
+
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Create, documentType, bytes);
 
         return new StoredDocument<T>(partitionKey, id, value, etag);
     }
@@ -59,11 +68,14 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
             WHERE type = $type AND pk = $pk AND id = $id AND etag = $ifMatch AND {Live}
             """, partitionKey, id);
         command.Parameters.AddWithValue("$ifMatch", ifMatchETag);
-        var etag = AddBody(command, value, options);
+        var (etag, bytes) = AddBody(command, value, options);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Replace, documentType, bytes);
             return new StoredDocument<T>(partitionKey, id, value, etag);
         }
+
+        DocumentStoreMetrics.Record(DocumentStoreMetrics.Refused, documentType, 0);
 
         throw await ExistsAsync(connection, partitionKey, id, cancellationToken)
             ? new DocumentPreconditionFailedException(id)
@@ -78,7 +90,9 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
             WHERE type = $type AND pk = $pk AND id = $id AND ($ifMatch IS NULL OR etag = $ifMatch) AND {Live}
             """, partitionKey, id);
         command.Parameters.AddWithValue("$ifMatch", (object?)ifMatchETag ?? DBNull.Value);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        DocumentStoreMetrics.Record(deleted ? DocumentStoreMetrics.Delete : DocumentStoreMetrics.Refused, documentType, 0);
+        if (deleted)
         {
             return true;
         }
@@ -125,9 +139,20 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
 
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        long bytes = 0;
+        try
         {
-            yield return new StoredDocument<T>(reader.GetString(0), reader.GetString(1), DocumentJson.Deserialize<T>(reader.GetString(2)), reader.GetString(3));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var body = reader.GetString(2);
+                bytes += Encoding.UTF8.GetByteCount(body);
+                yield return new StoredDocument<T>(reader.GetString(0), reader.GetString(1), DocumentJson.Deserialize<T>(body), reader.GetString(3));
+            }
+        }
+        finally
+        {
+            // Once per query, also when the caller stops early (what was read so far is what was paid for).
+            DocumentStoreMetrics.Record(DocumentStoreMetrics.Query, documentType, bytes, DocumentStoreMetrics.ScopeOf(query));
         }
     }
 
@@ -142,13 +167,14 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
         return command;
     }
 
-    private string AddBody(SqliteCommand command, T value, DocumentWriteOptions? options)
+    private (string ETag, long Bytes) AddBody(SqliteCommand command, T value, DocumentWriteOptions? options)
     {
         var etag = ETags.New();
-        command.Parameters.AddWithValue("$body", DocumentJson.Serialize(value));
+        var body = DocumentJson.Serialize(value);
+        command.Parameters.AddWithValue("$body", body);
         command.Parameters.AddWithValue("$etag", etag);
         command.Parameters.AddWithValue("$expires", options?.TimeToLive is { } ttl ? database.NowMilliseconds() + (long)ttl.TotalMilliseconds : (object)DBNull.Value);
-        return etag;
+        return (etag, Encoding.UTF8.GetByteCount(body));
     }
 
     private async Task<bool> ExistsAsync(SqliteConnection connection, string partitionKey, string id, CancellationToken cancellationToken)
