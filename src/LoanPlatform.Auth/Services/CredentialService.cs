@@ -22,6 +22,7 @@ public sealed class CredentialService(
     IDocumentStore<Credential> credentials,
     IDocumentStore<RefreshSession> sessions,
     OutboxDispatcher<Credential> outbox,
+    AggregateStore<Credential> aggregates,
     PasswordHasher hasher,
     PasswordPolicy policy,
     IOptions<AuthOptions> options,
@@ -74,7 +75,7 @@ public sealed class CredentialService(
         };
         try
         {
-            await credentials.CreateAsync(email, email, credential, cancellationToken: cancellationToken);
+            await aggregates.CreateAsync(email, email, credential, cancellationToken);
         }
         catch (DocumentConflictException)
         {
@@ -91,7 +92,6 @@ public sealed class CredentialService(
             throw UserProblems.EmailTaken.Exception();
         }
 
-        await outbox.DispatchAsync(email, email, cancellationToken: cancellationToken);
         return credential;
     }
 
@@ -193,6 +193,7 @@ public sealed class CredentialService(
             throw ConcurrentChange();
         }
 
+        // Not through AggregateStore: the old password was checked on this read, so a lost race is refused, not re-applied.
         await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
     }
 
@@ -207,20 +208,25 @@ public sealed class CredentialService(
     public async Task RecordFailedAttemptAsync(StoredDocument<Credential> stored, DateTimeOffset now, ChangeActor actor, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        for (var attempt = 0; attempt < 10; attempt++)
+        try
         {
-            // Bounded: a flood of guesses cannot grow the document.
-            DateTimeOffset[] failures = [.. stored.Value.RecentFailures.Where(at => now - at < settings.FailureWindow).Append(now).TakeLast(settings.MaxFailedAttempts * 4)];
-            var overLimit = failures.Length - settings.MaxFailedAttempts;
-            var counted = stored.Value with { RecentFailures = failures };
-            if (overLimit >= 0)
+            await aggregates.UpdateAsync(stored.PartitionKey, stored.Id, credential =>
             {
+                // Bounded: a flood of guesses cannot grow the document.
+                DateTimeOffset[] failures = [.. credential.RecentFailures.Where(at => now - at < settings.FailureWindow).Append(now).TakeLast(settings.MaxFailedAttempts * 4)];
+                var overLimit = failures.Length - settings.MaxFailedAttempts;
+                var counted = credential with { RecentFailures = failures };
+                if (overLimit < 0)
+                {
+                    return counted;
+                }
+
                 var lockFor = settings.LockoutBase * Math.Pow(2, Math.Min(overLimit, 10));
                 var lockedUntil = now + (lockFor < settings.LockoutMax ? lockFor : settings.LockoutMax);
-                var userId = stored.Value.UserId;
+                var userId = credential.UserId;
                 var unlockCode = RefreshTokenFormat.NewSecret();
                 var expiresAt = now + settings.UnlockCodeLifetime;
-                counted = counted with
+                return counted with
                 {
                     LockedUntil = lockedUntil,
                     UnlockCodeHash = RefreshTokenFormat.HashSecret(unlockCode),
@@ -234,24 +240,11 @@ public sealed class CredentialService(
                             new AccountUnlockOffered(userId, unlockCode, lockedUntil, expiresAt), now, ChangeActor.System(LockoutJob)) with { NotificationOnly = true },
                     ],
                 };
-            }
-
-            try
-            {
-                await credentials.ReplaceAsync(stored.PartitionKey, stored.Id, counted, stored.ETag, cancellationToken: cancellationToken);
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                stored = await credentials.FindAsync(stored.PartitionKey, stored.Id, cancellationToken) ?? stored;
-                continue;
-            }
-
-            if (overLimit >= 0)
-            {
-                await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
-            }
-
-            return;
+            }, cancellationToken);
+        }
+        catch (WriteConflictException)
+        {
+            // Guesses flood in faster than they can be counted one by one: the sign-in is refused all the same.
         }
     }
 
@@ -299,6 +292,7 @@ public sealed class CredentialService(
             }
         }
 
+        // Not through AggregateStore: the erasure may be finishing an earlier one, which wrote nothing now but left events.
         await outbox.DispatchAsync(key, key, cancellationToken: cancellationToken);
         var drained = await credentials.FindAsync(key, key, cancellationToken);
         if (drained is null)
@@ -366,6 +360,7 @@ public sealed class CredentialService(
             throw ConcurrentChange();
         }
 
+        // Not through AggregateStore: the code was checked on this read and is spent by this write; a lost race is refused.
         await outbox.DispatchAsync(stored.PartitionKey, stored.Id, cancellationToken: cancellationToken);
     }
 
@@ -383,31 +378,18 @@ public sealed class CredentialService(
             Roles = roles,
             CreatedAt = now,
         };
-        var existing = await credentials.FindAsync(key, key, cancellationToken);
-        if (existing is null)
-        {
-            await credentials.CreateAsync(key, key, desired with { PendingEvents = [Created(userId, now, actor)] }, cancellationToken: cancellationToken);
-        }
-        else
-        {
-            if (hasher.Verify(password, existing.Value.PasswordHash) && existing.Value.Roles.SequenceEqual(roles))
+        await aggregates.WriteAsync(key, key, existing =>
+            existing is null ? desired with { PendingEvents = [Created(userId, now, actor)] }
+            : hasher.Verify(password, existing.PasswordHash) && existing.Roles.SequenceEqual(roles) ? existing
+            : desired with
             {
-                return;
-            }
-
-            var reset = desired with
-            {
-                SessionGeneration = existing.Value.SessionGeneration + 1,
+                SessionGeneration = existing.SessionGeneration + 1,
                 PendingEvents =
                 [
-                    .. existing.Value.PendingEvents,
+                    .. existing.PendingEvents,
                     OutboxEvent.Create(AuthEventTypes.CredentialReset, CredentialReset.Version, userId, new CredentialReset(userId, now), now, actor),
                 ],
-            };
-            await credentials.ReplaceAsync(key, key, reset, existing.ETag, cancellationToken: cancellationToken);
-        }
-
-        await outbox.DispatchAsync(key, key, cancellationToken: cancellationToken);
+            }, cancellationToken);
     }
 
     private static OutboxEvent Created(string userId, DateTimeOffset now, ChangeActor actor) =>

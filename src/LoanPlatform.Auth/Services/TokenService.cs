@@ -99,6 +99,7 @@ public sealed class TokenService(
             };
             if (await TryReplaceAsync(sessions, stored, revoked, cancellationToken, Ttl(revoked, now)))
             {
+                // Not through AggregateStore: a race on a refresh token is lost on purpose (the other write stands), never retried.
                 await sessionOutbox.DispatchAsync(familyId, familyId, cancellationToken: cancellationToken);
             }
 

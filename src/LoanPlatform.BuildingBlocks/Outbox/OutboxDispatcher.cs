@@ -12,13 +12,19 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOutboxPublisher> publishers, TimeProvider time, ILogger<OutboxDispatcher<T>> logger)
     where T : class, IHasOutbox<T>
 {
-    private const int MaxRemoveAttempts = 8;
-
     /// <summary>Dispatches the document's events; with <paramref name="minimumAge"/>, only those at least that old.</summary>
-    public async Task<int> DispatchAsync(string partitionKey, string id, TimeSpan? minimumAge = null, CancellationToken cancellationToken = default)
+    public async Task<int> DispatchAsync(string partitionKey, string id, TimeSpan? minimumAge = null, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(partitionKey, id, cancellationToken) is { } document
+            ? await DispatchAsync(document, minimumAge, cancellationToken)
+            : 0;
+
+    /// <summary>
+    /// Dispatches the events of a document just read or written (<see cref="AggregateStore{T}"/> hands over what it wrote),
+    /// so the first removal needs no read of its own.
+    /// </summary>
+    public async Task<int> DispatchAsync(StoredDocument<T> document, TimeSpan? minimumAge = null, CancellationToken cancellationToken = default)
     {
-        var document = await store.FindAsync(partitionKey, id, cancellationToken);
-        if (document is null || !document.Value.HasPendingEvents)
+        if (!document.Value.HasPendingEvents)
         {
             return 0;
         }
@@ -38,7 +44,7 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
 
         if (published.Count > 0)
         {
-            await RemoveAsync(partitionKey, id, published, cancellationToken);
+            await RemoveAsync(document, published, cancellationToken);
         }
 
         return published.Count;
@@ -78,11 +84,13 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
         }
     }
 
-    private async Task RemoveAsync(string partitionKey, string id, HashSet<string> published, CancellationToken cancellationToken)
+    private async Task RemoveAsync(StoredDocument<T> dispatched, HashSet<string> published, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var (partitionKey, id) = (dispatched.PartitionKey, dispatched.Id);
+        // The first try quotes the document as dispatched; a lost race reads it again.
+        var current = (StoredDocument<T>?)dispatched;
+        for (var attempt = 1; ; attempt++, current = await store.FindAsync(partitionKey, id, cancellationToken))
         {
-            var current = await store.FindAsync(partitionKey, id, cancellationToken);
             if (current is null)
             {
                 return;
@@ -100,9 +108,11 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
                 await store.ReplaceAsync(partitionKey, id, remainder, current.ETag, new DocumentWriteOptions(remainder.TimeToLiveAt(time.GetUtcNow())), cancellationToken);
                 return;
             }
-            catch (DocumentPreconditionFailedException) when (attempt < MaxRemoveAttempts)
+            catch (DocumentPreconditionFailedException) when (attempt < WriteConflictPolicy.Default.MaxAttempts)
             {
                 // The aggregate changed meanwhile (maybe adding events): read again and remove only what was published.
+                // Not through AggregateStore: this is the write that store's publishing ends with.
+                await Task.Delay(WriteConflictPolicy.Default.DelayAfter(attempt), cancellationToken);
             }
         }
     }

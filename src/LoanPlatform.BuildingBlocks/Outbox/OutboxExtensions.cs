@@ -17,11 +17,13 @@ public static class OutboxExtensions
     private const string NotificationQueueServiceUriKey = "Notifications:Queue:ServiceUri";
 
     /// <summary>
-    /// The outbox of aggregate <typeparamref name="T"/> (dispatcher and sweeper), and the event publishers once however many
-    /// aggregates a service has (<see cref="AddOutboxPublishers"/>).
+    /// The outbox of aggregate <typeparamref name="T"/> (its write path, dispatcher and sweeper), and the event publishers
+    /// once however many aggregates a service has (<see cref="AddOutboxPublishers"/>).
     /// </summary>
     public static IHostApplicationBuilder AddOutbox<T>(this IHostApplicationBuilder builder) where T : class, IHasOutbox<T>
     {
+        builder.Services.TryAddSingleton(WriteConflictPolicy.Default);
+        builder.Services.AddSingleton<AggregateStore<T>>();
         builder.Services.AddSingleton<OutboxDispatcher<T>>();
         builder.Services.AddSingleton<OutboxSweeper<T>>();
         return builder.AddOutboxPublishers();

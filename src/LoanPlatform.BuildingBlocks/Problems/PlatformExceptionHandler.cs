@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -37,7 +38,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
         BadHttpRequestException { InnerException: JsonException } or JsonException => From(CommonProblems.MalformedJson),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => From(CommonProblems.UnsupportedMediaType),
         BadHttpRequestException bad => WithStatus(From(CommonProblems.BadRequest, bad.Message), bad.StatusCode),
-        DocumentPreconditionFailedException => From(CommonProblems.StaleETag),
+        DocumentPreconditionFailedException or WriteConflictException => From(CommonProblems.StaleETag),
         DocumentConflictException => From(CommonProblems.Conflict),
         OperationCanceledException => From(CommonProblems.Cancelled),
         _ => From(CommonProblems.Internal),

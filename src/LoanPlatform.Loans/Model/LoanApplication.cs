@@ -7,7 +7,7 @@ namespace LoanPlatform.Loans.Model;
 /// The loan aggregate and the source of truth for its progress: the orchestration drives it, but a restart rebuilds
 /// the orchestration from this document. Partitioned by its own id so any caller with the id reads it in one point read.
 /// </summary>
-public sealed record LoanApplication : IHasOutbox<LoanApplication>
+public sealed partial record LoanApplication : IHasOutbox<LoanApplication>
 {
     public required string LoanId { get; init; }
 
@@ -41,6 +41,12 @@ public sealed record LoanApplication : IHasOutbox<LoanApplication>
 
     /// <summary>The applicant's KYC outcome when they applied (who or which provider verified them, when); evidence for the decider.</summary>
     public ApplicantKyc? Kyc { get; init; }
+
+    /// <summary>
+    /// The birth date the Users service vouched for when they applied, so scoring needs no second call; null on loans
+    /// submitted before it was kept (scoring then asks Users).
+    /// </summary>
+    public DateOnly? ApplicantDateOfBirth { get; init; }
 
     public IReadOnlyList<ApprovalStage> Stages { get; init; } = [];
 

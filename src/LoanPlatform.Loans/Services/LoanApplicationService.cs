@@ -154,44 +154,15 @@ public sealed class LoanApplicationService(
     private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
-        if (applicant is not { KycVerified: true })
-        {
-            throw LoanProblems.KycNotVerified.Exception($"Your KYC status is {applicant?.Kyc.Status ?? "unknown"}.");
-        }
-
         var now = time.GetUtcNow();
-        var schedule = RepaymentScheduleCalculator.Calculate(request.Amount!.Value, request.TenorMonths!.Value, workflow.Interest.MonthlyRatePercent, workflow.Interest.Method, workflow.Fees.OriginationPercent, DateOnly.FromDateTime(now.UtcDateTime));
-        var capProblem = CostOfCredit.CheckCap(workflows.InterestCaps, workflow.ProductType, schedule, request.Amount.Value, DateOnly.FromDateTime(now.UtcDateTime));
-        if (capProblem is not null)
-        {
-            throw LoanProblems.InterestCapExceeded.Exception(capProblem);
-        }
+        var loan = LoanApplication.Submit(loanId, applicantId, workflow, workflows.InterestCaps, request.Amount!.Value, request.TenorMonths!.Value, request.Purpose!, request.MonthlyIncome!.Value,
+            applicant, now, CorrelationId.Current);
 
         if (workflow.MaxOpenApplications == 1)
         {
             await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
         }
 
-        var loan = new LoanApplication
-        {
-            LoanId = loanId,
-            ApplicantId = applicantId,
-            Product = workflow.Product,
-            WorkflowVersion = workflow.Version,
-            Amount = request.Amount.Value,
-            TenorMonths = request.TenorMonths.Value,
-            Purpose = request.Purpose!.Trim(),
-            MonthlyIncome = request.MonthlyIncome!.Value,
-            MonthlyRatePercent = workflow.Interest.MonthlyRatePercent,
-            InterestMethod = workflow.Interest.Method,
-            OriginationFeePercent = workflow.Fees.OriginationPercent,
-            Status = LoanStatus.Submitted,
-            SubmittedAt = now,
-            CorrelationId = CorrelationId.Current,
-            UpdatedAt = now,
-            Kyc = applicant.Kyc,
-            History = [new LoanHistoryEntry(now, "Submitted", null, LoanStatus.Submitted, applicantId, "Customer", null)],
-        };
         await loans.CreateAsync(loan, cancellationToken);
         LoansTelemetry.RecordApplication(loan.Product);
         await engine.StartAsync(loanId, cancellationToken);
@@ -205,6 +176,7 @@ public sealed class LoanApplicationService(
     private async Task ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
     {
         var id = OpenApplicationClaim.IdFor(product);
+        // Not the aggregate write path: the claim has no outbox, and a taken claim is judged by its loan, not re-applied.
         for (var attempt = 1; ; attempt++)
         {
             try

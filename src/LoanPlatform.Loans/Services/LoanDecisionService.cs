@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LoanPlatform.BuildingBlocks.Correlation;
+using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Problems.Catalog;
 using LoanPlatform.BuildingBlocks.Security;
@@ -11,49 +12,13 @@ using LoanPlatform.Loans.Orchestrations;
 namespace LoanPlatform.Loans.Services;
 
 /// <summary>
-/// Accepts officers' decisions and applicants' cancellations and hands them to the orchestration. Checks the four-eyes
-/// rules here, before anything is raised, and marks the wait as taken with an ETag-checked write so a second decision
-/// for the same wait is refused instead of silently lost.
+/// Accepts officers' decisions and applicants' cancellations and hands them to the orchestration. The loan checks the
+/// four-eyes rules (<see cref="LoanApplication.RequestDecision"/>) before anything is raised, and the command is recorded
+/// on the loan with an ETag-checked write so a second decision for the same wait is refused instead of silently lost.
 /// </summary>
 public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClient users, TimeProvider time)
 {
-    /// <summary>A pending decision older than this never reached the orchestration (the raise failed) and may be replaced.</summary>
-    private static readonly TimeSpan PendingDecisionTimeout = TimeSpan.FromMinutes(2);
-
-    public Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
-        RetryWhenTheLoanMovedAsync(() => DecideOnceAsync(loanId, officer, request, engine, cancellationToken));
-
-    public Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
-        RetryWhenTheLoanMovedAsync(() => CancelOnceAsync(loanId, applicantId, request, engine, cancellationToken));
-
-    /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
-    public Task<LoanAccepted> ProvideInformationAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken) =>
-        RetryWhenTheLoanMovedAsync(() => ProvideInformationOnceAsync(loanId, applicantId, request, engine, cancellationToken));
-
-    /// <summary>
-    /// The loan document also moves for reasons no person caused (the orchestration's bookkeeping, the outbox clearing
-    /// published events). A write that lost such a race is tried again on a fresh read, with every rule checked again;
-    /// only a genuinely competing decision is refused.
-    /// </summary>
-    private static async Task<LoanAccepted> RetryWhenTheLoanMovedAsync(Func<Task<LoanAccepted>> attempt)
-    {
-        for (var tries = 1; ; tries++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (DocumentPreconditionFailedException) when (tries < 5)
-            {
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                throw LoanProblems.DecisionInProgress.Exception("The loan keeps changing; read it again and retry.");
-            }
-        }
-    }
-
-    private async Task<LoanAccepted> DecideOnceAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    public async Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         var kind = request.Decision?.Trim().ToLowerInvariant() switch
         {
@@ -70,47 +35,32 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
             .Require(request.ApprovedAmount is null or > 0, "approvedAmount", "A lower approved amount must be positive.")
             .ThrowIfInvalid();
 
-        var stored = await loans.FindAsync(loanId, cancellationToken) ?? throw ProblemException.NotFound("The loan");
-        var loan = stored.Value;
-        var officerId = officer.GetSubject();
-        if (loan.ApplicantId == officerId)
-        {
-            throw LoanProblems.OwnApplication.Exception();
-        }
+        var decisionId = Guid.NewGuid().ToString("N");
+        var (officerId, reason, correlationId) = (officer.GetSubject(), request.Reason?.Trim(), CorrelationId.Current);
+        LoanApplication Request(LoanApplication loan) =>
+            loan.RequestDecision(decisionId, officerId, officer.IsInRole, kind!.Value, reason, request.ApprovedAmount, time.GetUtcNow(), correlationId);
 
-        var stage = RequirePendingStage(loan);
-        if (stage.AwaitingApplicant)
-        {
-            throw LoanProblems.AwaitingApplicant.Exception();
-        }
+        // The rules refuse on what is read now, before the customer directory and the engine are asked; the write checks them again.
+        var read = await loans.FindAsync(loanId, cancellationToken) ?? throw ProblemException.NotFound("The loan");
+        Request(read.Value);
+        await RequireOtherPersonAsync(read.Value.ApplicantId, officer.GetStaffId(), cancellationToken);
+        return await RaiseAsync(loanId, read, Request, engine, cancellationToken);
+    }
 
-        var role = PlatformRoles.Deciders.Append(PlatformRoles.Admin).FirstOrDefault(r => r == stage.CurrentRole && officer.IsInRole(r));
-        if (role is null)
-        {
-            throw LoanProblems.WrongRole.Exception($"The current stage ({stage.Name}) needs a decision by a {stage.CurrentRole}.");
-        }
+    public async Task<LoanAccepted> CancelAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var (decisionId, reason, correlationId) = (Guid.NewGuid().ToString("N"), request.Reason?.Trim(), CorrelationId.Current);
+        return await RaiseAsync(loanId, read: null, loan => Own(loan, applicantId).RequestCancellation(decisionId, reason, time.GetUtcNow(), correlationId), engine, cancellationToken);
+    }
 
-        if (loan.Stages.Any(s => s.Decision?.OfficerId == officerId))
-        {
-            throw LoanProblems.FourEyes.Exception();
-        }
-
-        if (request.ApprovedAmount > (loan.ApprovedAmount ?? loan.Amount))
-        {
-            throw LoanProblems.AmountAboveRequested.Exception();
-        }
-
-        // Whoever vouched for the applicant's identity is not also the one person who approves their loan.
-        if (kind == DecisionKind.Approve && loan.Stages.Count == 1 && loan.Kyc?.VerifiedBy == officerId)
-        {
-            throw LoanProblems.KycVerifierSoleApprover.Exception();
-        }
-
-        await RequireOtherPersonAsync(loan.ApplicantId, officer.GetStaffId(), cancellationToken);
-
-        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), officerId, role, kind!.Value, request.Reason?.Trim(), request.ApprovedAmount, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
-        await RaiseAsync(stored, decision, engine, cancellationToken);
-        return new LoanAccepted(loanId, loan.Status);
+    /// <summary>The applicant answers a referral; the stage then waits for staff again.</summary>
+    public async Task<LoanAccepted> ProvideInformationAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Message) && request.Message.Length <= 2000, "message", "An answer of at most 2000 characters is required.")
+            .ThrowIfInvalid();
+        var (decisionId, message, correlationId) = (Guid.NewGuid().ToString("N"), request.Message!.Trim(), CorrelationId.Current);
+        return await RaiseAsync(loanId, read: null, loan => Own(loan, applicantId).RequestReferralAnswer(decisionId, message, time.GetUtcNow(), correlationId), engine, cancellationToken);
     }
 
     /// <summary>An officer's second, customer account is still them: the Users service matches people by NIK, email and phone.</summary>
@@ -129,68 +79,38 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
         }
     }
 
-    private async Task<LoanAccepted> CancelOnceAsync(string loanId, string applicantId, CancelRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    /// <summary>An applicant acts on their own loan only; anyone else's answers as if it did not exist.</summary>
+    private static LoanApplication Own(LoanApplication loan, string applicantId) =>
+        loan.ApplicantId == applicantId ? loan : throw ProblemException.NotFound("The loan");
+
+    /// <summary>
+    /// Records the command on the loan, then raises it to the orchestration. The loan document also moves for reasons
+    /// no person caused (the orchestration's bookkeeping, the outbox clearing published events): the write path retries
+    /// such a race on a fresh read with every rule checked again; only a genuinely competing decision is refused.
+    /// </summary>
+    /// <param name="read">The loan as the caller read it, if it did: the first try of the write starts from it.</param>
+    private async Task<LoanAccepted> RaiseAsync(
+        string loanId, StoredDocument<LoanApplication>? read, Func<LoanApplication, LoanApplication> request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var stored = await loans.FindAsync(loanId, cancellationToken);
-        if (stored is null || stored.Value.ApplicantId != applicantId)
+        if (!await engine.IsWaitingAsync(loanId, cancellationToken))
         {
-            throw ProblemException.NotFound("The loan");
-        }
-
-        var loan = stored.Value;
-        RequirePendingStage(loan);
-        var decision = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.Cancel, request.Reason?.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
-        await RaiseAsync(stored, decision, engine, cancellationToken);
-        return new LoanAccepted(loanId, loan.Status);
-    }
-
-    private async Task<LoanAccepted> ProvideInformationOnceAsync(string loanId, string applicantId, ProvideInformationRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
-    {
-        new RequestValidation()
-            .Require(!string.IsNullOrWhiteSpace(request.Message) && request.Message.Length <= 2000, "message", "An answer of at most 2000 characters is required.")
-            .ThrowIfInvalid();
-        var stored = await loans.FindAsync(loanId, cancellationToken);
-        if (stored is null || stored.Value.ApplicantId != applicantId)
-        {
-            throw ProblemException.NotFound("The loan");
-        }
-
-        var loan = stored.Value;
-        if (!RequirePendingStage(loan).AwaitingApplicant)
-        {
-            throw LoanProblems.NotReferred.Exception();
-        }
-
-        var answer = new PendingDecision(Guid.NewGuid().ToString("N"), applicantId, "Customer", DecisionKind.ProvideInformation, request.Message!.Trim(), null, loan.CurrentStage, loan.WaitRound, time.GetUtcNow(), CorrelationId.Current);
-        await RaiseAsync(stored, answer, engine, cancellationToken);
-        return new LoanAccepted(loanId, loan.Status);
-    }
-
-    private static ApprovalStage RequirePendingStage(LoanApplication loan)
-    {
-        if (loan.Status != LoanStatus.PendingApproval || loan.CurrentStage >= loan.Stages.Count || loan.Stages[loan.CurrentStage].Deadline is null)
-        {
-            throw LoanProblems.NotAwaitingDecision.Exception($"The loan is {loan.Status}.");
-        }
-
-        return loan.Stages[loan.CurrentStage];
-    }
-
-    private async Task RaiseAsync(StoredDocument<LoanApplication> stored, PendingDecision decision, LoanWorkflowEngine engine, CancellationToken cancellationToken)
-    {
-        var pending = stored.Value.PendingDecision;
-        if (pending is not null && pending.WaitRound == stored.Value.WaitRound && time.GetUtcNow() - pending.RequestedAt < PendingDecisionTimeout)
-        {
-            throw LoanProblems.DecisionInProgress.Exception("A decision for this stage is already being processed.");
-        }
-
-        if (!await engine.IsWaitingAsync(stored.Id, cancellationToken))
-        {
+            // Rules first, so a loan that ended answers why rather than that its workflow is not running.
+            request((await loans.FindAsync(loanId, cancellationToken))?.Value ?? throw ProblemException.NotFound("The loan"));
             throw LoanProblems.NotAwaitingDecision.Exception("The approval workflow of this loan is not running yet.");
         }
 
-        await loans.ReplaceAsync(stored, stored.Value with { PendingDecision = decision }, cancellationToken);
+        LoanApplication recorded;
+        try
+        {
+            // Loans are never deleted, so one the engine waits for exists.
+            recorded = read is null ? await loans.UpdateAsync(loanId, request, cancellationToken) : await loans.UpdateAsync(read, request, cancellationToken);
+        }
+        catch (WriteConflictException)
+        {
+            throw LoanProblems.DecisionInProgress.Exception("The loan keeps changing; read it again and retry.");
+        }
 
-        await engine.RaiseDecisionAsync(stored.Id, decision, cancellationToken);
+        await engine.RaiseDecisionAsync(loanId, recorded.PendingDecision!, cancellationToken);
+        return new LoanAccepted(loanId, recorded.Status);
     }
 }

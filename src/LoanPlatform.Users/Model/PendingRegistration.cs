@@ -31,4 +31,6 @@ public sealed record PendingRegistration(
     public bool HasPendingEvents => PendingEvents.Count > 0;
 
     public PendingRegistration WithPendingEvents(IReadOnlyList<OutboxEvent> events) => this with { PendingEvents = events };
+
+    public TimeSpan? TimeToLiveAt(DateTimeOffset now) => ExpiresAt - now;
 }

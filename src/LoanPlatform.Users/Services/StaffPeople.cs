@@ -61,6 +61,7 @@ public sealed partial class StaffPeople(IDocumentStore<StaffPerson> people, Outb
             throw CommonProblems.StaleETag.Exception();
         }
 
+        // Not through AggregateStore: the Admin's If-Match decides a race, so a lost one is refused, never retried.
         await outbox.DispatchAsync(staffId, staffId, cancellationToken: cancellationToken);
         return await GetAsync(staffId, cancellationToken);
     }

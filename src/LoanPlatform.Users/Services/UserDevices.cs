@@ -22,6 +22,7 @@ namespace LoanPlatform.Users.Services;
 public sealed class UserDevices(
     IDocumentStore<PushDevice> devices,
     OutboxDispatcher<PushDevice> outbox,
+    AggregateStore<PushDevice> deviceAggregates,
     UserProfiles profiles,
     IOptions<DevicesOptions> options,
     TimeProvider time,
@@ -37,7 +38,7 @@ public sealed class UserDevices(
         var deviceId = valid.DeviceId;
         await RemoveFromOtherUsersAsync(userId, deviceId, actor, cancellationToken);
 
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
             var existing = await devices.FindAsync(userId, deviceId, cancellationToken);
@@ -76,12 +77,15 @@ public sealed class UserDevices(
                     registration = new DeviceRegistration(ToResponse(device), Created: true);
                 }
             }
-            catch (Exception e) when (e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
+            catch (Exception e) when (attempt < WriteConflictPolicy.Default.MaxAttempts && e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
             {
-                // The same device registered or was removed concurrently; read it again and apply this registration on top.
+                // The same device registered or was removed concurrently; read it again and apply this registration on top,
+                // under the write path's policy.
+                await Task.Delay(WriteConflictPolicy.Default.DelayAfter(attempt), cancellationToken);
                 continue;
             }
 
+            // Not through AggregateStore: a new device first counts the user's devices (a query) between the read and the write.
             await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
             return registration;
         }
@@ -115,31 +119,21 @@ public sealed class UserDevices(
             return false;
         }
 
-        while (true)
+        // Re-registered, removed or its events published meanwhile: the write path looks again.
+        var removed = false;
+        await deviceAggregates.UpdateAsync(userId, deviceId, device =>
         {
-            var device = await devices.FindAsync(userId, deviceId, cancellationToken);
-            if (device is null || device.Value.IsRemoved)
+            removed = !device.IsRemoved;
+            if (!removed)
             {
-                return false;
+                return device;
             }
 
             var now = time.GetUtcNow();
-            var removal = OutboxEvent.Create(
-                UserEventTypes.PushDeviceRemoved, PushDeviceRemoved.Version, EventSubjects.Device(userId, deviceId), new PushDeviceRemoved(userId, deviceId, now), now, actor);
-            var tombstone = device.Value.Removed(now, removal);
-            try
-            {
-                await devices.ReplaceAsync(userId, deviceId, tombstone, device.ETag, new DocumentWriteOptions(tombstone.TimeToLiveAt(now)), cancellationToken);
-            }
-            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
-            {
-                // Re-registered, removed or its events published meanwhile: look again.
-                continue;
-            }
-
-            await outbox.DispatchAsync(userId, deviceId, cancellationToken: cancellationToken);
-            return true;
-        }
+            return device.Removed(now, OutboxEvent.Create(
+                UserEventTypes.PushDeviceRemoved, PushDeviceRemoved.Version, EventSubjects.Device(userId, deviceId), new PushDeviceRemoved(userId, deviceId, now), now, actor));
+        }, cancellationToken);
+        return removed;
     }
 
     public static DeviceResponse ToResponse(PushDevice device) => device.Type == PushDeviceTypes.Fcm

@@ -20,6 +20,7 @@ namespace LoanPlatform.Users.Services;
 public sealed class UserDocuments(
     IDocumentStore<UserDocument> documents,
     OutboxDispatcher<UserDocument> outbox,
+    AggregateStore<UserDocument> documentAggregates,
     IDocumentObjectStore objects,
     UserProfiles profiles,
     CustomerKyc kyc,
@@ -51,8 +52,7 @@ public sealed class UserDocuments(
         var document = new UserDocument(documentId, userId, kind!.Value, contentType!, request.SizeBytes!.Value, sha256!, objectKey, UserDocumentStatus.Requested, now, null, null, null, null);
         var requested = OutboxEvent.Create(
             UserEventTypes.DocumentRequested, DocumentRequested.Version, EventSubjects.Document(userId, documentId), new DocumentRequested(userId, documentId, document.Kind, now), now, actor);
-        await documents.CreateAsync(userId, documentId, document.WithEvent(requested), cancellationToken: cancellationToken);
-        await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
+        await documentAggregates.CreateAsync(userId, documentId, document.WithEvent(requested), cancellationToken);
 
         var upload = await objects.CreateUploadRequestAsync(objectKey, new ObjectUploadConstraints(document.ContentType, document.SizeBytes), now + options.Value.UploadUrlLifetime, cancellationToken);
         return new DocumentUploadResponse(documentId, document.Status, ToResponse(upload));
@@ -122,6 +122,7 @@ public sealed class UserDocuments(
             return await CompleteAsync(userId, documentId, actor, cancellationToken);
         }
 
+        // Not through AggregateStore: sealing is I/O between the read and the write, so a lost race re-runs the completion above.
         await outbox.DispatchAsync(userId, documentId, cancellationToken: cancellationToken);
         if (sealedObject is null)
         {

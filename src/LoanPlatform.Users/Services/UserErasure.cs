@@ -104,6 +104,7 @@ public sealed class UserErasure(
             // A repeated erasure after an interruption: the first record, and its event, stand.
         }
 
+        // Not through AggregateStore: a repeated erasure writes nothing, yet must still publish what the first record left.
         await erasureOutbox.DispatchAsync(subjectHash, subjectHash, cancellationToken: CancellationToken.None);
 
         await profileStore.DeleteAsync(userId, userId, null, CancellationToken.None);

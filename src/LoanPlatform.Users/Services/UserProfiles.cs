@@ -15,7 +15,7 @@ namespace LoanPlatform.Users.Services;
 /// Reading and changing a user's own profile under optimistic concurrency. Each change stores its audit event in the same
 /// write and publishes it right after.
 /// </summary>
-public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueClaims claims, OutboxDispatcher<UserProfile> outbox, TimeProvider time)
+public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, AggregateStore<UserProfile> aggregates, UniqueClaims claims, OutboxDispatcher<UserProfile> outbox, TimeProvider time)
 {
     public async Task<StoredDocument<UserProfile>> GetAsync(string userId, CancellationToken cancellationToken) =>
         await profiles.FindAsync(userId, userId, cancellationToken) ?? throw ProblemException.NotFound("The user");
@@ -146,39 +146,26 @@ public sealed class UserProfiles(IDocumentStore<UserProfile> profiles, UniqueCla
         }, cancellationToken);
 
     /// <summary>
-    /// The one write path for changes the service makes on its own behalf (no client ETag): read, apply
-    /// <paramref name="change"/> (null: nothing to do), write with the ETag read, and on a concurrent edit read again and
-    /// reapply; then publish. <paramref name="change"/> may throw to refuse, on any attempt.
+    /// A change the service makes on its own behalf (no client ETag), through the profiles' write path: a concurrent edit
+    /// is re-applied to a fresh read. <paramref name="change"/> returns null when there is nothing to do and may throw to
+    /// refuse, on any attempt. Returns the profile as it is afterwards, with the ETag a client sends next.
     /// </summary>
     public async Task<StoredDocument<UserProfile>> ChangeAsync(string userId, Func<UserProfile, UserProfile?> change, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var current = await GetAsync(userId, cancellationToken);
-            if (change(current.Value) is not { } changed)
-            {
-                return current;
-            }
-
-            try
-            {
-                return await PublishAsync(await profiles.ReplaceAsync(userId, userId, changed, current.ETag, cancellationToken: cancellationToken), cancellationToken);
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                // Someone edited the profile meanwhile; read it again and reapply.
-            }
-        }
+        var written = await aggregates.UpdateAsync(userId, userId, profile => change(profile) ?? profile, cancellationToken);
+        // Publishing removed the events with a write of its own: read the ETag that write left.
+        return written is { Value.HasPendingEvents: false } ? written : await GetAsync(userId, cancellationToken);
     }
 
     /// <summary>
-    /// Publishes the profile's events right after the commit. Removing them is a write of its own, so the profile is read
-    /// again for the ETag the client sends next; a failed publish leaves them for the sweeper.
+    /// Publishes the profile's events right after a commit the client's If-Match guarded (not through the write path: such
+    /// a race is refused, never retried). Removing them is a write of its own, so the profile is read again for the ETag
+    /// the client sends next; a failed publish leaves them for the sweeper.
     /// </summary>
     private async Task<StoredDocument<UserProfile>> PublishAsync(StoredDocument<UserProfile> written, CancellationToken cancellationToken)
     {
         var userId = written.Value.UserId;
-        return written.Value.HasPendingEvents && await outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken) > 0
+        return written.Value.HasPendingEvents && await outbox.DispatchAsync(written, cancellationToken: cancellationToken) > 0
             ? await GetAsync(userId, cancellationToken)
             : written;
     }

@@ -32,7 +32,7 @@ public sealed class UserRegistration(
     IDocumentStore<PendingRegistration> pending,
     AuthCredentialsClient auth,
     OutboxDispatcher<UserProfile> outbox,
-    OutboxDispatcher<PendingRegistration> pendingOutbox,
+    AggregateStore<PendingRegistration> pendingRegistrations,
     TimeProvider time,
     ILogger<UserRegistration> logger)
 {
@@ -79,9 +79,11 @@ public sealed class UserRegistration(
         };
 
         // One pending registration per email: a new one replaces the last (a lost code is asked for by registering again).
+        // Two registrations for one email at once: the later write wins. Events of the one replaced that have not left
+        // yet still go out with this write.
         var key = KeyOf(registration.Email);
-        await ReplaceAsync(key, document, cancellationToken);
-        await pendingOutbox.DispatchAsync(key, key, cancellationToken: cancellationToken);
+        await pendingRegistrations.WriteAsync(key, key, existing =>
+            existing is null ? document : document with { PendingEvents = [.. existing.PendingEvents, .. document.PendingEvents] }, cancellationToken);
     }
 
     public async Task<string> VerifyAsync(VerifyRegistrationRequest request, CancellationToken cancellationToken)
@@ -161,6 +163,7 @@ public sealed class UserRegistration(
             throw;
         }
 
+        // Not through AggregateStore: UserRegistered may leave only once the credential exists, a step after the profile's write.
         await outbox.DispatchAsync(userId, userId, cancellationToken: cancellationToken);
     }
 
@@ -183,28 +186,6 @@ public sealed class UserRegistration(
         catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
         {
             // Another attempt changed it first; this one is refused all the same.
-        }
-    }
-
-    private async Task ReplaceAsync(string key, PendingRegistration document, CancellationToken cancellationToken)
-    {
-        var expiry = new DocumentWriteOptions(CodeLifetime);
-        for (var attempt = 0; ; attempt++)
-        {
-            var existing = await pending.FindAsync(key, key, cancellationToken);
-            try
-            {
-                // Events of the one replaced that have not left yet still go out with this write.
-                var value = existing is null ? document : document with { PendingEvents = [.. existing.Value.PendingEvents, .. document.PendingEvents] };
-                await (existing is null
-                    ? pending.CreateAsync(key, key, value, expiry, cancellationToken)
-                    : pending.ReplaceAsync(key, key, value, existing.ETag, expiry, cancellationToken));
-                return;
-            }
-            catch (Exception e) when (attempt < 3 && e is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
-            {
-                // Two registrations for one email at once: the later write wins.
-            }
         }
     }
 

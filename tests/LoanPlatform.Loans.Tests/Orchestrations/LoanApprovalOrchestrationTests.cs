@@ -1,0 +1,167 @@
+using LoanPlatform.Loans.Model;
+using LoanPlatform.Loans.Orchestrations;
+
+namespace LoanPlatform.Loans.Tests.Orchestrations;
+
+/// <summary>
+/// The approval orchestrator's decisions, step by step, on a fake context (no engine, no store): which activity it calls
+/// with what, which event it waits for, and what it does when the SLA timer wins.
+/// </summary>
+public sealed class LoanApprovalOrchestrationTests
+{
+    private const string LoanId = "loan-1";
+    private static readonly DateTimeOffset Deadline = new(2026, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task An_approval_of_the_only_stage_completes_the_loan()
+    {
+        var context = OneStage()
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Approve, waitRound: 1))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        var status = await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId));
+
+        Assert.Equal(LoanStatus.Approved, status);
+        Assert.Equal(
+            ["activity ScoreApplication", "activity OpenStage", "activity FindRecordedDecision", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}",
+             "activity ApplyDecision", "activity CompleteApproval"],
+            context.Steps);
+        Assert.Equal(new StageWait(0, 1, "LoanOfficer", Deadline, false), context.CustomStatus);
+    }
+
+    [Fact]
+    public async Task A_rejection_ends_the_loan_without_completing_it()
+    {
+        var context = OneStage()
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Reject, waitRound: 1))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.Rejected);
+
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.DoesNotContain("activity CompleteApproval", context.Steps);
+    }
+
+    [Fact]
+    public async Task An_application_rejected_by_scoring_never_waits()
+    {
+        var context = new FakeOrchestrationContext(LoanId, LoanApprovalOrchestration.Version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(LoanStatus.Rejected, 0, 0));
+
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["activity ScoreApplication"], context.Steps);
+    }
+
+    [Fact]
+    public async Task The_SLA_timer_escalates_once_and_the_escalated_wait_takes_the_decision()
+    {
+        var escalatedDeadline = Deadline.AddHours(12);
+        var context = OneStage()
+            .OnActivity<StageRef>(LoanApprovalTaskNames.EscalateStage, _ => new StageWait(0, 2, "SeniorLoanOfficer", escalatedDeadline, true))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 2), Decision(DecisionKind.Approve, waitRound: 2))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, input => input.Decision.WaitRound == 2 ? DecisionOutcome.StageApproved : DecisionOutcome.Ignored)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(
+            ["activity ScoreApplication", "activity OpenStage", "activity FindRecordedDecision", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}",
+             // The timer won: a command accepted just before the deadline is looked for before escalating.
+             "activity FindRecordedDecision", "activity EscalateStage",
+             "activity FindRecordedDecision", "event decision-s0-r2", $"timer {escalatedDeadline.UtcDateTime:O}",
+             "activity ApplyDecision", "activity CompleteApproval"],
+            context.Steps);
+    }
+
+    [Fact]
+    public async Task A_wait_nobody_answers_after_escalation_expires_the_application()
+    {
+        var context = OneStage()
+            .OnActivity<StageRef>(LoanApprovalTaskNames.EscalateStage, _ => null)
+            .OnActivity<string>(LoanApprovalTaskNames.ExpireApplication, _ => true);
+
+        Assert.Equal(LoanStatus.Expired, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["activity EscalateStage", "activity ExpireApplication"], context.Steps.TakeLast(2));
+        Assert.DoesNotContain("activity ApplyDecision", context.Steps);
+    }
+
+    [Fact]
+    public async Task A_referral_waits_for_the_applicant_then_for_staff_again_under_new_event_names()
+    {
+        var waits = new Queue<StageWait>([
+            new StageWait(0, 1, "LoanOfficer", Deadline, false),
+            new StageWait(0, 2, "Applicant", Deadline.AddDays(3), false),
+            new StageWait(0, 3, "LoanOfficer", Deadline.AddDays(4), false)]);
+        var context = new FakeOrchestrationContext(LoanId, LoanApprovalOrchestration.Version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(null, 0, 1))
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, _ => waits.Dequeue())
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Refer, waitRound: 1))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 2), Decision(DecisionKind.ProvideInformation, waitRound: 2))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 3), Decision(DecisionKind.Approve, waitRound: 3))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, input => input.Decision.Kind switch
+            {
+                DecisionKind.Refer => DecisionOutcome.Referred,
+                DecisionKind.ProvideInformation => DecisionOutcome.Resumed,
+                _ => DecisionOutcome.StageApproved,
+            })
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["event decision-s0-r1", "event decision-s0-r2", "event decision-s0-r3"], context.Steps.Where(s => s.StartsWith("event", StringComparison.Ordinal)));
+        Assert.Equal([DecisionKind.Refer, DecisionKind.ProvideInformation, DecisionKind.Approve],
+            context.ActivityCalls.Where(c => c.Name == LoanApprovalTaskNames.ApplyDecision).Select(c => ((ApplyDecisionInput)c.Input!).Decision.Kind));
+        Assert.Empty(waits);
+    }
+
+    [Fact]
+    public async Task A_decision_recorded_on_the_loan_is_applied_without_waiting_for_its_event()
+    {
+        // The engine lost the raised event with its memory (a crash); the loan recorded the command before the API answered.
+        var recorded = Decision(DecisionKind.Approve, waitRound: 1);
+        var context = OneStage()
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, wait => wait == new WaitRef(LoanId, 0, 1) ? recorded : null)
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.DoesNotContain(context.Steps, s => s.StartsWith("event", StringComparison.Ordinal) || s.StartsWith("timer", StringComparison.Ordinal));
+        Assert.Equal(new ApplyDecisionInput(LoanId, recorded), context.ActivityCalls.Single(c => c.Name == LoanApprovalTaskNames.ApplyDecision).Input);
+    }
+
+    [Fact]
+    public async Task An_unversioned_instance_of_the_previous_release_waits_without_looking_for_recorded_commands()
+    {
+        var context = OneStage(version: "")
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Approve, waitRound: 1))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.DoesNotContain("activity FindRecordedDecision", context.Steps);
+    }
+
+    [Fact]
+    public async Task Two_stages_are_opened_and_decided_in_order()
+    {
+        var context = new FakeOrchestrationContext(LoanId, LoanApprovalOrchestration.Version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(null, 0, 2))
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, stage => new StageWait(stage.StageIndex, stage.StageIndex + 1, "LoanOfficer", Deadline, false))
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Approve, waitRound: 1))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(1, 2), Decision(DecisionKind.Approve, waitRound: 2) with { StageIndex = 1 })
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal([new StageRef(LoanId, 0), new StageRef(LoanId, 1)], context.ActivityCalls.Where(c => c.Name == LoanApprovalTaskNames.OpenStage).Select(c => c.Input));
+    }
+
+    /// <summary>A scored loan with one stage, opened for a LoanOfficer until <see cref="Deadline"/>, with no command recorded.</summary>
+    private static FakeOrchestrationContext OneStage(string version = LoanApprovalOrchestration.Version) =>
+        new FakeOrchestrationContext(LoanId, version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(null, 0, 1))
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, _ => new StageWait(0, 1, "LoanOfficer", Deadline, false))
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null);
+
+    private static PendingDecision Decision(DecisionKind kind, int waitRound) =>
+        new("d-" + kind + waitRound, "staff-officer1", "LoanOfficer", kind, "reason", null, 0, waitRound, Deadline.AddHours(-1));
+}
