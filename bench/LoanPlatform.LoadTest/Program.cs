@@ -36,15 +36,11 @@ var numbers = cost ? args[1..] : args;
 var loans = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : cost ? 50 : 200;
 var concurrency = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : cost ? 8 : 32;
 
-await using var running = await RunningPlatform.StartAsync(durableTasks: registry => registry.AddLoanApprovalTasks().AddBareLoanApproval(), overrides: new Dictionary<string, string?>
+await using var running = await RunningPlatform.StartAsync(durableTasks: registry => registry.AddLoanApprovalTasks().AddBareLoanApproval(), overrides: UnthrottledSettings.With(new Dictionary<string, string?>
 {
-    // Setup registers hundreds of customers from one address; the limits and the hash cost are measured elsewhere.
-    ["Auth:PasswordHashIterations"] = "1000",
-    ["Gateway:AnonymousPerIpPerMinute"] = "1000000",
-    ["Gateway:LoginPerIpPerMinute"] = "1000000",
-    ["Gateway:PerUserPerMinute"] = "1000000",
+    // Setup registers hundreds of customers from one address.
     ["Logging:LogLevel:Default"] = "Warning",
-});
+}));
 using var client = running.CreateClient();
 Console.WriteLine($"Setting up {(cost ? loans : 2 * loans)} verified customers…");
 var customers = new PlatformClient.Customer[cost ? loans : 2 * loans];

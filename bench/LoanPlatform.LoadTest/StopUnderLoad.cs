@@ -49,17 +49,13 @@ public static class StopUnderLoad
     private static async Task<bool> RunOnceAsync(string name, Dictionary<string, string?> profile, int loans, int concurrency, TimeSpan stopAfter)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-stop-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>(profile)
+        var settings = UnthrottledSettings.With(profile.Concat(new Dictionary<string, string?>
         {
             ["LOCAL_STAFF_PASSWORD"] = RunningPlatform.StaffPassword,
-            ["Auth:PasswordHashIterations"] = "1000",
-            ["Gateway:AnonymousPerIpPerMinute"] = "1000000",
-            ["Gateway:LoginPerIpPerMinute"] = "1000000",
-            ["Gateway:LoginPerAccountPerMinute"] = "1000000",
-            ["Gateway:PerUserPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        };
+        }));
+
         await using var host = new LocalHostProcess(dataPath, LoopbackPorts.FindFreeForRestart(), settings);
         using var client = new PlatformClient(new HttpClient { BaseAddress = new Uri(host.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) }, new EmailInbox(Path.Combine(dataPath, "notifications", "outbox")));
         await host.StartAsync(TimeSpan.FromMinutes(2));

@@ -1,5 +1,5 @@
 // A local SMTP server for tests: accepts every message (no TLS, no auth) and writes each one, as received, to a
-// .eml file in the folder given by --dir. Usage: node smtp-capture.js --port <port> --dir <folder>
+// .eml file in the folder given by --dir (whole or not at all). Usage: node smtp-capture.js --port <port> --dir <folder>
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -21,7 +21,10 @@ const server = new SMTPServer({
     stream.on('data', (chunk) => chunks.push(chunk));
     stream.on('end', () => {
       count += 1;
-      fs.writeFileSync(path.join(dir, `${Date.now()}-${count}.eml`), Buffer.concat(chunks));
+      // Written aside and renamed, so a test reading the folder never meets a half-written message.
+      const file = path.join(dir, `${Date.now()}-${count}.eml`);
+      fs.writeFileSync(`${file}.tmp`, Buffer.concat(chunks));
+      fs.renameSync(`${file}.tmp`, file);
       callback();
     });
   },

@@ -35,14 +35,9 @@ public sealed class CrashDrill(CrashDrillOptions options)
         var watch = Stopwatch.StartNew();
         var random = new Random(options.Seed);
         var dataPath = Path.Combine(Path.GetTempPath(), "loanplatform-drill-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
+        var settings = UnthrottledSettings.With(new Dictionary<string, string?>
         {
             ["LOCAL_STAFF_PASSWORD"] = RunningPlatform.StaffPassword,
-            ["Auth:PasswordHashIterations"] = "1000",
-            ["Gateway:AnonymousPerIpPerMinute"] = "1000000",
-            ["Gateway:LoginPerIpPerMinute"] = "1000000",
-            ["Gateway:LoginPerAccountPerMinute"] = "1000000",
-            ["Gateway:PerUserPerMinute"] = "1000000",
             // Leftovers of a kill are swept within seconds, so the drill's checks need not wait long.
             ["Outbox:SweepInterval"] = "00:00:01",
             ["Outbox:MinimumAge"] = "00:00:02",
@@ -52,7 +47,7 @@ public sealed class CrashDrill(CrashDrillOptions options)
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging:LogLevel:LoanPlatform.Loans.Services.LoanRehydrator"] = "Information",
-        };
+        });
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
