@@ -210,7 +210,8 @@ public sealed class CredentialService(
         var settings = options.Value;
         try
         {
-            await aggregates.UpdateAsync(stored.PartitionKey, stored.Id, credential =>
+            // From the caller's read (the sign-in just read it); a lost race reads again.
+            await aggregates.UpdateAsync(stored, credential =>
             {
                 // Bounded: a flood of guesses cannot grow the document.
                 DateTimeOffset[] failures = [.. credential.RecentFailures.Where(at => now - at < settings.FailureWindow).Append(now).TakeLast(settings.MaxFailedAttempts * 4)];

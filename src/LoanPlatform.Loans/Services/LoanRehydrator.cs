@@ -1,5 +1,6 @@
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,7 @@ public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory sc
     }
 
     /// <summary>
-    /// Starts the orchestration of each open loan that has none although its submission is older than a submission can
+    /// Starts the orchestration of each submitted loan that has none although its submission is older than a submission can
     /// take (<see cref="LoanApplicationService.StaleClaimAge"/>): the request that stored it died before starting it, and
     /// the customer may never retry. Younger loans are left to the request still submitting them, and an instance that
     /// exists in any state is left alone, so this is safe beside live traffic. Returns how many it started.
@@ -51,7 +52,8 @@ public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory sc
     {
         var submittedBefore = time.GetUtcNow() - LoanApplicationService.StaleClaimAge;
         var started = 0;
-        await foreach (var doc in loans.QueryAsync(DocumentQuery.Where("isOpen", true), cancellationToken))
+        // Only submitted loans: the orchestration's first step scores the loan, so any other status means it started.
+        await foreach (var doc in loans.QueryAsync(DocumentQuery.Where("status", LoanStatus.Submitted), cancellationToken))
         {
             if (doc.Value.SubmittedAt < submittedBefore && !await engine.ExistsAsync(doc.Id, cancellationToken))
             {
