@@ -441,6 +441,7 @@ module access './app/access.bicep' = {
 }
 
 // Storage (each app's runtime account and the documents account), Cosmos DB, Service Bus and Key Vault over the VNet.
+// The apps' accounts one by one: a variable's for-expression cannot read module outputs.
 var storagePrivateEndpoints = flatten(map(
   [
     serviceApps[serviceIndex.auth].outputs.storageAccountName
