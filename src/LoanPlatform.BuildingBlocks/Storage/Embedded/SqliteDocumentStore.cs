@@ -44,7 +44,7 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
     public async Task<StoredDocument<T>> CreateAsync(string partitionKey, string id, T value, DocumentWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (body, etag) = Serialize(value);
-        var created = await database.RunAsync(
+        var created = await database.RunWriteAsync(
             async session =>
             {
                 await database.PurgeExpiredIfDueAsync(session, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
     public async Task<StoredDocument<T>> ReplaceAsync(string partitionKey, string id, T value, string ifMatchETag, DocumentWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (body, etag) = Serialize(value);
-        var (replaced, exists) = await database.RunAsync(
+        var (replaced, exists) = await database.RunWriteAsync(
             async session =>
             {
                 var command = Command(session, $"""
@@ -98,7 +98,7 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
 
     public async Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
     {
-        var (deleted, exists) = await database.RunAsync(
+        var (deleted, exists) = await database.RunWriteAsync(
             async session =>
             {
                 var command = Command(session, $"""
