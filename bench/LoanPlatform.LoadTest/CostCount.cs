@@ -1,4 +1,5 @@
 using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.LocalHost.Durable;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Testing.Platform;
@@ -17,8 +18,16 @@ public static class CostCount
     public static async Task RunAsync(RunningPlatform running, PlatformClient client, IReadOnlyList<PlatformClient.Customer> customers, string officerToken, int concurrency)
     {
         using var meter = new DocumentStoreCostMeter();
+        using var storage = new DurableStorageCounter();
         await QuietAsync(meter, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60));
+        // The Azure Storage backend polls its queues and renews its leases while idle too: that rate, measured while
+        // nothing happens, is what its requests during the run are compared with.
+        storage.Take();
+        var idle = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(running.Platform.DurableBackend == DurableBackend.InMemory ? 0 : 10));
+        var idleRequests = storage.Take().Sum(row => row.Requests) / idle.Elapsed.TotalSeconds;
         var repository = running.Platform.ServiceProviders["loans"].GetRequiredService<LoanRepository>();
+        var measured = System.Diagnostics.Stopwatch.StartNew();
         meter.Counting = true;
         await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (customer, _) =>
         {
@@ -44,6 +53,25 @@ public static class CostCount
         var rows = meter.Rows().ToList();
         System.Console.WriteLine($"  total: {rows.Sum(r => r.Count) / (double)loans:0.0} calls, {rows.Sum(r => r.RequestUnits) / loans:0.0} RU per approved loan " +
             $"(reads {Sum(rows, "read"):0.0}, queries {Sum(rows, "query"):0.0}, writes {Sum(rows, "create") + Sum(rows, "replace") + Sum(rows, "delete"):0.0}, refused {Sum(rows, "refused"):0.0})");
+
+        if (running.Platform.DurableBackend == DurableBackend.InMemory)
+        {
+            return;
+        }
+
+        // Storage transactions of the durable backend (Azure Storage over Azurite), by service and method.
+        var requests = storage.Take();
+        var seconds = measured.Elapsed.TotalSeconds;
+        var total = requests.Sum(row => row.Requests);
+        System.Console.WriteLine();
+        System.Console.WriteLine($"Durable backend's storage transactions per approved loan (Azure Storage provider over Azurite, {seconds:0} s measured):");
+        foreach (var (service, method, count) in requests)
+        {
+            System.Console.WriteLine($"  {service,-8} {method,-8} {(double)count / loans,8:0.0}");
+        }
+
+        System.Console.WriteLine($"  total: {(double)total / loans:0.0} per approved loan; idle polling and lease renewal ran {idleRequests:0.0}/s " +
+            $"before the run, so {(total - idleRequests * seconds) / loans:0.0} per loan are the loans' own");
 
         double Sum(List<(string Type, string Operation, long Count, long Bytes, double RequestUnits)> all, string prefix) =>
             all.Where(r => r.Operation.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => r.RequestUnits) / loans;

@@ -7,6 +7,7 @@ using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using LoanPlatform.Loans.Services;
+using LoanPlatform.Testing;
 using LoanPlatform.Testing.Platform;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -29,18 +30,28 @@ if (args is ["stop", .. var stop])
     return;
 }
 
-// Or the document-store cost of an approved loan in Cosmos DB request units (CostCount):
-//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- cost [loans=50] [concurrency=8]
+// Or the document-store cost of an approved loan in Cosmos DB request units (CostCount), and with azurestorage the
+// durable backend's storage transactions too (Azure Storage provider over Azurite):
+//   dotnet run -c Release --project bench/LoanPlatform.LoadTest -- cost [loans=50] [concurrency=8] [inmemory|azurestorage]
 var cost = args is ["cost", ..];
 var numbers = cost ? args[1..] : args;
 var loans = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : cost ? 50 : 200;
 var concurrency = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : cost ? 8 : 32;
-
-await using var running = await RunningPlatform.StartAsync(durableTasks: registry => registry.AddLoanApprovalTasks().AddBareLoanApproval(), overrides: UnthrottledSettings.With(new Dictionary<string, string?>
+var settings = new Dictionary<string, string?>
 {
     // Setup registers hundreds of customers from one address.
     ["Logging:LogLevel:Default"] = "Warning",
-}));
+};
+await using var azurite = cost && numbers is [_, _, "azurestorage"] ? new AzuriteFixture() : null;
+if (azurite is not null)
+{
+    await azurite.InitializeAsync();
+    settings["Durable:Backend"] = "AzureStorage";
+    settings["Durable:AzureStorageConnectionString"] = azurite.ConnectionString;
+    settings["Durable:TaskHubName"] = "cost" + Guid.NewGuid().ToString("N")[..8];
+}
+
+await using var running = await RunningPlatform.StartAsync(durableTasks: registry => registry.AddLoanApprovalTasks().AddBareLoanApproval(), overrides: UnthrottledSettings.With(settings));
 using var client = running.CreateClient();
 Console.WriteLine($"Setting up {(cost ? loans : 2 * loans)} verified customers…");
 var customers = new PlatformClient.Customer[cost ? loans : 2 * loans];

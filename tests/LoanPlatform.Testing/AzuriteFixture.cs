@@ -7,7 +7,7 @@ namespace LoanPlatform.Testing;
 /// Azurite's blob, queue and table services (npm <c>azurite</c>), each on its own free loopback port, in memory.
 /// <c>--skipApiVersionCheck</c> because the current Azure SDKs send a newer API version than Azurite knows.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 {
     // Azurite's published development account; it guards nothing but a local emulator.
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -43,4 +43,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await service.DisposeAsync();
         }
     }
+
+    // For a benchmark's `await using`, outside xUnit's lifetime.
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }

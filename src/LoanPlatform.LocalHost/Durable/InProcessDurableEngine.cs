@@ -1,3 +1,7 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -61,10 +65,21 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
             return new LocalOrchestrationService(new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentWorkItems);
         }
 
+        var connectionString = options.AzureStorageConnectionString
+            ?? throw new InvalidOperationException("Durable:AzureStorageConnectionString is required for the AzureStorage backend.");
+        // Each request counted (per retry: Azure bills every attempt) for the cost count of a loan's orchestration.
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(DurableStorageMetrics.CountRequestsOf("blob"), HttpPipelinePosition.PerRetry);
+        var queues = new QueueClientOptions();
+        queues.AddPolicy(DurableStorageMetrics.CountRequestsOf("queue"), HttpPipelinePosition.PerRetry);
+        var tables = new TableClientOptions();
+        tables.AddPolicy(DurableStorageMetrics.CountRequestsOf("table"), HttpPipelinePosition.PerRetry);
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.AzureStorageConnectionString
-                ?? throw new InvalidOperationException("Durable:AzureStorageConnectionString is required for the AzureStorage backend.")),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, blobs),
+                StorageServiceClientProvider.ForQueue(connectionString, queues),
+                StorageServiceClientProvider.ForTable(connectionString, tables)),
             TaskHubName = options.TaskHubName,
             // One identity per start, so a new start never mistakes a lease of the stopped one for its own.
             WorkerId = $"{Environment.MachineName}-{Guid.NewGuid():N}",
