@@ -247,6 +247,18 @@ public sealed partial record LoanApplication
         };
     }
 
+    /// <summary>
+    /// <see cref="Apply"/>, and when the command approved the last stage, <see cref="Complete"/> in the same change: the
+    /// approval is one write, and the orchestration's completing step then finds nothing left to do.
+    /// </summary>
+    public (LoanApplication Loan, DecisionOutcome Outcome) ApplyAndComplete(PendingDecision decision, TimeSpan slaHour, DateTimeOffset now)
+    {
+        var (applied, outcome) = Apply(decision, slaHour, now);
+        return outcome == DecisionOutcome.StageApproved && decision.StageIndex == Stages.Count - 1
+            ? (applied.Complete(now), outcome)
+            : (applied, outcome);
+    }
+
     /// <summary>An officer approves (possibly a lower amount) or rejects the current stage; a rejection ends the application.</summary>
     public LoanApplication Decide(PendingDecision decision, DateTimeOffset now)
     {
