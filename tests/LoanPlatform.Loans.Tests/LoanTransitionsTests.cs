@@ -151,6 +151,26 @@ public sealed class LoanTransitionsTests
     }
 
     [Fact]
+    public void A_command_that_ends_its_stage_is_applied_where_it_is_accepted_and_a_referral_stays_recorded_for_the_orchestration()
+    {
+        var loan = Scored();
+
+        var approved = loan.RequestDecision("d1", "staff-officer1", Role(PlatformRoles.LoanOfficer), DecisionKind.Approve, null, null, Now, "corr-1").ApplyAccepted(SlaHour, Now);
+        var cancelled = loan.RequestCancellation("c1", null, Now, null).ApplyAccepted(SlaHour, Now);
+        var referred = loan.RequestDecision("r1", "staff-officer1", Role(PlatformRoles.LoanOfficer), DecisionKind.Refer, "payslip", null, Now, null);
+
+        Assert.Equal((LoanStatus.Approved, "d1", null), (approved.Status, approved.Stages[0].Decision!.DecisionId, approved.PendingDecision));
+        // The orchestration asks for the wait's command and gets the applied one; applying it again writes nothing.
+        var recorded = approved.RecordedDecisionFor(0, 1)!;
+        Assert.Equal("d1", recorded.DecisionId);
+        Assert.Equal((approved, DecisionOutcome.StageApproved), approved.ApplyAndComplete(recorded, SlaHour, Now));
+        Assert.Same(approved, approved.Escalate(0, SlaHour, Now.AddHours(24)));
+        Assert.Equal(LoanStatus.Cancelled, cancelled.Status);
+        Assert.Same(referred, referred.ApplyAccepted(SlaHour, Now));
+        Assert.Equal("r1", referred.PendingDecision!.DecisionId);
+    }
+
+    [Fact]
     public void Approving_an_earlier_stage_leaves_the_next_to_open_and_a_stage_decided_before_completes_when_applied_again()
     {
         var loan = TwoStages();
