@@ -137,7 +137,9 @@ public sealed class LoanProgressService(
     private TimeSpan SlaHour => options.Value.SlaHour;
 
     private static ApprovalPlan PlanOf(LoanApplication loan) =>
-        new(loan.Status.IsFinal() ? loan.Status : null, loan.CurrentStage, loan.Stages.Count);
+        loan.Status == LoanStatus.PendingApproval && loan.Stages.ElementAtOrDefault(loan.CurrentStage)?.Deadline is not null
+            ? new(null, loan.CurrentStage, loan.Stages.Count, WaitOf(loan, loan.CurrentStage), loan.RecordedDecisionFor(loan.CurrentStage, loan.WaitRound))
+            : new(loan.Status.IsFinal() ? loan.Status : null, loan.CurrentStage, loan.Stages.Count);
 
     private static StageWait WaitOf(LoanApplication loan, int stageIndex)
     {
