@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LoanPlatform.BuildingBlocks.Storage;
+using LoanPlatform.Loans.Infrastructure;
+using LoanPlatform.Loans.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanPlatform.EndToEnd.Tests;
 
@@ -145,5 +149,47 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
 
         var mine = await client.SendOkAsync(HttpMethod.Get, "/loans", null, customer.Token);
         Assert.Single(mine.AsArray());
+    }
+
+    [Fact]
+    public async Task Duplicates_racing_with_one_key_create_one_loan_and_another_customers_same_key_is_their_own()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var other = await client.RegisterVerifiedCustomerAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await client.ApplyAsync(customer.Token, 6_000_000, idempotencyKey: key);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            return response.StatusCode == HttpStatusCode.Accepted ? body["loanId"]!.GetValue<string>() : PlatformClient.TypeOf(body);
+        }));
+        var loanId = Assert.Single(answers.Distinct());
+        Assert.Equal(loanId, Assert.Single((await client.SendOkAsync(HttpMethod.Get, "/loans", null, customer.Token)).AsArray())!["loanId"]!.GetValue<string>());
+
+        using var theirs = await client.ApplyAsync(other.Token, 6_000_000, idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
+        Assert.NotEqual(loanId, JsonNode.Parse(await theirs.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_key_the_previous_release_remembered_in_an_idempotency_record_still_answers_with_its_loan()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var loanId = await client.ApplyOkAsync(customer.Token, 4_000_000);
+        var services = fixture.Running.Platform.ServiceProviders["loans"];
+        var loan = (await services.GetRequiredService<LoanRepository>().FindAsync(loanId, CancellationToken.None))!.Value;
+
+        // What the previous release stored for a key: the request's fingerprint and the loan it created.
+        var legacyKey = Guid.NewGuid().ToString();
+        await services.GetRequiredService<IDocumentStore<IdempotencyRecord>>().CreateAsync(customer.UserId, legacyKey, new IdempotencyRecord(loan.RequestHash!, loanId, true, DateTimeOffset.UtcNow));
+
+        using var retry = await client.ApplyAsync(customer.Token, 4_000_000, idempotencyKey: legacyKey);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(loanId, JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>());
+        using var otherBody = await client.ApplyAsync(customer.Token, 5_000_000, idempotencyKey: legacyKey);
+        Assert.Equal("idempotency-key-reused", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(otherBody, HttpStatusCode.UnprocessableEntity)));
     }
 }

@@ -135,6 +135,60 @@ public sealed class LoanTransitionsTests
     }
 
     [Fact]
+    public void Approving_the_last_stage_completes_the_loan_in_the_same_change_once()
+    {
+        var loan = Scored();
+        var approve = Command(loan, DecisionKind.Approve, "staff-officer1", PlatformRoles.LoanOfficer) with { ApprovedAmount = 8_000_000 };
+
+        var (approved, outcome) = loan.ApplyAndComplete(approve, SlaHour, Now);
+
+        Assert.Equal((DecisionOutcome.StageApproved, LoanStatus.Approved, 8_000_000L, 12), (outcome, approved.Status, approved.ApprovedAmount, approved.Schedule.Count));
+        Assert.Equal(["StageApproved", "Approved"], approved.History.TakeLast(2).Select(h => h.Event));
+        Assert.Contains(approved.PendingEvents, e => e.Type == EventTypes.LoanApproved);
+        // A re-delivered activity, and the orchestration's completing step after it, find nothing left to write.
+        Assert.Equal((approved, DecisionOutcome.StageApproved), approved.ApplyAndComplete(approve, SlaHour, Now.AddMinutes(1)));
+        Assert.Same(approved, approved.Complete(Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void A_command_that_ends_its_stage_is_applied_where_it_is_accepted_and_a_referral_stays_recorded_for_the_orchestration()
+    {
+        var loan = Scored();
+
+        var approved = loan.RequestDecision("d1", "staff-officer1", Role(PlatformRoles.LoanOfficer), DecisionKind.Approve, null, null, Now, "corr-1").ApplyAccepted(SlaHour, Now);
+        var cancelled = loan.RequestCancellation("c1", null, Now, null).ApplyAccepted(SlaHour, Now);
+        var referred = loan.RequestDecision("r1", "staff-officer1", Role(PlatformRoles.LoanOfficer), DecisionKind.Refer, "payslip", null, Now, null);
+
+        Assert.Equal((LoanStatus.Approved, "d1", null), (approved.Status, approved.Stages[0].Decision!.DecisionId, approved.PendingDecision));
+        // The orchestration asks for the wait's command and gets the applied one; applying it again writes nothing.
+        var recorded = approved.RecordedDecisionFor(0, 1)!;
+        Assert.Equal("d1", recorded.DecisionId);
+        Assert.Equal((approved, DecisionOutcome.StageApproved), approved.ApplyAndComplete(recorded, SlaHour, Now));
+        Assert.Same(approved, approved.Escalate(0, SlaHour, Now.AddHours(24)));
+        Assert.Equal(LoanStatus.Cancelled, cancelled.Status);
+        Assert.Same(referred, referred.ApplyAccepted(SlaHour, Now));
+        Assert.Equal("r1", referred.PendingDecision!.DecisionId);
+    }
+
+    [Fact]
+    public void Approving_an_earlier_stage_leaves_the_next_to_open_and_a_stage_decided_before_completes_when_applied_again()
+    {
+        var loan = TwoStages();
+        var first = Command(loan, DecisionKind.Approve, "staff-officer1", PlatformRoles.LoanOfficer);
+
+        var (afterFirst, outcome) = loan.ApplyAndComplete(first, SlaHour, Now);
+
+        Assert.Equal((DecisionOutcome.StageApproved, LoanStatus.PendingApproval), (outcome, afterFirst.Status));
+        Assert.Null(afterFirst.Stages[1].Deadline);
+
+        // A last stage decided by the previous release, which completed in a step of its own, is completed on re-delivery.
+        var opened = afterFirst.OpenStage(1, SlaHour, Now);
+        var last = Command(opened, DecisionKind.Approve, "staff-senior", PlatformRoles.SeniorLoanOfficer);
+        var decidedOnly = opened.Apply(last, SlaHour, Now).Loan;
+        Assert.Equal(LoanStatus.Approved, decidedOnly.ApplyAndComplete(last, SlaHour, Now).Loan.Status);
+    }
+
+    [Fact]
     public void A_decision_applied_again_reports_the_same_outcome_and_changes_nothing()
     {
         var loan = Scored();

@@ -67,6 +67,29 @@ public sealed class EventDeduplicator(IDocumentStore<ProcessedEvent> store, IOpt
         await store.ReplaceAsync(consumer, eventId, existing.Value with { HandedOverAt = time.GetUtcNow() }, existing.ETag, new DocumentWriteOptions(Retention), cancellationToken);
     }
 
+    /// <summary>
+    /// For a consumer whose receiver drops a repeat itself (the same message id twice is one message): whether the event
+    /// was handled before. No claim is taken, since a duplicate racing this delivery does no harm, so handling an event
+    /// costs one read and one write (<see cref="RecordHandledAsync"/>) instead of a claim, a read and a replace.
+    /// </summary>
+    public async Task<bool> WasHandledAsync(string consumer, string eventId, CancellationToken cancellationToken) =>
+        (await store.FindAsync(consumer, eventId, cancellationToken))?.Value.CompletedAt is not null;
+
+    /// <summary>Records an event handled without a claim (<see cref="WasHandledAsync"/>), in one create when nothing else recorded it.</summary>
+    public async Task RecordHandledAsync(string consumer, string eventId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await store.CreateAsync(consumer, eventId, new ProcessedEvent(eventId, consumer, now, now), new DocumentWriteOptions(Retention), cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // A racing delivery, or a claim an earlier one left: complete that record instead.
+            await CompleteAsync(consumer, eventId, cancellationToken);
+        }
+    }
+
     public async Task CompleteAsync(string consumer, string eventId, CancellationToken cancellationToken)
     {
         var existing = await store.FindAsync(consumer, eventId, cancellationToken);

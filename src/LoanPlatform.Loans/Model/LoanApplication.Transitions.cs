@@ -247,6 +247,30 @@ public sealed partial record LoanApplication
         };
     }
 
+    /// <summary>
+    /// Applies the command just accepted (<see cref="PendingDecision"/>) in the same change when it ends its stage (an
+    /// approval, a rejection, a cancellation): one write records and applies it, and the orchestration's step finds it
+    /// applied (<see cref="RecordedDecisionFor"/> reports it, so no timer escalates or expires past it). A referral or
+    /// its answer starts a new wait round, which the orchestration opens itself (its timer for the old round must not act
+    /// on a wait that moved under it), so those stay recorded for the orchestration to apply.
+    /// </summary>
+    public LoanApplication ApplyAccepted(TimeSpan slaHour, DateTimeOffset now) =>
+        PendingDecision is { Kind: not (DecisionKind.Refer or DecisionKind.ProvideInformation) } command
+            ? ApplyAndComplete(command, slaHour, now).Loan
+            : this;
+
+    /// <summary>
+    /// <see cref="Apply"/>, and when the command approved the last stage, <see cref="Complete"/> in the same change: the
+    /// approval is one write, and the orchestration's completing step then finds nothing left to do.
+    /// </summary>
+    public (LoanApplication Loan, DecisionOutcome Outcome) ApplyAndComplete(PendingDecision decision, TimeSpan slaHour, DateTimeOffset now)
+    {
+        var (applied, outcome) = Apply(decision, slaHour, now);
+        return outcome == DecisionOutcome.StageApproved && decision.StageIndex == Stages.Count - 1
+            ? (applied.Complete(now), outcome)
+            : (applied, outcome);
+    }
+
     /// <summary>An officer approves (possibly a lower amount) or rejects the current stage; a rejection ends the application.</summary>
     public LoanApplication Decide(PendingDecision decision, DateTimeOffset now)
     {

@@ -25,6 +25,12 @@ public sealed partial record LoanApplication : IHasOutbox<LoanApplication>
 
     public required long MonthlyIncome { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the POST /loans request that created it: the loan's id comes from the customer's
+    /// Idempotency-Key, so a retry with that key and another body is told the key is reused. Null on older loans.
+    /// </summary>
+    public string? RequestHash { get; init; }
+
     public required LoanStatus Status { get; init; }
 
     /// <summary>Denormalized for queries: true until the application reaches a final state.</summary>
@@ -47,6 +53,13 @@ public sealed partial record LoanApplication : IHasOutbox<LoanApplication>
     /// submitted before it was kept (scoring then asks Users).
     /// </summary>
     public DateOnly? ApplicantDateOfBirth { get; init; }
+
+    /// <summary>
+    /// The ETag the customer's open-application claim for this loan was created with, so the claim is released with one
+    /// conditional delete (no read first) and never once another application has taken it over; null when the product has
+    /// no such rule or the loan predates it (the release then reads the claim).
+    /// </summary>
+    public string? OpenClaimETag { get; init; }
 
     public IReadOnlyList<ApprovalStage> Stages { get; init; } = [];
 

@@ -5,8 +5,11 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// <summary>The orchestration's input: only the id. Everything else is read from the Loans store by activities.</summary>
 public sealed record LoanApprovalInput(string LoanId);
 
-/// <summary>What scoring left: a final status when the application ended there, else where approval (re)starts.</summary>
-public sealed record ApprovalPlan(LoanStatus? FinalStatus, int CurrentStage, int StageCount);
+/// <summary>
+/// What scoring left: a final status when the application ended there, else where approval (re)starts. When that stage is
+/// open, also its wait and the command recorded for it (from the same read), so the first wait needs no step of its own.
+/// </summary>
+public sealed record ApprovalPlan(LoanStatus? FinalStatus, int CurrentStage, int StageCount, StageWait? CurrentWait = null, PendingDecision? RecordedDecision = null);
 
 public sealed record StageRef(string LoanId, int StageIndex);
 

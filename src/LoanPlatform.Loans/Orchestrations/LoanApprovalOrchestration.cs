@@ -15,17 +15,24 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// so a release never replays an older instance's history through changed steps. Version 2 asks the loan document for a
 /// command already recorded for the wait (accepted by the API, or applied just before a crash) before waiting for an
 /// event, so an acknowledged decision is never lost with an engine's memory. Unversioned instances (version 1) wait as
-/// before; they get their events from the Azure Storage queue, which keeps them.
+/// before; they get their events from the Azure Storage queue, which keeps them. Version 3 starts the first wait from
+/// scoring's answer (the stage's wait and recorded command, from the loan scoring read) instead of reading the loan twice more.
 /// </para>
 /// </summary>
 [DurableTask(LoanApprovalTaskNames.Orchestration)]
 public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInput, LoanStatus>
 {
     /// <summary>The version new instances start with; host.json's durableTask.defaultVersion and the local worker use the same.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>From this version on, a wait first looks for a command recorded on the loan.</summary>
     private const string ChecksRecordedCommands = "2";
+
+    /// <summary>
+    /// From this version on, the first wait starts from what scoring returned (the open stage's wait and its recorded
+    /// command, read with the loan it scored) instead of calling OpenStage and FindRecordedDecision to read the loan again.
+    /// </summary>
+    private const string StartsFromScoredWait = "3";
 
     public override async Task<LoanStatus> RunAsync(TaskOrchestrationContext context, LoanApprovalInput input)
     {
@@ -38,13 +45,16 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
         for (var stage = plan.CurrentStage; stage < plan.StageCount; stage++)
         {
-            var wait = await context.CallActivityAsync<StageWait>(LoanApprovalTaskNames.OpenStage, new StageRef(input.LoanId, stage));
+            // Scoring's read already answered what the first wait's own steps would read.
+            var scored = stage == plan.CurrentStage && plan.CurrentWait is not null && context.CompareVersionTo(StartsFromScoredWait) >= 0;
+            var wait = scored ? plan.CurrentWait! : await context.CallActivityAsync<StageWait>(LoanApprovalTaskNames.OpenStage, new StageRef(input.LoanId, stage));
             while (true)
             {
                 context.SetCustomStatus(wait);
-                var decision = context.CompareVersionTo(ChecksRecordedCommands) >= 0
-                    ? await FindRecordedAsync(context, input.LoanId, stage, wait)
+                var decision = scored ? plan.RecordedDecision
+                    : context.CompareVersionTo(ChecksRecordedCommands) >= 0 ? await FindRecordedAsync(context, input.LoanId, stage, wait)
                     : null;
+                scored = false;
                 if (decision is null)
                 {
                     using var timerCancellation = new CancellationTokenSource();

@@ -22,14 +22,17 @@ public sealed class LoanApplicationService(
     UsersDirectoryClient users,
     TimeProvider time)
 {
-    private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
-
     /// <summary>
     /// A submission still unfinished after this long died: a claim without a loan was left between its two writes, a
     /// loan without an orchestration before its start (<see cref="LoanRehydrator.StartUnstartedAsync"/>).
     /// </summary>
     internal static readonly TimeSpan StaleClaimAge = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The Idempotency-Key names the loan (<see cref="LoanIdFor"/>), so the loan is its own idempotency record: a retry
+    /// finds it with one point read, two racing duplicates cannot both create it (the loser's create conflicts and it
+    /// answers with the winner's loan), and the request's fingerprint on the loan refuses the key with another body.
+    /// </summary>
     public async Task<LoanAccepted> ApplyAsync(string applicantId, string? idempotencyKey, ApplyForLoanRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
@@ -39,105 +42,88 @@ public sealed class LoanApplicationService(
 
         var workflow = Validate(request);
         var requestHash = Hash(request, workflow.Product);
-
-        var existing = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
-        if (existing is not null && await ReplayAsync(existing, requestHash, engine, cancellationToken) is { } replayed)
+        var loanId = LoanIdFor(applicantId, idempotencyKey);
+        if (await loans.FindAsync(loanId, cancellationToken) is { } existing)
         {
-            return replayed;
+            return await ReplayAsync(existing.Value, existing.Value.RequestHash, requestHash, engine, cancellationToken);
         }
 
-        var loanId = Guid.NewGuid().ToString("N");
+        if (await FindByLegacyRecordAsync(applicantId, idempotencyKey, cancellationToken) is var (legacy, legacyHash))
+        {
+            return await ReplayAsync(legacy, legacyHash, requestHash, engine, cancellationToken);
+        }
+
+        var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
+        var now = time.GetUtcNow();
+        var loan = LoanApplication.Submit(loanId, applicantId, workflow, workflows.InterestCaps, request.Amount!.Value, request.TenorMonths!.Value, request.Purpose!, request.MonthlyIncome!.Value,
+            applicant, now, CorrelationId.Current) with { RequestHash = requestHash };
+
+        if (workflow.MaxOpenApplications == 1)
+        {
+            var claim = await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
+            loan = loan with { OpenClaimETag = claim.ETag };
+        }
+
         try
         {
-            await idempotency.CreateAsync(applicantId, idempotencyKey, new IdempotencyRecord(requestHash, loanId, false, time.GetUtcNow()), new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
+            await loans.CreateAsync(loan, cancellationToken);
         }
         catch (DocumentConflictException)
         {
-            var winner = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
-            return (winner is null ? null : await ReplayAsync(winner, requestHash, engine, cancellationToken))
-                ?? throw LoanProblems.RequestInProgress.Exception();
+            // A duplicate of this request (same customer, same key) stored it a moment ago and is starting its
+            // orchestration: answer with its loan, and leave the start to it (a retry makes sure of it, should it die).
+            var winner = await loans.FindAsync(loanId, cancellationToken) ?? throw LoanProblems.RequestInProgress.Exception();
+            return await ReplayAsync(winner.Value, winner.Value.RequestHash, requestHash, engine: null, cancellationToken);
         }
 
-        try
-        {
-            var accepted = await SubmitAsync(loanId, applicantId, request, workflow, engine, cancellationToken);
-            var record = await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken);
-            if (record is not null)
-            {
-                await CompleteAsync(record, cancellationToken);
-            }
-
-            return accepted;
-        }
-        catch
-        {
-            // The application did not go through: free the key so the client may retry with it.
-            await idempotency.DeleteAsync(applicantId, idempotencyKey, cancellationToken: CancellationToken.None);
-            throw;
-        }
+        LoansTelemetry.RecordApplication(loan.Product);
+        await engine.StartAsync(loanId, cancellationToken);
+        return new LoanAccepted(loanId, loan.Status);
     }
 
+    /// <summary>The loan an Idempotency-Key stands for: a stable id per customer and key, shaped like every other loan id.</summary>
+    internal static string LoanIdFor(string applicantId, string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{applicantId}\n{idempotencyKey}")))[..32];
+
     /// <summary>
-    /// The first answer for a retried key. A record the first request never completed is finished here when its loan
-    /// exists (the request died after storing it: the loan's orchestration is made sure of, and the retry gets the loan),
-    /// or freed when it is stale without one (null: the retry goes through as new).
+    /// The loan a key named before keys named loans, with the fingerprint of its request, from its idempotency record
+    /// (kept 24 h). Only retries of requests made under the previous release find one: remove this look-up, the record
+    /// type and its registration a day after this release is deployed.
     /// </summary>
-    private async Task<LoanAccepted?> ReplayAsync(StoredDocument<IdempotencyRecord> stored, string requestHash, LoanWorkflowEngine engine, CancellationToken cancellationToken)
+    private async Task<(LoanApplication Loan, string RequestHash)?> FindByLegacyRecordAsync(string applicantId, string idempotencyKey, CancellationToken cancellationToken) =>
+        await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken) is { Value: var record }
+        && await loans.FindAsync(record.LoanId, cancellationToken) is { } loan
+            ? (loan.Value, record.RequestHash)
+            : null;
+
+    /// <summary>
+    /// The first answer for a retried key, or the reused-key problem when the body differs. A loan still submitted may
+    /// have lost its request before the orchestration was started: a retry given the <paramref name="engine"/> makes sure of it.
+    /// </summary>
+    private static async Task<LoanAccepted> ReplayAsync(LoanApplication loan, string? storedHash, string requestHash, LoanWorkflowEngine? engine, CancellationToken cancellationToken)
     {
-        var record = stored.Value;
-        if (record.RequestHash != requestHash)
+        if (storedHash != requestHash)
         {
             throw LoanProblems.IdempotencyKeyReused.Exception();
         }
 
-        var loan = await loans.FindAsync(record.LoanId, cancellationToken);
-        if (!record.Completed)
+        if (loan.Status == LoanStatus.Submitted && engine is not null)
         {
-            if (loan is null)
-            {
-                if (time.GetUtcNow() - record.CreatedAt <= StaleClaimAge)
-                {
-                    throw LoanProblems.RequestInProgress.Exception();
-                }
-
-                await idempotency.DeleteAsync(stored.PartitionKey, stored.Id, stored.ETag, cancellationToken);
-                return null;
-            }
-
-            await engine.EnsureRunningAsync(record.LoanId, cancellationToken);
-            await CompleteAsync(stored, cancellationToken);
+            await engine.EnsureRunningAsync(loan.LoanId, cancellationToken);
         }
 
-        return new LoanAccepted(record.LoanId, loan?.Value.Status ?? LoanStatus.Submitted);
+        return new LoanAccepted(loan.LoanId, loan.Status);
     }
 
-    private Task<StoredDocument<IdempotencyRecord>> CompleteAsync(StoredDocument<IdempotencyRecord> stored, CancellationToken cancellationToken) =>
-        idempotency.ReplaceAsync(stored.PartitionKey, stored.Id, stored.Value with { Completed = true }, stored.ETag, new DocumentWriteOptions(IdempotencyWindow), cancellationToken);
-
     /// <summary>
-    /// Run at start, before requests are admitted, so nothing is being submitted: an unfinished idempotency record or an
-    /// open-application claim that no loan backs was left by a submission a crash cut short. Records whose loan exists
-    /// are completed (a retry gets that loan), the rest freed; claims of missing or ended loans are released. Returns
-    /// how many were put right.
+    /// Run at start, before requests are admitted, so nothing is being submitted: an open-application claim that no
+    /// open loan backs was left by a submission a crash cut short (or by a release a crash cut off) and is released.
+    /// Returns how many were put right.
     /// </summary>
     public async Task<int> FinishAbandonedSubmissionsAsync(CancellationToken cancellationToken)
     {
         var fixedUp = 0;
-        // Each query is read whole before anything it found is changed.
-        foreach (var record in await idempotency.QueryAsync(DocumentQuery.Where("completed", false), cancellationToken).ToListAsync(cancellationToken))
-        {
-            if (await loans.FindAsync(record.Value.LoanId, cancellationToken) is null)
-            {
-                await idempotency.DeleteAsync(record.PartitionKey, record.Id, record.ETag, cancellationToken);
-            }
-            else
-            {
-                await CompleteAsync(record, cancellationToken);
-            }
-
-            fixedUp++;
-        }
-
+        // The query is read whole before anything it found is changed.
         foreach (var claim in await openClaims.QueryAsync(new DocumentQuery(), cancellationToken).ToListAsync(cancellationToken))
         {
             var loan = await loans.FindAsync(claim.Value.LoanId, cancellationToken);
@@ -151,29 +137,13 @@ public sealed class LoanApplicationService(
         return fixedUp;
     }
 
-    private async Task<LoanAccepted> SubmitAsync(string loanId, string applicantId, ApplyForLoanRequest request, LoanWorkflowDefinition workflow, LoanWorkflowEngine engine, CancellationToken cancellationToken)
-    {
-        var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
-        var now = time.GetUtcNow();
-        var loan = LoanApplication.Submit(loanId, applicantId, workflow, workflows.InterestCaps, request.Amount!.Value, request.TenorMonths!.Value, request.Purpose!, request.MonthlyIncome!.Value,
-            applicant, now, CorrelationId.Current);
-
-        if (workflow.MaxOpenApplications == 1)
-        {
-            await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
-        }
-
-        await loans.CreateAsync(loan, cancellationToken);
-        LoansTelemetry.RecordApplication(loan.Product);
-        await engine.StartAsync(loanId, cancellationToken);
-        return new LoanAccepted(loanId, loan.Status);
-    }
-
     /// <summary>
-    /// Takes the customer's one open-application claim for the product. A claim whose loan has already ended is stale
-    /// (its release is written just after the final state, or was lost in a crash) and is taken over.
+    /// Takes the customer's one open-application claim for the product and returns it (its ETag goes on the loan, which
+    /// releases it with that). A claim this same request already holds (a retry after a crash between claim and loan, or
+    /// a duplicate racing it) is used as it is; one whose loan has already ended is stale (its release is written just
+    /// after the final state, or was lost in a crash) and is taken over.
     /// </summary>
-    private async Task ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
+    private async Task<StoredDocument<OpenApplicationClaim>> ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
     {
         var id = OpenApplicationClaim.IdFor(product);
         // Not the aggregate write path: the claim has no outbox, and a taken claim is judged by its loan, not re-applied.
@@ -181,12 +151,16 @@ public sealed class LoanApplicationService(
         {
             try
             {
-                await openClaims.CreateAsync(applicantId, id, claim, cancellationToken: cancellationToken);
-                return;
+                return await openClaims.CreateAsync(applicantId, id, claim, cancellationToken: cancellationToken);
             }
             catch (DocumentConflictException) when (attempt < 3)
             {
                 var held = await openClaims.FindAsync(applicantId, id, cancellationToken);
+                if (held?.Value.LoanId == claim.LoanId)
+                {
+                    return held;
+                }
+
                 if (held is not null)
                 {
                     var heldLoan = await loans.FindAsync(held.Value.LoanId, cancellationToken);

@@ -8,15 +8,19 @@ using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
+using LoanPlatform.Loans.Workflows;
+using Microsoft.Extensions.Options;
 
 namespace LoanPlatform.Loans.Services;
 
 /// <summary>
 /// Accepts officers' decisions and applicants' cancellations and hands them to the orchestration. The loan checks the
 /// four-eyes rules (<see cref="LoanApplication.RequestDecision"/>) before anything is raised, and the command is recorded
-/// on the loan with an ETag-checked write so a second decision for the same wait is refused instead of silently lost.
+/// on the loan with an ETag-checked write so a second decision for the same wait is refused instead of silently lost; a
+/// command that ends its stage is applied in that same write (<see cref="LoanApplication.ApplyAccepted"/>), so the
+/// orchestration is told of a decision it need not write again.
 /// </summary>
-public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClient users, TimeProvider time)
+public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClient users, IOptions<WorkflowOptions> options, TimeProvider time)
 {
     public async Task<LoanAccepted> DecideAsync(string loanId, ClaimsPrincipal officer, DecisionRequest request, LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
@@ -99,18 +103,26 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
             throw LoanProblems.NotAwaitingDecision.Exception("The approval workflow of this loan is not running yet.");
         }
 
+        PendingDecision? command = null;
+        LoanApplication Record(LoanApplication loan)
+        {
+            var requested = request(loan);
+            command = requested.PendingDecision!;
+            return requested.ApplyAccepted(options.Value.SlaHour, time.GetUtcNow());
+        }
+
         LoanApplication recorded;
         try
         {
             // Loans are never deleted, so one the engine waits for exists.
-            recorded = read is null ? await loans.UpdateAsync(loanId, request, cancellationToken) : await loans.UpdateAsync(read, request, cancellationToken);
+            recorded = read is null ? await loans.UpdateAsync(loanId, Record, cancellationToken) : await loans.UpdateAsync(read, Record, cancellationToken);
         }
         catch (WriteConflictException)
         {
             throw LoanProblems.DecisionInProgress.Exception("The loan keeps changing; read it again and retry.");
         }
 
-        await engine.RaiseDecisionAsync(loanId, recorded.PendingDecision!, cancellationToken);
+        await engine.RaiseDecisionAsync(loanId, command!, cancellationToken);
         return new LoanAccepted(loanId, recorded.Status);
     }
 }

@@ -74,10 +74,15 @@ public sealed class LoanProgressService(
         var outcome = DecisionOutcome.Ignored;
         var updated = await loans.UpdateAsync(input.LoanId, loan =>
         {
-            (var applied, outcome) = loan.Apply(input.Decision, SlaHour, time.GetUtcNow());
+            (var applied, outcome) = loan.ApplyAndComplete(input.Decision, SlaHour, time.GetUtcNow());
             return applied;
         }, cancellationToken);
-        await ReleaseOpenClaimAsync(updated, cancellationToken);
+        if (outcome != DecisionOutcome.StageApproved)
+        {
+            // An approval's claim is released by CompleteApproval, the orchestration's next step, so it is released once.
+            await ReleaseOpenClaimAsync(updated, cancellationToken);
+        }
+
         return outcome;
     }
 
@@ -96,20 +101,45 @@ public sealed class LoanProgressService(
 
     private async Task ReleaseOpenClaimAsync(LoanApplication loan, CancellationToken cancellationToken)
     {
-        if (loan.Status.IsFinal())
+        if (!loan.Status.IsFinal())
         {
-            var claim = await openClaims.FindAsync(loan.ApplicantId, OpenApplicationClaim.IdFor(loan.Product), cancellationToken);
-            if (claim?.Value.LoanId == loan.LoanId)
+            return;
+        }
+
+        var id = OpenApplicationClaim.IdFor(loan.Product);
+        if (loan.OpenClaimETag is { } etag)
+        {
+            try
             {
-                await openClaims.DeleteAsync(loan.ApplicantId, claim.Id, claim.ETag, cancellationToken);
+                // Gone already (released before a crash) answers false; changed means another application took it over.
+                await openClaims.DeleteAsync(loan.ApplicantId, id, etag, cancellationToken);
             }
+            catch (DocumentPreconditionFailedException)
+            {
+            }
+
+            return;
+        }
+
+        if (workflows.Get(loan.Product, loan.WorkflowVersion).MaxOpenApplications != 1)
+        {
+            return;
+        }
+
+        // A loan submitted before the claim's ETag was kept on it: read the claim to see whose it is.
+        var claim = await openClaims.FindAsync(loan.ApplicantId, id, cancellationToken);
+        if (claim?.Value.LoanId == loan.LoanId)
+        {
+            await openClaims.DeleteAsync(loan.ApplicantId, claim.Id, claim.ETag, cancellationToken);
         }
     }
 
     private TimeSpan SlaHour => options.Value.SlaHour;
 
     private static ApprovalPlan PlanOf(LoanApplication loan) =>
-        new(loan.Status.IsFinal() ? loan.Status : null, loan.CurrentStage, loan.Stages.Count);
+        loan.Status == LoanStatus.PendingApproval && loan.Stages.ElementAtOrDefault(loan.CurrentStage)?.Deadline is not null
+            ? new(null, loan.CurrentStage, loan.Stages.Count, WaitOf(loan, loan.CurrentStage), loan.RecordedDecisionFor(loan.CurrentStage, loan.WaitRound))
+            : new(loan.Status.IsFinal() ? loan.Status : null, loan.CurrentStage, loan.Stages.Count);
 
     private static StageWait WaitOf(LoanApplication loan, int stageIndex)
     {

@@ -25,7 +25,7 @@ public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory sc
             var fixedUp = await scope.ServiceProvider.GetRequiredService<LoanApplicationService>().FinishAbandonedSubmissionsAsync(cancellationToken);
             if (fixedUp > 0)
             {
-                logger.LogWarning("Put right {Count} idempotency record(s) and open-application claim(s) left by interrupted submissions", fixedUp);
+                logger.LogWarning("Released {Count} open-application claim(s) left by interrupted submissions", fixedUp);
             }
         }
 

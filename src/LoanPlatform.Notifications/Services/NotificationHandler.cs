@@ -95,7 +95,7 @@ public sealed class NotificationHandler(
                         logger.LogWarning("The push service refused {EventType} {EventId} for device {DeviceId}", outboxEvent.Type, outboxEvent.EventId, device.DeviceId);
                         break;
                 }
-            }, "push", repeatInDoubt: true, cancellationToken);
+            }, "push", receiverDropsRepeats: false, repeatInDoubt: true, cancellationToken);
         }
     }
 
@@ -105,17 +105,36 @@ public sealed class NotificationHandler(
             outboxEvent,
             handingOver => email.SendAsync(templates.RenderEmail(outboxEvent, contact), handingOver, cancellationToken),
             "email",
+            receiverDropsRepeats: email.DropsRepeats,
             repeatInDoubt: email.DropsRepeats,
             cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="deliver"/> unless <paramref name="consumer"/> has already handled this event. A delivery an
-    /// earlier attempt handed over before it died is repeated only when <paramref name="repeatInDoubt"/> (the receiver
-    /// drops repeats); otherwise it is counted done and reported, since sending it again would be a second email.
+    /// Runs <paramref name="deliver"/> unless <paramref name="consumer"/> has already handled this event. Where
+    /// <paramref name="receiverDropsRepeats"/> (the same message id twice is one message) no claim is taken: a look and,
+    /// once delivered, one record. Otherwise the event id is claimed first, and a delivery an earlier attempt handed over
+    /// before it died is repeated only when <paramref name="repeatInDoubt"/>; else it is counted done and reported, since
+    /// sending it again would be a second email.
     /// </summary>
-    private async Task OnceAsync(string consumer, OutboxEvent outboxEvent, Func<Func<CancellationToken, Task>, Task> deliver, string channel, bool repeatInDoubt, CancellationToken cancellationToken)
+    private async Task OnceAsync(
+        string consumer, OutboxEvent outboxEvent, Func<Func<CancellationToken, Task>, Task> deliver, string channel, bool receiverDropsRepeats, bool repeatInDoubt, CancellationToken cancellationToken)
     {
         var tags = new TagList { { "event.type", outboxEvent.Type }, { "notification.channel", channel } };
+        if (receiverDropsRepeats)
+        {
+            if (await deduplicator.WasHandledAsync(consumer, outboxEvent.EventId, cancellationToken))
+            {
+                logger.LogInformation("Skipped duplicate {Channel} delivery of {EventType} {EventId}", channel, outboxEvent.Type, outboxEvent.EventId);
+                return;
+            }
+
+            await deliver(_ => Task.CompletedTask);
+            await deduplicator.RecordHandledAsync(consumer, outboxEvent.EventId, cancellationToken);
+            NotificationsTelemetry.Sent.Add(1, tags);
+            logger.LogInformation("Sent the {EventType} {Channel} for event {EventId}", outboxEvent.Type, channel, outboxEvent.EventId);
+            return;
+        }
+
         switch (await deduplicator.TryClaimAsync(consumer, outboxEvent.EventId, cancellationToken))
         {
             case ClaimResult.AlreadyHandled:

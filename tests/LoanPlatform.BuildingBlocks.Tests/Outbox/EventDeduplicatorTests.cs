@@ -43,4 +43,29 @@ public sealed class EventDeduplicatorTests : IAsyncLifetime
         await Deduplicator.CompleteAsync("consumer", "event-2", default);
         Assert.Equal(ClaimResult.AlreadyHandled, await Deduplicator.TryClaimAsync("consumer", "event-2", default));
     }
+
+    [Fact]
+    public async Task Without_a_claim_an_event_is_recorded_handled_in_one_create_and_seen_as_handled_afterwards()
+    {
+        Assert.False(await Deduplicator.WasHandledAsync("idempotent", "event-3", default));
+
+        await Deduplicator.RecordHandledAsync("idempotent", "event-3", default);
+
+        Assert.True(await Deduplicator.WasHandledAsync("idempotent", "event-3", default));
+        Assert.Equal(ClaimResult.AlreadyHandled, await Deduplicator.TryClaimAsync("idempotent", "event-3", default));
+        // A racing delivery recording it again changes nothing.
+        await Deduplicator.RecordHandledAsync("idempotent", "event-3", default);
+        Assert.True(await Deduplicator.WasHandledAsync("idempotent", "event-3", default));
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_an_earlier_delivery_is_not_handled_and_is_completed_by_recording_the_event_without_a_claim()
+    {
+        await Deduplicator.TryClaimAsync("idempotent", "event-4", default);
+        Assert.False(await Deduplicator.WasHandledAsync("idempotent", "event-4", default));
+
+        await Deduplicator.RecordHandledAsync("idempotent", "event-4", default);
+
+        Assert.True(await Deduplicator.WasHandledAsync("idempotent", "event-4", default));
+    }
 }

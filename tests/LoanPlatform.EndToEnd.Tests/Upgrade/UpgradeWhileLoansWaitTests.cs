@@ -9,17 +9,21 @@ namespace LoanPlatform.EndToEnd.Tests.Upgrade;
 /// <summary>
 /// A release that changes the workflow meets loans the previous release started. On the Azure Storage backend (over
 /// Azurite, as Durable Functions keeps state in Azure) the released orchestrator records histories of waiting loans; the
-/// current one — which adds an activity before each wait (FindRecordedDecision), so its steps no longer line up with
-/// those histories — takes over after a restart. Versioning keeps each instance on the code path of the version it
+/// current one — whose steps no longer line up with those histories: version 2 added an activity before each wait
+/// (FindRecordedDecision), version 3 drops the first wait's OpenStage and FindRecordedDecision — takes over after a restart. Versioning keeps each instance on the code path of the version it
 /// started with: every loan is decided once and no instance fails.
 /// </summary>
 [Collection(nameof(AzureStorageRestartTests))]
 public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    [Fact]
-    public async Task Loans_waiting_under_the_released_orchestrator_are_decided_once_by_the_changed_one_and_no_instance_fails()
+    /// <param name="releasedVersion">The version the released code stamped: none (before versioning) or "2" (the release
+    /// before the first wait started from scoring's answer), each with its frozen orchestrator.</param>
+    [Theory]
+    [InlineData("")]
+    [InlineData("2")]
+    public async Task Loans_waiting_under_the_released_orchestrator_are_decided_once_by_the_changed_one_and_no_instance_fails(string releasedVersion)
     {
-        await using var running = await RunningPlatformOnReleasedCodeAsync();
+        await using var running = await RunningPlatformOnReleasedCodeAsync(releasedVersion);
         var waiting = new List<(string LoanId, PlatformClient.Customer Customer)>();
         using (var client = running.CreateClient())
         {
@@ -68,14 +72,16 @@ public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassF
         }
     }
 
-    /// <summary>The platform as the previous release ran it: its orchestrator, and instances started unversioned.</summary>
-    private Task<RunningPlatform> RunningPlatformOnReleasedCodeAsync() => RunningPlatform.StartAsync(
+    /// <summary>The platform as a previous release ran it: its orchestrator, and instances started with its version.</summary>
+    private Task<RunningPlatform> RunningPlatformOnReleasedCodeAsync(string releasedVersion) => RunningPlatform.StartAsync(
         new Dictionary<string, string?>
         {
             ["Durable:Backend"] = "AzureStorage",
             ["Durable:AzureStorageConnectionString"] = azurite.ConnectionString,
             ["Durable:TaskHubName"] = "upgrade" + Guid.NewGuid().ToString("N")[..8],
-            ["Durable:DefaultVersion"] = "",
+            ["Durable:DefaultVersion"] = releasedVersion,
         },
-        registry => registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>().AddLoanApprovalActivities());
+        registry => (releasedVersion == ""
+            ? registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>()
+            : registry.AddOrchestrator<ReleasedVersion2LoanApprovalOrchestration>()).AddLoanApprovalActivities());
 }

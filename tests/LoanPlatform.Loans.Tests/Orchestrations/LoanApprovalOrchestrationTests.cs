@@ -155,6 +155,62 @@ public sealed class LoanApprovalOrchestrationTests
         Assert.Equal([new StageRef(LoanId, 0), new StageRef(LoanId, 1)], context.ActivityCalls.Where(c => c.Name == LoanApprovalTaskNames.OpenStage).Select(c => c.Input));
     }
 
+    [Fact]
+    public async Task From_version_3_the_first_wait_starts_from_what_scoring_read_without_opening_or_looking_again()
+    {
+        var context = ScoredWith(LoanApprovalOrchestration.Version, recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Approve, waitRound: 1))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(
+            ["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity ApplyDecision", "activity CompleteApproval"],
+            context.Steps);
+        Assert.Equal(new StageWait(0, 1, "LoanOfficer", Deadline, false), context.CustomStatus);
+    }
+
+    [Fact]
+    public async Task From_version_3_a_command_scoring_found_recorded_is_applied_without_waiting()
+    {
+        var recorded = Decision(DecisionKind.Reject, waitRound: 1);
+        var context = ScoredWith(LoanApprovalOrchestration.Version, recorded)
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.Rejected);
+
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["activity ScoreApplication", "activity ApplyDecision"], context.Steps);
+        Assert.Equal(new ApplyDecisionInput(LoanId, recorded), context.ActivityCalls.Single(c => c.Name == LoanApprovalTaskNames.ApplyDecision).Input);
+    }
+
+    [Fact]
+    public async Task A_version_2_instance_keeps_opening_and_looking_whatever_scoring_returns_and_later_waits_look_again_in_version_3()
+    {
+        var version2 = ScoredWith("2", recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Reject, waitRound: 1))
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.Rejected);
+        await new LoanApprovalOrchestration().RunAsync(version2, new LoanApprovalInput(LoanId));
+        Assert.Equal(["activity ScoreApplication", "activity OpenStage", "activity FindRecordedDecision", "event decision-s0-r1"], version2.Steps.Take(4));
+
+        // In version 3 a referral's new wait (round 2) is opened and looked at as before: only the first wait is scoring's.
+        var referred = ScoredWith(LoanApprovalOrchestration.Version, recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Refer, waitRound: 1))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 2), Decision(DecisionKind.Reject, waitRound: 2))
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, _ => new StageWait(0, 2, ApprovalStage.ApplicantRole, Deadline.AddDays(3), false))
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null)
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, call => call.Decision.Kind == DecisionKind.Refer ? DecisionOutcome.Referred : DecisionOutcome.Rejected);
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(referred, new LoanApprovalInput(LoanId)));
+        Assert.Equal(
+            ["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity ApplyDecision", "activity OpenStage", "activity FindRecordedDecision", "event decision-s0-r2"],
+            referred.Steps.Take(7));
+    }
+
+    /// <summary>A loan scoring left waiting at its one stage, as scoring reports it with the wait it read.</summary>
+    private static FakeOrchestrationContext ScoredWith(string version, PendingDecision? recorded) =>
+        new FakeOrchestrationContext(LoanId, version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(null, 0, 1, new StageWait(0, 1, "LoanOfficer", Deadline, false), recorded))
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, _ => new StageWait(0, 1, "LoanOfficer", Deadline, false))
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null);
+
     /// <summary>A scored loan with one stage, opened for a LoanOfficer until <see cref="Deadline"/>, with no command recorded.</summary>
     private static FakeOrchestrationContext OneStage(string version = LoanApprovalOrchestration.Version) =>
         new FakeOrchestrationContext(LoanId, version)
