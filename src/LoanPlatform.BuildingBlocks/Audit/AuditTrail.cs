@@ -10,9 +10,10 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// <summary>
 /// The append-only, hash-chained trail, split into shards (<see cref="AuditShards"/>): each partition is a chain of its
 /// own, numbered from 1, stored as numbered blocks of consecutive records (<see cref="AuditBlock"/>). A batch claims its
-/// place by creating the next block: a conflict means another writer took that number, so this one reads that block,
-/// links to its last record and tries the next number. Nothing is ever replaced, which is why the writing identity needs
-/// only create and read rights. Appends to one shard that wait for each other in a process go in one block together.
+/// place by creating the next block: a conflict means another writer took that number, so this one reads the blocks
+/// added since, links to the last one's last record and tries the number after it. Nothing is ever replaced, which is
+/// why the writing identity needs only create and read rights. Appends to one shard that wait for each other in a
+/// process go in one block together.
 /// A record with a <see cref="AuditRecord.SourceEventId"/> is appended once when asked to deduplicate: the writer knows
 /// the sources of every block it wrote or read since it found the shard's tail (and of all of them once it has read the
 /// shard whole, which it does only for a record that may be older than that), so the check costs no store call.
@@ -75,7 +76,8 @@ public sealed class AuditTrail(
                     queued.Add(next);
                 }
 
-                // Not this caller's token: the block holds other callers' records too.
+                // Not this caller's token: the block holds other callers' records too. (A caller cancelled while waiting
+                // leaves its record queued for the next turn: appended at least once, and once per source.)
                 await AppendInTurnAsync(writer, partition, queued, CancellationToken.None);
             }
         }
@@ -314,18 +316,27 @@ public sealed class AuditTrail(
             }
             catch (DocumentConflictException) when (attempt < MaxAttempts)
             {
-                // Another writer took this number: link to its last record next, and leave out what it recorded already.
-                if (await blocks.FindAsync(partition, IdOf(tail.Block + 1), cancellationToken) is { } taken)
+                // Another writer took this number: read on to the shard's last block, then link to its last record.
+                await CatchUpAsync(writer, partition, block, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the blocks other writers added after this writer's tail, one by one so it learns every source they hold, and
+    /// leaves out of <paramref name="block"/> the records they already hold.
+    /// </summary>
+    private async Task CatchUpAsync(ShardWriter writer, string partition, List<PendingRecord> block, CancellationToken cancellationToken)
+    {
+        while (await blocks.FindAsync(partition, IdOf(writer.Tail!.Block + 1), cancellationToken) is { } taken)
+        {
+            writer.Advance(partition, writer.Tail.Block + 1, taken.Value.Records);
+            foreach (var pending in block.Where(pending => pending.Deduplicate).ToArray())
+            {
+                if (taken.Value.Records.FirstOrDefault(record => record.SourceEventId == pending.Entry.SourceEventId) is { } recorded)
                 {
-                    writer.Advance(partition, tail.Block + 1, taken.Value.Records);
-                    foreach (var pending in block.Where(pending => pending.Deduplicate).ToArray())
-                    {
-                        if (taken.Value.Records.FirstOrDefault(record => record.SourceEventId == pending.Entry.SourceEventId) is { } recorded)
-                        {
-                            pending.Appended.TrySetResult(recorded);
-                            block.Remove(pending);
-                        }
-                    }
+                    pending.Appended.TrySetResult(recorded);
+                    block.Remove(pending);
                 }
             }
         }
