@@ -360,10 +360,14 @@ public sealed class AuditTrail(
             writer.KnowsAll = true;
         }
 
-        return writer.Sources.TryGetValue(entry.SourceEventId!, out var holder)
-            && await blocks.FindAsync(partition, IdOf(holder), cancellationToken) is { } stored
-            ? stored.Value.Records.FirstOrDefault(record => record.SourceEventId == entry.SourceEventId)
-            : null;
+        if (!writer.Sources.TryGetValue(entry.SourceEventId!, out var holder))
+        {
+            return null;
+        }
+
+        // A delivery again comes soon after the first, so the block is usually one the writer still holds.
+        var records = writer.RecentBlock(holder) ?? (await blocks.FindAsync(partition, IdOf(holder), cancellationToken))?.Value.Records ?? [];
+        return records.FirstOrDefault(record => record.SourceEventId == entry.SourceEventId);
     }
 
     private async Task<BlockTail> FindBlockTailAsync(string partition, BlockTail? known, CancellationToken cancellationToken)
@@ -496,6 +500,10 @@ public sealed class AuditTrail(
 
     private sealed class ShardWriter
     {
+        private const int RecentBlocks = 16;
+
+        private readonly Queue<(long Number, IReadOnlyList<AuditRecord> Records)> recent = new();
+
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
         /// <summary>Appends waiting for the turn: whoever takes it writes them all.</summary>
@@ -526,6 +534,15 @@ public sealed class AuditTrail(
         {
             Learn(number, records);
             Tail = BlockTail.Of(partition, number, records, Tail);
+            recent.Enqueue((number, records));
+            if (recent.Count > RecentBlocks)
+            {
+                recent.Dequeue();
+            }
         }
+
+        /// <summary>The records of block <paramref name="number"/> if it is one of the last this writer wrote or read.</summary>
+        public IReadOnlyList<AuditRecord>? RecentBlock(long number) =>
+            recent.FirstOrDefault(block => block.Number == number).Records;
     }
 }

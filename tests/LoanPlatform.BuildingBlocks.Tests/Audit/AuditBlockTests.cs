@@ -1,4 +1,6 @@
 using LoanPlatform.BuildingBlocks.Audit;
+using LoanPlatform.BuildingBlocks.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using static LoanPlatform.BuildingBlocks.Tests.Audit.AuditTrailHost;
 
 namespace LoanPlatform.BuildingBlocks.Tests.Audit;
@@ -125,6 +127,32 @@ public sealed class AuditBlockTests : IAsyncLifetime
         Assert.Equal(4, (await VerifyAsync(host)).Checked);
     }
 
+    [Fact]
+    public async Task The_once_per_event_check_queries_nothing_once_the_writer_knows_the_shard()
+    {
+        var host = await StartCountingAsync();
+        var store = CountingStore.Of(host);
+        foreach (var record in Sourced(0, 20).Concat(Sourced(5, 5)))
+        {
+            await host.Trail.AppendAsync(record);
+        }
+
+        Assert.Equal(0, store.Queries);
+        Assert.Equal(20, (await host.Trail.ReadShardAsync(PartitionOf(host))).Count);
+
+        // A process that finds the shard already written reads it whole once, for a source that may be older than that.
+        var other = await StartCountingAsync();
+        var again = await other.Trail.AppendAsync(Sourced(3, 1)[0]);
+        foreach (var record in Sourced(0, 10))
+        {
+            await other.Trail.AppendAsync(record);
+        }
+
+        Assert.Equal(4, again.Sequence);
+        Assert.Equal(1, CountingStore.Of(other).Queries);
+        Assert.Equal(20, (await host.Trail.ReadShardAsync(PartitionOf(host))).Count);
+    }
+
     private static AuditRecord[] Records(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i => Entry($"{prefix}-{i}"))];
 
@@ -139,4 +167,37 @@ public sealed class AuditBlockTests : IAsyncLifetime
         host.Trail.VerifyAsync(DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddMinutes(1));
 
     private Task<AuditTrailHost> StartAsync() => hosts.StartAsync(new Dictionary<string, string?> { ["Audit:Shards"] = "1" });
+
+    // The blocks in a store that counts queries (the service's own file here: where they are does not matter).
+    private Task<AuditTrailHost> StartCountingAsync() => hosts.StartAsync(new Dictionary<string, string?> { ["Audit:Shards"] = "1" }, services => services
+        .AddDocumentType<AuditBlock>(AuditExtensions.BlockDocumentType)
+        .AddSingleton(provider => new CountingStore(provider.GetRequiredService<IDocumentStore<AuditBlock>>()))
+        .AddKeyedSingleton<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName, (provider, _) => provider.GetRequiredService<CountingStore>()));
+
+    private sealed class CountingStore(IDocumentStore<AuditBlock> inner) : IDocumentStore<AuditBlock>
+    {
+        private int queries;
+
+        public int Queries => queries;
+
+        public static CountingStore Of(AuditTrailHost host) => host.Services.GetRequiredService<CountingStore>();
+
+        public Task<StoredDocument<AuditBlock>?> FindAsync(string partitionKey, string id, CancellationToken cancellationToken = default) =>
+            inner.FindAsync(partitionKey, id, cancellationToken);
+
+        public Task<StoredDocument<AuditBlock>> CreateAsync(string partitionKey, string id, AuditBlock value, DocumentWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+            inner.CreateAsync(partitionKey, id, value, options, cancellationToken);
+
+        public Task<StoredDocument<AuditBlock>> ReplaceAsync(string partitionKey, string id, AuditBlock value, string ifMatchETag, DocumentWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+            inner.ReplaceAsync(partitionKey, id, value, ifMatchETag, options, cancellationToken);
+
+        public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+
+        public IAsyncEnumerable<StoredDocument<AuditBlock>> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref queries);
+            return inner.QueryAsync(query, cancellationToken);
+        }
+    }
 }
