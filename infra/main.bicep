@@ -308,14 +308,61 @@ module keyVault './core/security/key-vault.bicep' = {
   }
 }
 
-// ---------------------------------------------------------------- network (vnetEnabled)
+// ---------------------------------------------------------------- services (one Function app each)
 
-var serviceNames = [
-  'auth'
-  'users'
-  'loans'
-  'notifications'
+// What sets the four services apart. The service and app-settings modules below are deployed once per entry, in this
+// order, which is also the order of the apps' integration subnets in the VNet. Names derive from `name`; the runtime
+// storage account's from `storageAbbreviation`, since account names allow no hyphen and at most 24 characters.
+var services = [
+  {
+    name: 'auth'
+    storageAbbreviation: 'auth'
+    queues: []
+    needsQueuesAndTables: false
+    cosmosContainerName: 'auth'
+    taskHubName: 'authhub'
+  }
+  {
+    name: 'users'
+    storageAbbreviation: 'usr'
+    // Event Grid puts each new upload's BlobCreated event here; the Users app's queue trigger completes the upload.
+    queues: [
+      documentUploadsQueueName
+    ]
+    needsQueuesAndTables: false
+    cosmosContainerName: 'users'
+    taskHubName: 'usershub'
+  }
+  {
+    name: 'loans'
+    storageAbbreviation: 'loan'
+    // The audit queue API Management hands each request's record to; the Loans app's queue trigger appends them.
+    queues: [
+      auditQueueName
+    ]
+    // Durable Functions (Azure Storage provider) keeps the task hub in queues and tables of this account.
+    needsQueuesAndTables: true
+    cosmosContainerName: 'loans'
+    taskHubName: 'loanshub'
+  }
+  {
+    name: 'notifications'
+    storageAbbreviation: 'ntf'
+    // The notifications queue lives in the Notifications app's own account: its queue trigger uses AzureWebJobsStorage.
+    queues: [
+      notificationsQueueName
+    ]
+    needsQueuesAndTables: true
+    // Its own container for processed-event records; a data role on it alone.
+    cosmosContainerName: 'notifications'
+    taskHubName: 'notificationshub'
+  }
 ]
+
+// Each service's position in `services`, and so in the serviceApps and serviceAppSettings module collections.
+var serviceIndex = toObject(range(0, length(services)), i => services[i].name)
+
+// ---------------------------------------------------------------- network (vnetEnabled)
 
 module vnet './core/networking/vnet.bicep' = if (vnetEnabled) {
   name: 'vnet'
@@ -324,109 +371,37 @@ module vnet './core/networking/vnet.bicep' = if (vnetEnabled) {
     name: '${abbrs.networkVirtualNetworks}${resourceToken}'
     location: location
     tags: tags
-    services: serviceNames
+    services: map(services, service => service.name)
   }
 }
 
 var appSubnetIds = vnetEnabled ? vnet!.outputs.appSubnetIds : []
 
-// ---------------------------------------------------------------- services (one Function app each)
+// ---------------------------------------------------------------- the services' Function apps
 
-module auth './app/service.bicep' = {
-  name: 'service-auth'
-  scope: rg
-  params: {
-    serviceName: 'auth'
-    location: location
-    tags: tags
-    identityName: '${abbrs.managedIdentityUserAssignedIdentities}auth-${resourceToken}'
-    functionAppName: '${abbrs.webSitesFunctions}auth-${resourceToken}'
-    planName: '${abbrs.webServerFarms}auth-${resourceToken}'
-    storageAccountName: '${abbrs.storageStorageAccounts}auth${resourceToken}'
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    cosmosContainerName: 'auth'
-    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[0] : ''
-    callerSubnetIds: appSubnetIds
+module serviceApps './app/service.bicep' = [
+  for (service, i) in services: {
+    name: 'service-${service.name}'
+    scope: rg
+    params: {
+      serviceName: service.name
+      location: location
+      tags: tags
+      identityName: '${abbrs.managedIdentityUserAssignedIdentities}${service.name}-${resourceToken}'
+      functionAppName: '${abbrs.webSitesFunctions}${service.name}-${resourceToken}'
+      planName: '${abbrs.webServerFarms}${service.name}-${resourceToken}'
+      storageAccountName: '${abbrs.storageStorageAccounts}${service.storageAbbreviation}${resourceToken}'
+      queues: service.queues
+      needsQueuesAndTables: service.needsQueuesAndTables
+      applicationInsightsName: monitoring.outputs.applicationInsightsName
+      cosmosAccountName: cosmos.outputs.name
+      cosmosDatabaseName: cosmosDatabaseName
+      cosmosContainerName: service.cosmosContainerName
+      virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[i] : ''
+      callerSubnetIds: appSubnetIds
+    }
   }
-}
-
-module users './app/service.bicep' = {
-  name: 'service-users'
-  scope: rg
-  params: {
-    serviceName: 'users'
-    location: location
-    tags: tags
-    identityName: '${abbrs.managedIdentityUserAssignedIdentities}users-${resourceToken}'
-    functionAppName: '${abbrs.webSitesFunctions}users-${resourceToken}'
-    planName: '${abbrs.webServerFarms}users-${resourceToken}'
-    storageAccountName: '${abbrs.storageStorageAccounts}usr${resourceToken}'
-    // Event Grid puts each new upload's BlobCreated event here; the Users app's queue trigger completes the upload.
-    queues: [
-      documentUploadsQueueName
-    ]
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    cosmosContainerName: 'users'
-    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[1] : ''
-    callerSubnetIds: appSubnetIds
-  }
-}
-
-module loans './app/service.bicep' = {
-  name: 'service-loans'
-  scope: rg
-  params: {
-    serviceName: 'loans'
-    location: location
-    tags: tags
-    identityName: '${abbrs.managedIdentityUserAssignedIdentities}loans-${resourceToken}'
-    functionAppName: '${abbrs.webSitesFunctions}loans-${resourceToken}'
-    planName: '${abbrs.webServerFarms}loans-${resourceToken}'
-    storageAccountName: '${abbrs.storageStorageAccounts}loan${resourceToken}'
-    // The audit queue API Management hands each request's record to; the Loans app's queue trigger appends them.
-    queues: [
-      auditQueueName
-    ]
-    // Durable Functions (Azure Storage provider) keeps the task hub in queues and tables of this account.
-    needsQueuesAndTables: true
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    cosmosContainerName: 'loans'
-    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[2] : ''
-    callerSubnetIds: appSubnetIds
-  }
-}
-
-module notifications './app/service.bicep' = {
-  name: 'service-notifications'
-  scope: rg
-  params: {
-    serviceName: 'notifications'
-    location: location
-    tags: tags
-    identityName: '${abbrs.managedIdentityUserAssignedIdentities}notifications-${resourceToken}'
-    functionAppName: '${abbrs.webSitesFunctions}notifications-${resourceToken}'
-    planName: '${abbrs.webServerFarms}notifications-${resourceToken}'
-    storageAccountName: '${abbrs.storageStorageAccounts}ntf${resourceToken}'
-    // The notifications queue lives in the Notifications app's own account: its queue trigger uses AzureWebJobsStorage.
-    queues: [
-      notificationsQueueName
-    ]
-    needsQueuesAndTables: true
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    cosmosAccountName: cosmos.outputs.name
-    cosmosDatabaseName: cosmosDatabaseName
-    // Its own container for processed-event records; a data role on it alone.
-    cosmosContainerName: 'notifications'
-    virtualNetworkSubnetId: vnetEnabled ? appSubnetIds[3] : ''
-    callerSubnetIds: appSubnetIds
-  }
-}
+]
 
 module documentUploadEvents './app/document-upload-events.bicep' = {
   name: 'document-upload-events'
@@ -436,7 +411,7 @@ module documentUploadEvents './app/document-upload-events.bicep' = {
     tags: tags
     documentsStorageAccountName: documentsStorage.outputs.name
     documentsContainerName: documentsContainerName
-    usersStorageAccountName: users.outputs.storageAccountName
+    usersStorageAccountName: serviceApps[serviceIndex.users].outputs.storageAccountName
     uploadEventsQueueName: documentUploadsQueueName
   }
 }
@@ -446,14 +421,14 @@ module access './app/access.bicep' = {
   scope: rg
   params: {
     principalIds: {
-      auth: auth.outputs.identityPrincipalId
-      users: users.outputs.identityPrincipalId
-      loans: loans.outputs.identityPrincipalId
-      notifications: notifications.outputs.identityPrincipalId
+      auth: serviceApps[serviceIndex.auth].outputs.identityPrincipalId
+      users: serviceApps[serviceIndex.users].outputs.identityPrincipalId
+      loans: serviceApps[serviceIndex.loans].outputs.identityPrincipalId
+      notifications: serviceApps[serviceIndex.notifications].outputs.identityPrincipalId
     }
     documentsStorageAccountName: documentsStorage.outputs.name
     documentsContainerName: documentsContainerName
-    notificationsStorageAccountName: notifications.outputs.storageAccountName
+    notificationsStorageAccountName: serviceApps[serviceIndex.notifications].outputs.storageAccountName
     notificationsQueueName: notificationsQueueName
     serviceBusNamespaceName: serviceBus.outputs.name
     topicName: integrationTopicName
@@ -466,12 +441,13 @@ module access './app/access.bicep' = {
 }
 
 // Storage (each app's runtime account and the documents account), Cosmos DB, Service Bus and Key Vault over the VNet.
+// The apps' accounts one by one: a variable's for-expression cannot read module outputs.
 var storagePrivateEndpoints = flatten(map(
   [
-    auth.outputs.storageAccountName
-    users.outputs.storageAccountName
-    loans.outputs.storageAccountName
-    notifications.outputs.storageAccountName
+    serviceApps[serviceIndex.auth].outputs.storageAccountName
+    serviceApps[serviceIndex.users].outputs.storageAccountName
+    serviceApps[serviceIndex.loans].outputs.storageAccountName
+    serviceApps[serviceIndex.notifications].outputs.storageAccountName
   ],
   account => map(
     [
@@ -557,14 +533,14 @@ module audit './app/audit.bicep' = {
     location: location
     tags: tags
     principalIds: {
-      loans: loans.outputs.identityPrincipalId
-      notifications: notifications.outputs.identityPrincipalId
+      loans: serviceApps[serviceIndex.loans].outputs.identityPrincipalId
+      notifications: serviceApps[serviceIndex.notifications].outputs.identityPrincipalId
       apim: apim.outputs.principalId
     }
     cosmosAccountName: cosmos.outputs.name
     cosmosDatabaseName: cosmosDatabaseName
     auditContainerName: auditContainerName
-    loansStorageAccountName: loans.outputs.storageAccountName
+    loansStorageAccountName: serviceApps[serviceIndex.loans].outputs.storageAccountName
     auditQueueName: auditQueueName
     checkpointStorageAccountName: '${abbrs.storageStorageAccounts}aud${resourceToken}'
     checkpointContainerName: auditCheckpointContainerName
@@ -578,7 +554,7 @@ var customerIssuer = '${publicBaseUrl}/auth'
 // Problem type URIs, from the services and from API Management alike, resolve to pages on the public gateway.
 var problemTypeBaseUri = '${publicBaseUrl}/problems/'
 // Internal: services and the gateway read the Auth service's metadata and keys from the Function app directly.
-var authAuthority = 'https://${auth.outputs.defaultHostName}/auth'
+var authAuthority = 'https://${serviceApps[serviceIndex.auth].outputs.defaultHostName}/auth'
 
 module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
   name: 'apim-gateway-policy'
@@ -602,13 +578,13 @@ module gatewayPolicy './core/gateway/apim-gateway-policy.bicep' = {
 }
 
 var apiBackendHosts = {
-  auth: auth.outputs.defaultHostName
-  users: users.outputs.defaultHostName
-  loans: loans.outputs.defaultHostName
+  auth: serviceApps[serviceIndex.auth].outputs.defaultHostName
+  users: serviceApps[serviceIndex.users].outputs.defaultHostName
+  loans: serviceApps[serviceIndex.loans].outputs.defaultHostName
   // The Loans app keeps the audit trail (its own container) and serves /audit.
-  audit: loans.outputs.defaultHostName
+  audit: serviceApps[serviceIndex.loans].outputs.defaultHostName
   // Problem type URIs (Problems__TypeBaseUri) resolve to pages the Auth app serves.
-  problems: auth.outputs.defaultHostName
+  problems: serviceApps[serviceIndex.auth].outputs.defaultHostName
 }
 
 var apiDisplayNames = {
@@ -659,13 +635,13 @@ var sharedSettings = {
   jwtAuthority: authAuthority
   staffTenantId: staffTenantId
   internalApiClientId: internalApiClientId
-  authInternalUrl: 'https://${auth.outputs.defaultHostName}'
-  usersInternalUrl: 'https://${users.outputs.defaultHostName}'
+  authInternalUrl: 'https://${serviceApps[serviceIndex.auth].outputs.defaultHostName}'
+  usersInternalUrl: 'https://${serviceApps[serviceIndex.users].outputs.defaultHostName}'
   // Where the services send the changes they commit, to be audited by the one app that may write the trail.
-  auditInternalUrl: 'https://${loans.outputs.defaultHostName}'
+  auditInternalUrl: 'https://${serviceApps[serviceIndex.loans].outputs.defaultHostName}'
   staffApiClientId: staffApiClientId
   keyVaultUri: keyVault.outputs.uri
-  notificationsQueueEndpoint: notifications.outputs.queueEndpoint
+  notificationsQueueEndpoint: serviceApps[serviceIndex.notifications].outputs.queueEndpoint
   notificationsQueueName: notificationsQueueName
   serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   serviceBusTopicName: integrationTopicName
@@ -675,88 +651,29 @@ var sharedSettings = {
   staffClientAppId: staffClientAppId
   callerPrincipalIds: {
     gateway: apim.outputs.principalId
-    auth: auth.outputs.identityPrincipalId
-    users: users.outputs.identityPrincipalId
-    loans: loans.outputs.identityPrincipalId
-    notifications: notifications.outputs.identityPrincipalId
+    auth: serviceApps[serviceIndex.auth].outputs.identityPrincipalId
+    users: serviceApps[serviceIndex.users].outputs.identityPrincipalId
+    loans: serviceApps[serviceIndex.loans].outputs.identityPrincipalId
+    notifications: serviceApps[serviceIndex.notifications].outputs.identityPrincipalId
   }
 }
 
-module authSettings './app/app-settings.bicep' = {
-  name: 'app-settings-auth'
-  scope: rg
-  dependsOn: [
-    access
-  ]
-  params: {
-    shared: sharedSettings
-    functionAppName: auth.outputs.functionAppName
-    identityClientId: auth.outputs.identityClientId
-    runtimeBlobEndpoint: auth.outputs.blobEndpoint
-    runtimeQueueEndpoint: auth.outputs.queueEndpoint
-    runtimeTableEndpoint: auth.outputs.tableEndpoint
-    taskHubName: 'authhub'
-    cosmosContainerName: 'auth'
+// Each service's own settings, by service name: the parameters of app-settings.bicep that only some services get; a
+// service without one gets the value that means "not this service". They hold module outputs, known only while
+// deploying, so they cannot be part of `services`, whose names the module loops need before anything is deployed.
+var ownSettings = {
+  auth: {
     signingKeyName: keyVault.outputs.signingKeyName
   }
-}
-
-module usersSettings './app/app-settings.bicep' = {
-  name: 'app-settings-users'
-  scope: rg
-  dependsOn: [
-    access
-  ]
-  params: {
-    shared: sharedSettings
-    functionAppName: users.outputs.functionAppName
-    identityClientId: users.outputs.identityClientId
-    runtimeBlobEndpoint: users.outputs.blobEndpoint
-    runtimeQueueEndpoint: users.outputs.queueEndpoint
-    runtimeTableEndpoint: users.outputs.tableEndpoint
-    taskHubName: 'usershub'
-    cosmosContainerName: 'users'
+  users: {
     documentsBlobEndpoint: documentsStorage.outputs.blobEndpoint
     documentsContainerName: documentsContainerName
     documentUploadsQueueName: documentUploadsQueueName
     vapidPublicKey: vapidPublicKey
     verihubsAppId: kycVerihubsAppId
   }
-}
-
-module loansSettings './app/app-settings.bicep' = {
-  name: 'app-settings-loans'
-  scope: rg
-  dependsOn: [
-    access
-  ]
-  params: {
-    shared: sharedSettings
-    functionAppName: loans.outputs.functionAppName
-    identityClientId: loans.outputs.identityClientId
-    runtimeBlobEndpoint: loans.outputs.blobEndpoint
-    runtimeQueueEndpoint: loans.outputs.queueEndpoint
-    runtimeTableEndpoint: loans.outputs.tableEndpoint
-    taskHubName: 'loanshub'
-    cosmosContainerName: 'loans'
-  }
-}
-
-module notificationsSettings './app/app-settings.bicep' = {
-  name: 'app-settings-notifications'
-  scope: rg
-  dependsOn: [
-    access
-  ]
-  params: {
-    shared: sharedSettings
-    functionAppName: notifications.outputs.functionAppName
-    identityClientId: notifications.outputs.identityClientId
-    runtimeBlobEndpoint: notifications.outputs.blobEndpoint
-    runtimeQueueEndpoint: notifications.outputs.queueEndpoint
-    runtimeTableEndpoint: notifications.outputs.tableEndpoint
-    taskHubName: 'notificationshub'
-    cosmosContainerName: 'notifications'
+  loans: {}
+  notifications: {
     emailEndpoint: email.outputs.endpoint
     emailSenderAddress: email.outputs.senderAddress
     // The private key is a secret the operator puts in Key Vault (docs/deployment.md); referenced, never stored here.
@@ -766,6 +683,37 @@ module notificationsSettings './app/app-settings.bicep' = {
     pushContact: 'mailto:${apimPublisherEmail}'
   }
 }
+
+module serviceAppSettings './app/app-settings.bicep' = [
+  for (service, i) in services: {
+    name: 'app-settings-${service.name}'
+    scope: rg
+    dependsOn: [
+      access
+    ]
+    params: {
+      shared: sharedSettings
+      functionAppName: serviceApps[i].outputs.functionAppName
+      identityClientId: serviceApps[i].outputs.identityClientId
+      runtimeBlobEndpoint: serviceApps[i].outputs.blobEndpoint
+      runtimeQueueEndpoint: serviceApps[i].outputs.queueEndpoint
+      runtimeTableEndpoint: serviceApps[i].outputs.tableEndpoint
+      taskHubName: service.taskHubName
+      cosmosContainerName: service.cosmosContainerName
+      signingKeyName: ownSettings[service.name].?signingKeyName ?? ''
+      documentsBlobEndpoint: ownSettings[service.name].?documentsBlobEndpoint ?? ''
+      documentsContainerName: ownSettings[service.name].?documentsContainerName ?? documentsContainerName
+      documentUploadsQueueName: ownSettings[service.name].?documentUploadsQueueName ?? ''
+      emailEndpoint: ownSettings[service.name].?emailEndpoint ?? ''
+      emailSenderAddress: ownSettings[service.name].?emailSenderAddress ?? ''
+      vapidPublicKey: ownSettings[service.name].?vapidPublicKey ?? ''
+      sendsPush: ownSettings[service.name].?sendsPush ?? false
+      fcmProjectId: ownSettings[service.name].?fcmProjectId ?? ''
+      pushContact: ownSettings[service.name].?pushContact ?? ''
+      verihubsAppId: ownSettings[service.name].?verihubsAppId ?? ''
+    }
+  }
+]
 
 // ---------------------------------------------------------------- officer console
 
@@ -806,7 +754,7 @@ output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE_NAME string = cosmosDatabaseName
 output DOCUMENTS_BLOB_ENDPOINT string = documentsStorage.outputs.blobEndpoint
 output DOCUMENTS_CONTAINER_NAME string = documentsContainerName
-output NOTIFICATIONS_QUEUE_ENDPOINT string = notifications.outputs.queueEndpoint
+output NOTIFICATIONS_QUEUE_ENDPOINT string = serviceApps[serviceIndex.notifications].outputs.queueEndpoint
 output NOTIFICATIONS_QUEUE_NAME string = notificationsQueueName
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output SERVICE_BUS_TOPIC_NAME string = integrationTopicName
@@ -817,8 +765,8 @@ output KEY_VAULT_NAME string = keyVault.outputs.name
 output KEY_VAULT_URI string = keyVault.outputs.uri
 output SIGNING_KEY_NAME string = keyVault.outputs.signingKeyName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
-output AUTH_FUNCTION_APP_NAME string = auth.outputs.functionAppName
-output USERS_FUNCTION_APP_NAME string = users.outputs.functionAppName
-output LOANS_FUNCTION_APP_NAME string = loans.outputs.functionAppName
-output NOTIFICATIONS_FUNCTION_APP_NAME string = notifications.outputs.functionAppName
+output AUTH_FUNCTION_APP_NAME string = serviceApps[serviceIndex.auth].outputs.functionAppName
+output USERS_FUNCTION_APP_NAME string = serviceApps[serviceIndex.users].outputs.functionAppName
+output LOANS_FUNCTION_APP_NAME string = serviceApps[serviceIndex.loans].outputs.functionAppName
+output NOTIFICATIONS_FUNCTION_APP_NAME string = serviceApps[serviceIndex.notifications].outputs.functionAppName
 output VNET_ENABLED bool = vnetEnabled

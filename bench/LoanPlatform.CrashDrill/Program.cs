@@ -5,10 +5,12 @@ using LoanPlatform.Testing.Platform.CrashDrill;
 // The long crash drill (the suite runs a short one): the local host as its own process, SIGKILLed at random moments
 // under a mix of loan lifecycles, then every promise checked; on the in-memory engine and on the Azure Storage profile
 // over Azurite. Figures go to docs/reliability.md. Run on demand (needs `npm ci` for Azurite and the SMTP capture):
-//   dotnet run -c Release --project bench/LoanPlatform.CrashDrill -- [kills=20] [loans=40] [backend=both|inmemory|azurestorage]
+//   dotnet run -c Release --project bench/LoanPlatform.CrashDrill -- [kills=20] [loans=40] [backend=both|inmemory|azurestorage] [cleanStopEvery=4]
+// cleanStopEvery=1 makes every other stop a SIGTERM under load, to try the clean stop hard.
 var kills = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var loans = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
 var backend = args.Length > 2 ? args[2].ToLowerInvariant() : "both";
+var cleanStopEvery = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
 
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
@@ -41,7 +43,7 @@ try
         {
             Kills = kills,
             Loans = loans,
-            CleanStopEvery = 4,
+            CleanStopEvery = cleanStopEvery,
             MinRun = TimeSpan.FromSeconds(1),
             MaxRun = TimeSpan.FromSeconds(6),
             FinishTimeout = TimeSpan.FromMinutes(6),

@@ -48,8 +48,8 @@ public sealed class AuditTrailAccessTests
         Assert.DoesNotContain(Compiled.OfType("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"),
             a => a.Properties!["scope"]!.ToString().Contains("auditContainerName", StringComparison.Ordinal) && a.Properties["roleDefinitionId"]!.ToString().Contains("Contributor", StringComparison.Ordinal));
         var principals = Compiled.Module("audit").Properties!["parameters"]!["principalIds"]!["value"]!.AsObject();
-        Assert.Contains("'service-loans')", principals["loans"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("'service-notifications')", principals["notifications"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("loans", CompiledTemplate.ReferencedService(principals["loans"]!.ToString()));
+        Assert.Equal("notifications", CompiledTemplate.ReferencedService(principals["notifications"]!.ToString()));
         Assert.Contains("'apim')", principals["apim"]!.ToString(), StringComparison.Ordinal);
     }
 
@@ -86,8 +86,9 @@ public sealed class AuditTrailAccessTests
         Assert.Contains("parameters('auditQueueName')", grant.Resource["scope"]!.ToString(), StringComparison.Ordinal);
 
         Assert.Equal("audit-requests", Compiled.Root["variables"]!["auditQueueName"]!.ToString());
-        var loansQueues = Compiled.Module("service-loans").Properties!["parameters"]!["queues"]!["value"]!.AsArray();
+        var loansQueues = Compiled.Service("loans")["queues"]!.AsArray();
         Assert.Equal(["[variables('auditQueueName')]"], loansQueues.Select(q => q!.ToString()));
+        Assert.Equal("loans", CompiledTemplate.ReferencedService(Compiled.Module("audit").Properties!["parameters"]!["loansStorageAccountName"]!["value"]!.ToString()));
         var trigger = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "src", "LoanPlatform.Loans.Functions", "AuditRequestQueueFunctions.cs"));
         Assert.Contains("[QueueTrigger(\"%Audit__Queue__Name%\")]", trigger, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace LoanPlatform.Infrastructure.Tests;
 
@@ -11,7 +12,7 @@ public sealed record TemplateResource(string SymbolicName, JsonObject Resource, 
 }
 
 /// <summary>Compiles infra/main.bicep once per test run and walks the result, nested module templates included.</summary>
-public sealed class CompiledTemplate
+public sealed partial class CompiledTemplate
 {
     private static readonly Lazy<CompiledTemplate> Shared = new(() => new CompiledTemplate());
 
@@ -39,6 +40,44 @@ public sealed class CompiledTemplate
         Resources.Single(r => r.DeploymentPath == "main" && r.Type == "Microsoft.Resources/deployments"
             && r.Resource["name"]?.GetValue<string>() == deploymentName);
 
+    /// <summary>A module deployed in a loop (a copy loop in the main template), by its symbolic name.</summary>
+    /// <remarks>Its nested resources' deployment path is main/&lt;symbolic name&gt;.</remarks>
+    public TemplateResource ModuleLoop(string symbolicName) =>
+        Resources.Single(r => r.DeploymentPath == "main" && r.Type == "Microsoft.Resources/deployments"
+            && r.Resource["copy"]?["name"]?.GetValue<string>() == symbolicName);
+
+    /// <summary>The services as main.bicep describes them (its services variable), in the order it deploys them.</summary>
+    public IReadOnlyList<JsonObject> Services => [.. Root["variables"]!["services"]!.AsArray().Select(s => s!.AsObject())];
+
+    public JsonObject Service(string name) => Services.Single(s => s["name"]!.GetValue<string>() == name);
+
+    /// <summary>
+    /// Which service's deployment an expression of the main template reads an output of: main.bicep names a service module
+    /// by its position in the services variable, looked up by name in serviceIndex.
+    /// </summary>
+    public static string? ReferencedService(string expression) =>
+        ServiceReference().Match(expression) is { Success: true } match ? match.Groups["service"].Value : null;
+
+    /// <summary>
+    /// The value main.bicep's ownSettings gives a service for one parameter of app-settings.bicep (an expression without
+    /// its brackets), or null when that service has none and gets the loop's fallback.
+    /// </summary>
+    public string? OwnSetting(string service, string parameter)
+    {
+        // [coalesce(tryGet(createObject('auth', createObject(...), ...)[variables('services')[copyIndex()].name], 'parameter'), fallback)]
+        var expression = ModuleLoop("serviceAppSettings").Properties!["parameters"]![parameter]!["value"]!.GetValue<string>();
+        var coalesce = ArmExpression.Arguments(expression[1..^1], "coalesce");
+        var tryGet = ArmExpression.Arguments(coalesce[0], "tryGet");
+        const string byServiceName = "[variables('services')[copyIndex()].name]";
+        if (tryGet[1] != $"'{parameter}'" || !tryGet[0].EndsWith(byServiceName, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{parameter} is not read from ownSettings by service name: {expression}");
+        }
+
+        var byService = ArmExpression.ObjectProperties(tryGet[0][..^byServiceName.Length]);
+        return ArmExpression.ObjectProperties(byService[service]).GetValueOrDefault(parameter);
+    }
+
     public static IEnumerable<(string Name, JsonObject Resource)> ResourcesOf(JsonObject template) =>
         template["resources"] switch
         {
@@ -56,11 +95,15 @@ public sealed class CompiledTemplate
             if (resource["type"]?.GetValue<string>() == "Microsoft.Resources/deployments"
                 && resource["properties"]?["template"] is JsonObject nested)
             {
-                foreach (var inner in Walk(nested, path + "/" + (resource["name"]?.ToString() ?? name)))
+                var deployment = resource["copy"]?["name"]?.ToString() ?? resource["name"]?.ToString() ?? name;
+                foreach (var inner in Walk(nested, path + "/" + deployment))
                 {
                     yield return inner;
                 }
             }
         }
     }
+
+    [GeneratedRegex(@"format\('service-\{0\}', variables\('services'\)\[variables\('serviceIndex'\)\.(?<service>\w+)\]\.name\)")]
+    private static partial Regex ServiceReference();
 }

@@ -43,7 +43,7 @@ public sealed class DocumentUploadEventsTests
         Assert.Null(subscription["destination"]);
 
         var parameters = Compiled.Module("document-upload-events").Properties!["parameters"]!;
-        Assert.Contains("'service-users'", parameters["usersStorageAccountName"]!["value"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("users", CompiledTemplate.ReferencedService(parameters["usersStorageAccountName"]!["value"]!.ToString()));
         Assert.Equal("[variables('documentUploadsQueueName')]", parameters["uploadEventsQueueName"]!["value"]!.ToString());
     }
 
@@ -57,15 +57,14 @@ public sealed class DocumentUploadEventsTests
         Assert.Contains("systemTopics", grant.Properties["principalId"]!.ToString(), StringComparison.Ordinal);
 
         Assert.Equal("document-uploads", Compiled.Root["variables"]!["documentUploadsQueueName"]!.ToString());
-        var usersQueues = Compiled.Module("service-users").Properties!["parameters"]!["queues"]!["value"]!.AsArray();
+        var usersQueues = Compiled.Service("users")["queues"]!.AsArray();
         Assert.Equal(["[variables('documentUploadsQueueName')]"], usersQueues.Select(q => q!.ToString()));
-        var setting = Compiled.Module("app-settings-users").Properties!["parameters"]!["documentUploadsQueueName"]!["value"]!.ToString();
-        Assert.Equal("[variables('documentUploadsQueueName')]", setting);
+        Assert.Equal("variables('documentUploadsQueueName')", Compiled.OwnSetting("users", "documentUploadsQueueName"));
         var trigger = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "src", "LoanPlatform.Users.Functions", "DocumentUploadedFunction.cs"));
         Assert.Contains("\"%Documents__UploadEvents__Queue%\"", trigger, StringComparison.Ordinal);
         // The app reads (and poisons) messages of its own account's queues: the queue data role on that account.
         var queueRole = Assert.Single(Compiled.OfType("Microsoft.Authorization/roleAssignments"),
-            r => r.DeploymentPath == "main/service-users" && r.SymbolicName == "queueContributor");
+            r => r.DeploymentPath == "main/serviceApps" && r.SymbolicName == "queueContributor");
         Assert.Equal("[or(parameters('needsQueuesAndTables'), not(empty(parameters('queues'))))]", queueRole.Resource["condition"]!.ToString());
     }
 }

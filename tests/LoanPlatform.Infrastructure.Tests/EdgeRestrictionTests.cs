@@ -34,12 +34,9 @@ public sealed class EdgeRestrictionTests
             Assert.DoesNotContain("0.0.0.0", others, StringComparison.Ordinal);
         }
 
-        // Each of the four service modules creates its app through that one module.
-        foreach (var service in Services)
-        {
-            var module = Compiled.Module("service-" + service);
-            Assert.Contains("ipSecurityRestrictionsDefaultAction", module.Properties!["template"]!.ToJsonString(), StringComparison.Ordinal);
-        }
+        // The service module, deployed for each of the four services, creates its app through that one module.
+        Assert.Equal(Services, Compiled.Services.Select(s => s["name"]!.ToString()));
+        Assert.Contains("ipSecurityRestrictionsDefaultAction", Compiled.ModuleLoop("serviceApps").Properties!["template"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,11 +115,12 @@ public sealed class EdgeRestrictionTests
         Assert.Contains("Microsoft.Network/privateDnsZones", resources);
         Assert.Contains("Microsoft.Network/privateEndpoints/privateDnsZoneGroups", resources);
 
-        // Each app sends through its own subnet when vnetEnabled, and Service Bus is Premium then (Standard has no private endpoint).
-        foreach (var service in Services)
-        {
-            Assert.Contains("virtualNetworkSubnetId", Compiled.Module("service-" + service).Properties!["parameters"]!.ToJsonString(), StringComparison.Ordinal);
-        }
+        // Each app sends through its own subnet when vnetEnabled (the vnet has one per service, in the services' order),
+        // and Service Bus is Premium then (Standard has no private endpoint).
+        Assert.Equal("[map(variables('services'), lambda('service', lambdaVariables('service').name))]", vnet.Properties["parameters"]!["services"]!["value"]!.ToString());
+        var subnet = Compiled.ModuleLoop("serviceApps").Properties!["parameters"]!["virtualNetworkSubnetId"]!.ToString();
+        Assert.Contains("'Microsoft.Resources/deployments', 'vnet')", subnet, StringComparison.Ordinal);
+        Assert.Contains(".outputs.appSubnetIds.value, createArray())[copyIndex()]", subnet, StringComparison.Ordinal);
 
         Assert.Contains("Premium", Compiled.Module("service-bus").Properties!["parameters"]!["sku"]!.ToJsonString(), StringComparison.Ordinal);
     }

@@ -116,11 +116,12 @@ public partial class SecurityTests
         Assert.Equal("Microsoft.ManagedIdentity/userAssignedIdentities", assignment.Template["resources"]!["identity"]!["type"]!.ToString());
 
         // Each service module is given its own container.
+        var parameters = Compiled.ModuleLoop("serviceApps").Properties!["parameters"]!;
+        Assert.Equal("[variables('services')[copyIndex()].name]", parameters["serviceName"]!["value"]!.ToString());
+        Assert.Equal("[variables('services')[copyIndex()].cosmosContainerName]", parameters["cosmosContainerName"]!["value"]!.ToString());
         foreach (var service in Services)
         {
-            var parameters = Compiled.Module("service-" + service).Properties!["parameters"]!;
-            Assert.Equal(service, parameters["serviceName"]!["value"]!.ToString());
-            Assert.Equal(service, parameters["cosmosContainerName"]!["value"]!.ToString());
+            Assert.Equal(service, Compiled.Service(service)["cosmosContainerName"]!.ToString());
         }
 
         // The audit container's are scoped to it alone (see the audit trail's own tests for what they allow).
@@ -158,14 +159,13 @@ public partial class SecurityTests
             Assert.False(Bool(policy.Properties!["allow"]) ?? true);
         }
 
-        // One service module per app, each creating its own identity and tagging the app for azd.
-        foreach (var service in Services)
-        {
-            var module = Compiled.Module("service-" + service);
-            var resources = CompiledTemplate.ResourcesOf(module.Properties!["template"]!.AsObject()).ToList();
-            Assert.Contains(resources, r => r.Resource["type"]!.ToString() == "Microsoft.ManagedIdentity/userAssignedIdentities");
-            Assert.Contains("'azd-service-name', parameters('serviceName')", module.Properties["template"]!.ToJsonString().Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
-        }
+        // One service module, deployed for every app, creating its own identity and tagging the app for azd.
+        Assert.Equal(Services, Compiled.Services.Select(s => s["name"]!.ToString()));
+        var module = Compiled.ModuleLoop("serviceApps");
+        Assert.Equal("[length(variables('services'))]", module.Resource["copy"]!["count"]!.ToString());
+        var resources = CompiledTemplate.ResourcesOf(module.Properties!["template"]!.AsObject()).ToList();
+        Assert.Contains(resources, r => r.Resource["type"]!.ToString() == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        Assert.Contains("'azd-service-name', parameters('serviceName')", module.Properties["template"]!.ToJsonString().Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

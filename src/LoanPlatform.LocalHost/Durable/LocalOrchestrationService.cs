@@ -9,7 +9,11 @@ namespace LoanPlatform.LocalHost.Durable;
 /// item per processor, and the sidecar's dispatcher sleeps 500 ms whenever that cap is reached (on two cores about one
 /// loan a second), so the cap is raised. Draining, for a clean stop: <see cref="DrainAsync"/> stops handing out work
 /// (one locked by a poll already under way is handed back to the backend) and waits for the work items already handed
-/// out to come back, so the worker can then stop with nothing in flight instead of cancelling its own completion calls. Everything else is delegated unchanged.
+/// out to come back, so the worker can then stop with nothing in flight instead of cancelling its own completion calls.
+/// A work item counts as back only when the backend has finished with it: an orchestration's after its release (the
+/// sidecar's dispatcher completes, then releases it), an activity's after its completion was stored. Counting it back
+/// when the call began let the stop go ahead while Azure Storage was still writing, and the sidecar's release or the
+/// worker's completion call then failed on the stopped host. Everything else is delegated unchanged.
 /// </summary>
 /// <remarks>Both backends (in memory, Azure Storage) implement the service, its client, query and purge halves.</remarks>
 public sealed class LocalOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems)
@@ -20,6 +24,10 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
     private readonly IOrchestrationServicePurgeClient _purge = (IOrchestrationServicePurgeClient)inner;
 
     private static readonly TimeSpan IdleWhileDraining = TimeSpan.FromMilliseconds(200);
+
+    // The sidecar answers the worker's completion call before it stores the result; on a starved machine that answer
+    // can still be on its way to the worker when the last work item is back, and a worker stopped then cancels the call.
+    private static readonly TimeSpan SettleAfterLastWorkItem = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentDictionary<object, byte> _inFlight = new(ReferenceEqualityComparer.Instance);
     private volatile bool _draining;
@@ -34,8 +42,18 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
     {
         _draining = true;
         var deadline = DateTime.UtcNow + timeout;
-        while (!_inFlight.IsEmpty && DateTime.UtcNow < deadline)
+        var emptySince = (DateTime?)null;
+        while (DateTime.UtcNow < deadline)
         {
+            if (!_inFlight.IsEmpty)
+            {
+                emptySince = null;
+            }
+            else if ((emptySince ??= DateTime.UtcNow) + SettleAfterLastWorkItem <= DateTime.UtcNow)
+            {
+                return true;
+            }
+
             await Task.Delay(20);
         }
 
@@ -74,19 +92,25 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
     {
         try
         {
-            await AbandonTaskOrchestrationWorkItemAsync(workItem);
+            await inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
         }
         finally
         {
             // As the dispatcher does after any work item: the session lock goes too.
-            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+            await ReleaseTaskOrchestrationWorkItemAsync(workItem);
         }
     }
 
-    private Task Finished(object workItem, Task done)
+    private async Task Finished(object workItem, Task done)
     {
-        _inFlight.TryRemove(workItem, out _);
-        return done;
+        try
+        {
+            await done;
+        }
+        finally
+        {
+            _inFlight.TryRemove(workItem, out _);
+        }
     }
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
@@ -141,9 +165,9 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
         OrchestrationState orchestrationState) =>
-        Finished(workItem, inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState));
+        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Finished(workItem, inner.AbandonTaskOrchestrationWorkItemAsync(workItem));
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Finished(workItem, inner.ReleaseTaskOrchestrationWorkItemAsync(workItem));
 

@@ -11,13 +11,12 @@ public sealed record CrashDrillReport(
     int ApprovalEmails,
     int SmtpResends,
     int InDoubtEmails,
-    int DurableStopErrors,
     int Rehydrated,
     TimeSpan Elapsed,
     IReadOnlyList<string> Violations)
 {
     public override string ToString() =>
         $"{Kills} SIGKILLs and {CleanStops} SIGTERMs under load, {Loans} loans, {CommandsAcknowledged} acknowledged commands, " +
-        $"{Lost} lost, {Duplicated} duplicated, {ApprovalEmails} approval emails, {SmtpResends} SMTP re-sends of a message, {InDoubtEmails} emails left in doubt by a kill (not re-sent), {Rehydrated} re-hydrations, {DurableStopErrors} durable-plumbing errors at clean stops (Azure Storage profile, work handed back), {Elapsed.TotalSeconds:0} s; " +
+        $"{Lost} lost, {Duplicated} duplicated, {ApprovalEmails} approval emails, {SmtpResends} SMTP re-sends of a message, {InDoubtEmails} emails left in doubt by a kill (not re-sent), {Rehydrated} re-hydrations, {Elapsed.TotalSeconds:0} s; " +
         (Violations.Count == 0 ? "no violations" : $"{Violations.Count} violation(s):\n  " + string.Join("\n  ", Violations));
 }

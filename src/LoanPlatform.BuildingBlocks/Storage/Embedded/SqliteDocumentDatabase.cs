@@ -3,13 +3,20 @@ using Microsoft.Data.Sqlite;
 namespace LoanPlatform.BuildingBlocks.Storage.Embedded;
 
 /// <summary>
-/// One SQLite file per service holding every document type in a single table. Connections are pooled by
-/// Microsoft.Data.Sqlite; WAL lets readers run beside the single writer, and busy writers wait rather than fail;
-/// commits are synced to disk at checkpoints (synchronous = NORMAL, see <see cref="OpenRawAsync"/>).
+/// One SQLite file per service holding every document type in a single table. Open connections are pooled here as
+/// sessions that keep their prepared statements (<see cref="SqliteSession"/>); WAL lets readers run beside the single
+/// writer, and busy writers wait rather than fail; commits are synced to disk at checkpoints (synchronous = NORMAL, see
+/// <see cref="OpenRawAsync"/>).
 /// </summary>
-internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
+internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend, IDisposable
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
+    // Sessions kept idle beyond the calls in flight; a burst opens more, and the surplus is closed on return.
+    private const int MaxIdleSessions = 32;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteSession> idle = [];
+    private volatile bool disposed;
 
     private readonly string connectionString;
     private readonly Lazy<Task> schema;
@@ -38,18 +45,60 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
 
     public Task InitializeAsync(CancellationToken cancellationToken) => schema.Value.WaitAsync(cancellationToken);
 
-    public async Task PingAsync(CancellationToken cancellationToken)
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        RunAsync(session => session.Command("SELECT count(*) FROM documents WHERE 0").ExecuteScalarAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled session. A session that saw an error is closed rather than pooled, so
+    /// no statement is reused in an unknown state: <paramref name="work"/> reports expected outcomes (a conflict, a
+    /// missing document) as results and leaves throwing to its caller.
+    /// </summary>
+    public async Task<TResult> RunAsync<TResult>(Func<SqliteSession, Task<TResult>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM documents WHERE 0";
-        await command.ExecuteScalarAsync(cancellationToken);
+        var session = await RentAsync(cancellationToken);
+        TResult result;
+        try
+        {
+            result = await work(session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        Return(session);
+        return result;
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)
     {
         await schema.Value.WaitAsync(cancellationToken);
-        return await OpenRawAsync(cancellationToken);
+        return idle.TryTake(out var session) ? session : new SqliteSession(await OpenRawAsync(cancellationToken));
+    }
+
+    public void Return(SqliteSession session)
+    {
+        if (disposed || idle.Count >= MaxIdleSessions)
+        {
+            session.Dispose();
+            return;
+        }
+
+        idle.Add(session);
+        if (disposed && idle.TryTake(out var late))
+        {
+            late.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
     }
 
     public long NowMilliseconds() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
@@ -63,7 +112,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
         fieldIndexes.GetOrAdd(field, name => new Lazy<Task>(() => CreateFieldIndexAsync(name))).Value;
 
     /// <summary>Expired rows are already invisible; deleting them now and then only keeps the file from growing.</summary>
-    public async Task PurgeExpiredIfDueAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public async Task PurgeExpiredIfDueAsync(SqliteSession session, CancellationToken cancellationToken)
     {
         var now = TimeProvider.GetUtcNow().UtcTicks;
         var due = Interlocked.Read(ref nextPurgeTicks);
@@ -72,8 +121,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
             return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM documents WHERE expires_at <= $now";
+        var command = session.Command("DELETE FROM documents WHERE expires_at <= $now");
         command.Parameters.AddWithValue("$now", NowMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -82,7 +130,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        // A per-connection setting, so set on every open (a pooled connection keeps it; setting it again costs no I/O).
+        // A per-connection setting, so set when a session opens its connection.
         // In WAL mode NORMAL syncs at checkpoints instead of at every commit: a killed process loses nothing committed
         // (the WAL is in the OS's hands once the commit returns) and the file is never corrupted; only a power cut or an
         // OS crash can roll back the last commits, which the local platform accepts (Cosmos DB in Azure has its own).
@@ -94,7 +142,8 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend
 
     private async Task CreateFieldIndexAsync(string field)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await schema.Value;
+        await using var connection = await OpenRawAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         // The expression must read exactly as in the queries' WHERE for SQLite to use the index.
         command.CommandText = FormattableString.Invariant($"CREATE INDEX IF NOT EXISTS documents_by_{field} ON documents (type, json_extract(body, '$.{field}'))");
