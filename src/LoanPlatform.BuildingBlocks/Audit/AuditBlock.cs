@@ -8,6 +8,9 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// </summary>
 public sealed record AuditBlock(IReadOnlyList<AuditRecord> Records)
 {
+    /// <summary>The source event ids of the records, stored beside them so a writer can find the block of one with a query.</summary>
+    public IReadOnlyList<string> SourceEventIds => [.. Records.Select(record => record.SourceEventId).OfType<string>()];
+
     /// <summary>
     /// The most records one block holds: at ~530 B a record, 100 make ~53 KB, which Cosmos DB charges ~20 RU to write
     /// (0.2 a record, against 4.95 for a record alone); beyond ~64 KB the charge grows with the size, so larger blocks save

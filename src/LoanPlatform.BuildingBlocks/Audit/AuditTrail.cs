@@ -15,8 +15,8 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// why the writing identity needs only create and read rights. Appends to one shard that wait for each other in a
 /// process go in one block together.
 /// A record with a <see cref="AuditRecord.SourceEventId"/> is appended once when asked to deduplicate: the writer knows
-/// the sources of every block it wrote or read since it found the shard's tail (and of all of them once it has read the
-/// shard whole, which it does only for a record that may be older than that), so the check costs no store call.
+/// the sources of every block it wrote or read since it found the shard's tail, so the check costs no store call; only
+/// for an event that occurred before then does it query the shard for the block holding that source.
 /// </summary>
 public sealed class AuditTrail(
     [FromKeyedServices(AuditExtensions.StoreName)] IDocumentStore<AuditBlock> blocks,
@@ -31,10 +31,11 @@ public sealed class AuditTrail(
     private const int LinkBytes = 160;
 
     /// <summary>
-    /// How far the hosts' clocks may differ: an event that occurred later than this after a writer found a shard's tail
-    /// cannot have been recorded in a block before it, so its source is looked for among the blocks the writer knows.
+    /// How far the hosts' clocks may differ (they keep time by NTP, to well within this): an event that occurred later
+    /// than this after a writer found a shard's tail cannot have been recorded before, so it is looked for only among the
+    /// blocks the writer knows, with no store call.
     /// </summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How many partitions one search page reads at most, so a page's cost is bounded however sparse the matches: a day
@@ -225,7 +226,12 @@ public sealed class AuditTrail(
     /// <summary>One shard's records in sequence order.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ReadShardAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var all = (await ReadBlocksAsync(partition, cancellationToken)).SelectMany(block => block.Block.Records).ToList();
+        var all = new List<AuditRecord>();
+        await foreach (var stored in blocks.QueryAsync(DocumentQuery.InPartition(partition), cancellationToken))
+        {
+            all.AddRange(stored.Value.Records);
+        }
+
         // The adapters stream in different orders; the walk must not depend on it.
         all.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return all;
@@ -345,29 +351,28 @@ public sealed class AuditTrail(
     /// <summary>The record already in the shard for <paramref name="entry"/>'s source, or null.</summary>
     private async Task<AuditRecord?> RecordedAsync(ShardWriter writer, string partition, AuditRecord entry, CancellationToken cancellationToken)
     {
-        if (!writer.KnowsAll && entry.Time <= writer.KnownSince + ClockSkew)
+        var source = entry.SourceEventId!;
+        if (writer.Sources.TryGetValue(source, out var holder))
         {
-            // It may have been recorded before this writer found the tail: learn every block of the shard, once.
-            foreach (var (number, block) in (await ReadBlocksAsync(partition, cancellationToken)).OrderBy(block => block.Number))
-            {
-                writer.Learn(number, block.Records);
-                if (number > writer.Tail!.Block)
-                {
-                    writer.Advance(partition, number, block.Records);
-                }
-            }
-
-            writer.KnowsAll = true;
+            // A delivery again comes soon after the first, so the block is usually one the writer still holds.
+            var records = writer.RecentBlock(holder) ?? (await blocks.FindAsync(partition, IdOf(holder), cancellationToken))?.Value.Records ?? [];
+            return records.FirstOrDefault(record => record.SourceEventId == source);
         }
 
-        if (!writer.Sources.TryGetValue(entry.SourceEventId!, out var holder))
+        if (writer.KnowsAll || entry.Time > writer.KnownSince + ClockSkew)
         {
             return null;
         }
 
-        // A delivery again comes soon after the first, so the block is usually one the writer still holds.
-        var records = writer.RecentBlock(holder) ?? (await blocks.FindAsync(partition, IdOf(holder), cancellationToken))?.Value.Records ?? [];
-        return records.FirstOrDefault(record => record.SourceEventId == entry.SourceEventId);
+        // The event may have been recorded before this writer found the tail: look for the block that holds it.
+        var query = DocumentQuery.InPartition(partition).AndContains("sourceEventIds", source) with { MaxItems = 1 };
+        await foreach (var stored in blocks.QueryAsync(query, cancellationToken))
+        {
+            writer.Learn(long.Parse(stored.Id, NumberStyles.None, CultureInfo.InvariantCulture), stored.Value.Records);
+            return stored.Value.Records.FirstOrDefault(record => record.SourceEventId == source);
+        }
+
+        return null;
     }
 
     private async Task<BlockTail> FindBlockTailAsync(string partition, BlockTail? known, CancellationToken cancellationToken)
@@ -409,17 +414,6 @@ public sealed class AuditTrail(
         }
 
         return last;
-    }
-
-    private async Task<List<(long Number, AuditBlock Block)>> ReadBlocksAsync(string partition, CancellationToken cancellationToken)
-    {
-        var all = new List<(long, AuditBlock)>();
-        await foreach (var stored in blocks.QueryAsync(DocumentQuery.InPartition(partition), cancellationToken))
-        {
-            all.Add((long.Parse(stored.Id, NumberStyles.None, CultureInfo.InvariantCulture), stored.Value));
-        }
-
-        return all;
     }
 
     private ShardWriter WriterOf(string partition)
@@ -512,7 +506,7 @@ public sealed class AuditTrail(
         /// <summary>The shard's last block as this process knows it; found on first use.</summary>
         public BlockTail? Tail { get; set; }
 
-        /// <summary>The block of each source this writer has seen: every block since <see cref="KnownSince"/>, or all of them.</summary>
+        /// <summary>The block of each source this writer has seen: every block since <see cref="KnownSince"/> (all of them when <see cref="KnowsAll"/>).</summary>
         public Dictionary<string, long> Sources { get; } = new(StringComparer.Ordinal);
 
         public bool KnowsAll { get; set; }
