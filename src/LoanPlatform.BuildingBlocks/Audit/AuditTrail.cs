@@ -27,7 +27,7 @@ public sealed class AuditTrail(
 {
     private const int MaxAttempts = 50;
 
-    // What a record's sequence and two hashes add to its size in a block.
+    // What a record's sequence and two hashes add to its size in a block (and its source id, once more in the block's list).
     private const int LinkBytes = 160;
 
     /// <summary>
@@ -36,6 +36,9 @@ public sealed class AuditTrail(
     /// blocks the writer knows, with no store call.
     /// </summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
+
+    // A shard of at most this many records (~550 KB) is read whole when a writer that joined it must look back.
+    private const int ReadWholeUpTo = 1000;
 
     /// <summary>
     /// How many partitions one search page reads at most, so a page's cost is bounded however sparse the matches: a day
@@ -261,7 +264,7 @@ public sealed class AuditTrail(
                 var bytes = 0;
                 while (block.Count < AuditBlock.MaxRecords && left.TryPeek(out var next))
                 {
-                    var size = Encoding.UTF8.GetByteCount(AuditHash.CanonicalJson(next.Entry)) + LinkBytes;
+                    var size = Encoding.UTF8.GetByteCount(AuditHash.CanonicalJson(next.Entry)) + LinkBytes + (next.Entry.SourceEventId?.Length ?? 0);
                     if (block.Count > 0 && bytes + size > AuditBlock.MaxBytes)
                     {
                         break;
@@ -364,15 +367,21 @@ public sealed class AuditTrail(
             return null;
         }
 
-        // The event may have been recorded before this writer found the tail: look for the block that holds it.
-        var query = DocumentQuery.InPartition(partition).AndContains("sourceEventIds", source) with { MaxItems = 1 };
+        // The event may have been recorded before this writer found the tail: a small shard is read whole once (one
+        // query instead of one per record), a larger one asked for the block that holds this source.
+        var wholeShard = writer.Tail!.Last.Sequence <= ReadWholeUpTo;
+        var query = wholeShard
+            ? DocumentQuery.InPartition(partition)
+            : DocumentQuery.InPartition(partition).AndContains("sourceEventIds", source) with { MaxItems = 1 };
+        AuditRecord? recorded = null;
         await foreach (var stored in blocks.QueryAsync(query, cancellationToken))
         {
             writer.Learn(long.Parse(stored.Id, NumberStyles.None, CultureInfo.InvariantCulture), stored.Value.Records);
-            return stored.Value.Records.FirstOrDefault(record => record.SourceEventId == source);
+            recorded ??= stored.Value.Records.FirstOrDefault(record => record.SourceEventId == source);
         }
 
-        return null;
+        writer.KnowsAll |= wholeShard;
+        return recorded;
     }
 
     private async Task<BlockTail> FindBlockTailAsync(string partition, BlockTail? known, CancellationToken cancellationToken)
