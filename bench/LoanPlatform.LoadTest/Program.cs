@@ -52,6 +52,8 @@ if (cost)
     return;
 }
 
+// Progress lines, also the cue to attach a profiler to one run (docs/performance.md, "Where a lifecycle's time goes").
+Console.WriteLine("Run 1 of 3: through the gateway…");
 var gateway = new LatencyRecorder();
 var gatewayElapsed = await RunAsync(customers[..loans], async customer =>
 {
@@ -65,6 +67,7 @@ var services = running.Platform.ServiceProviders["loans"];
 var engine = services.GetRequiredService<LoanWorkflowEngine>();
 var repository = services.GetRequiredService<LoanRepository>();
 var officer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.Subject, "staff-officer1"), new Claim(PlatformClaims.Roles, PlatformRoles.LoanOfficer)], "bench", PlatformClaims.Subject, PlatformClaims.Roles));
+Console.WriteLine("Run 2 of 3: in process…");
 var inProcess = new LatencyRecorder();
 var inProcessElapsed = await RunAsync(customers[loans..], async customer =>
 {
@@ -78,6 +81,7 @@ var inProcessElapsed = await RunAsync(customers[loans..], async customer =>
 });
 
 var durableClient = services.GetRequiredService<DurableTaskClient>();
+Console.WriteLine("Run 3 of 3: the bare engine…");
 var engineOnly = new LatencyRecorder();
 var engineElapsed = await RunAsync(customers[..loans], async _ =>
 {

@@ -19,9 +19,10 @@ namespace LoanPlatform.LocalHost.Durable;
 public sealed class LocalOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
-    private readonly IOrchestrationServiceClient _client = (IOrchestrationServiceClient)inner;
-    private readonly IOrchestrationServiceQueryClient _query = (IOrchestrationServiceQueryClient)inner;
-    private readonly IOrchestrationServicePurgeClient _purge = (IOrchestrationServicePurgeClient)inner;
+    // Cast when used: both backends implement every half, and a test of the drain needs only the service half.
+    private IOrchestrationServiceClient Client => (IOrchestrationServiceClient)inner;
+    private IOrchestrationServiceQueryClient Query => (IOrchestrationServiceQueryClient)inner;
+    private IOrchestrationServicePurgeClient Purge => (IOrchestrationServicePurgeClient)inner;
 
     private static readonly TimeSpan IdleWhileDraining = TimeSpan.FromMilliseconds(200);
 
@@ -180,32 +181,32 @@ public sealed class LocalOrchestrationService(IOrchestrationService inner, int m
 
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => Finished(workItem, inner.AbandonTaskActivityWorkItemAsync(workItem));
 
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => _client.CreateTaskOrchestrationAsync(creationMessage);
+    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => Client.CreateTaskOrchestrationAsync(creationMessage);
 
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) => _client.CreateTaskOrchestrationAsync(creationMessage, dedupeStatuses);
+    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) => Client.CreateTaskOrchestrationAsync(creationMessage, dedupeStatuses);
 
-    public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => _client.SendTaskOrchestrationMessageAsync(message);
+    public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => Client.SendTaskOrchestrationMessageAsync(message);
 
-    public Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages) => _client.SendTaskOrchestrationMessageBatchAsync(messages);
+    public Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages) => Client.SendTaskOrchestrationMessageBatchAsync(messages);
 
     public Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _client.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);
+        Client.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);
 
-    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) => _client.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
+    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) => Client.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
 
-    public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) => _client.GetOrchestrationStateAsync(instanceId, allExecutions);
+    public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) => Client.GetOrchestrationStateAsync(instanceId, allExecutions);
 
-    public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) => _client.GetOrchestrationStateAsync(instanceId, executionId);
+    public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) => Client.GetOrchestrationStateAsync(instanceId, executionId);
 
-    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => _client.GetOrchestrationHistoryAsync(instanceId, executionId);
+    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => Client.GetOrchestrationHistoryAsync(instanceId, executionId);
 
     public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) =>
-        _client.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
+        Client.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
 
     public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) =>
-        _query.GetOrchestrationWithQueryAsync(query, cancellationToken);
+        Query.GetOrchestrationWithQueryAsync(query, cancellationToken);
 
-    public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) => _purge.PurgeInstanceStateAsync(instanceId);
+    public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) => Purge.PurgeInstanceStateAsync(instanceId);
 
-    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => _purge.PurgeInstanceStateAsync(purgeInstanceFilter);
+    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => Purge.PurgeInstanceStateAsync(purgeInstanceFilter);
 }

@@ -91,6 +91,24 @@ public sealed class EmbeddedDocumentStoreTests(EmbeddedDocumentStoreFixture fixt
         Assert.All(statuses, status => Assert.Equal("Approved", status));
     }
 
+    [Fact]
+    public async Task What_another_database_writes_to_the_file_is_read_at_once_also_on_connections_already_used()
+    {
+        await using var other = await DocumentStoreHost.StartAsync(new Dictionary<string, string?> { ["Data:Path"] = Path.GetDirectoryName(Path.GetDirectoryName(fixture.DatabasePath)) });
+        var mine = fixture.Host.Services.GetRequiredService<IDocumentStore<LoanApplication>>();
+        var theirs = other.Services.GetRequiredService<IDocumentStore<LoanApplication>>();
+        var partition = "applicant-shared-" + Guid.NewGuid().ToString("N");
+
+        for (var i = 0; i < 20; i++)
+        {
+            // Every pooled connection of mine has read (and missed) before the other writes.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => mine.FindAsync(partition, $"loan-{i}")));
+            await theirs.CreateAsync(partition, $"loan-{i}", new LoanApplication(partition, i, "Scoring", 12, false));
+            await Assert.ThrowsAsync<DocumentConflictException>(() => mine.CreateAsync(partition, $"loan-{i}", new LoanApplication(partition, i, "Scoring", 12, false)));
+            Assert.NotNull(await mine.FindAsync(partition, $"loan-{i}"));
+        }
+    }
+
     private async Task RenameTableAsync(string from, string to)
     {
         await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
