@@ -16,7 +16,8 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// process go in one block together.
 /// A record with a <see cref="AuditRecord.SourceEventId"/> is appended once when asked to deduplicate: the writer knows
 /// the sources of every block it wrote or read since it found the shard's tail, so the check costs no store call; only
-/// for an event that occurred before then does it query the shard for the block holding that source.
+/// for an event that occurred before then does it look back (a small shard read whole once, a larger one asked for the
+/// block holding that source).
 /// </summary>
 public sealed class AuditTrail(
     [FromKeyedServices(AuditExtensions.StoreName)] IDocumentStore<AuditBlock> blocks,
@@ -30,15 +31,15 @@ public sealed class AuditTrail(
     // What a record's sequence and two hashes add to its size in a block (and its source id, once more in the block's list).
     private const int LinkBytes = 160;
 
+    // A shard of at most this many records (~550 KB) is read whole when a writer that joined it must look back.
+    private const int ReadWholeUpTo = 1000;
+
     /// <summary>
     /// How far the hosts' clocks may differ (they keep time by NTP, to well within this): an event that occurred later
     /// than this after a writer found a shard's tail cannot have been recorded before, so it is looked for only among the
     /// blocks the writer knows, with no store call.
     /// </summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
-
-    // A shard of at most this many records (~550 KB) is read whole when a writer that joined it must look back.
-    private const int ReadWholeUpTo = 1000;
 
     /// <summary>
     /// How many partitions one search page reads at most, so a page's cost is bounded however sparse the matches: a day
