@@ -22,7 +22,7 @@ public sealed class AuditRequestQueueTests(AzuriteFixture azurite) : IClassFixtu
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(1);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "loans-audit-queue-" + Guid.NewGuid().ToString("N"));
-    private FailingDocumentStore<AuditRecord> store = null!;
+    private FailingDocumentStore<AuditBlock> store = null!;
     private QueueClient queue = null!;
     private IHost host = null!;
 
@@ -37,13 +37,13 @@ public sealed class AuditRequestQueueTests(AzuriteFixture azurite) : IClassFixtu
         builder.AddDocumentStore("loans");
         builder.Services.AddAuditTrail();
         // The trail's records in a store that can be made to fail (the service's own file here: where they are does not matter).
-        builder.Services.AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType);
-        builder.Services.AddKeyedSingleton<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName, (provider, _) =>
-            new FailingDocumentStore<AuditRecord>(provider.GetRequiredService<IDocumentStore<AuditRecord>>()));
+        builder.Services.AddDocumentType<AuditBlock>(AuditExtensions.BlockDocumentType);
+        builder.Services.AddKeyedSingleton<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName, (provider, _) =>
+            new FailingDocumentStore<AuditBlock>(provider.GetRequiredService<IDocumentStore<AuditBlock>>()));
         builder.Services.AddSingleton<AuditRequestQueueHandler>();
         host = builder.Build();
         await host.StartAsync();
-        store = (FailingDocumentStore<AuditRecord>)host.Services.GetRequiredKeyedService<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName);
+        store = (FailingDocumentStore<AuditBlock>)host.Services.GetRequiredKeyedService<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName);
         queue = new QueueClient(azurite.ConnectionString, $"audit-requests-{Guid.NewGuid():N}");
         await queue.CreateAsync();
     }

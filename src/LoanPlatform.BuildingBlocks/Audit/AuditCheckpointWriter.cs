@@ -25,7 +25,7 @@ public sealed class AuditCheckpointWriter(AuditTrail trail, IAuditCheckpointStor
             foreach (var partition in trail.Shards.PartitionsBetween(from, now))
             {
                 var known = lastWritten.GetValueOrDefault(partition);
-                var tail = await trail.FindTailAsync(partition, known, cancellationToken);
+                var tail = await trail.FindTailAsync(partition, cancellationToken);
                 if (tail.Sequence > 0 && tail != known)
                 {
                     grown.Add(tail);

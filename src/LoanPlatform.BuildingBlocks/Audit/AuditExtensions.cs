@@ -16,7 +16,7 @@ public static class AuditExtensions
     /// <summary>The trail's own store: a file or container apart from the hosting service's documents.</summary>
     public const string StoreName = "audit";
 
-    public const string RecordDocumentType = "auditRecord";
+    public const string BlockDocumentType = "auditBlock";
 
     /// <summary>
     /// The audit trail in a store of its own (<c>{Data:Path}/audit/audit.db</c>, or the Cosmos container <c>audit</c>), so
@@ -32,7 +32,7 @@ public static class AuditExtensions
         }
 
         services.AddKeyedDocumentStore(StoreName);
-        services.AddKeyedDocumentType<AuditRecord>(StoreName, RecordDocumentType);
+        services.AddKeyedDocumentType<AuditBlock>(StoreName, BlockDocumentType);
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
             .Validate(options => options.Shards is > 0 and <= 999 && options.Bucket >= TimeSpan.FromMinutes(1) && options.RetentionDays > 0,
                 "Audit:Shards must be 1-999, Audit:Bucket at least a minute, Audit:RetentionDays positive.");

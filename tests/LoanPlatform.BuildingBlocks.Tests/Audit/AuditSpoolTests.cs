@@ -68,11 +68,11 @@ public sealed class AuditSpoolTests : IAsyncLifetime
     {
         // The trail's records in a store that can be made to fail (the service's own file here: where they are does not matter).
         var host = await StartAsync(drain: true, services => services
-            .AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType)
-            .AddKeyedSingleton<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName, (provider, _) =>
-                new FailingDocumentStore<AuditRecord>(provider.GetRequiredService<IDocumentStore<AuditRecord>>())));
+            .AddDocumentType<AuditBlock>(AuditExtensions.BlockDocumentType)
+            .AddKeyedSingleton<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName, (provider, _) =>
+                new FailingDocumentStore<AuditBlock>(provider.GetRequiredService<IDocumentStore<AuditBlock>>())));
         var spool = host.Services.GetRequiredService<AuditSpool>();
-        var store = (FailingDocumentStore<AuditRecord>)host.Services.GetRequiredKeyedService<IDocumentStore<AuditRecord>>(AuditExtensions.StoreName);
+        var store = (FailingDocumentStore<AuditBlock>)host.Services.GetRequiredKeyedService<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName);
         store.Failing = true;
 
         var written = Requests(100);

@@ -78,8 +78,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var host = await StartAsync(shards: 1);
         var partition = await AppendAsync(host, 3);
-        var stored = (await host.Records.FindAsync(partition, AuditTrail.IdOf(2)))!;
-        await host.Records.ReplaceAsync(partition, stored.Id, stored.Value with { Outcome = "denied" }, stored.ETag);
+        await host.EditBlockOfAsync(partition, 2, records => records.Select(r => r.Sequence == 2 ? r with { Outcome = "denied" } : r));
 
         Assert.Equal(new AuditVerification(false, 1, 1, 0, partition, 2), await VerifyAsync(host));
     }
@@ -89,7 +88,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var host = await StartAsync(shards: 1);
         var partition = await AppendAsync(host, 3);
-        await host.Records.DeleteAsync(partition, AuditTrail.IdOf(2));
+        await host.DeleteBlockOfAsync(partition, 2);
 
         Assert.Equal(new AuditVerification(false, 1, 1, 0, partition, 2), await VerifyAsync(host));
     }
@@ -132,7 +131,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var host = await StartAsync(shards: 1);
         var partition = await AppendAsync(host, 3);
         await host.Checkpoints.WriteAsync(CancellationToken.None);
-        await host.Records.DeleteAsync(partition, AuditTrail.IdOf(3));
+        await host.DeleteBlockOfAsync(partition, 3);
 
         Assert.Equal(new AuditVerification(false, 2, 1, 1, partition, 3), await VerifyAsync(host));
     }
@@ -257,9 +256,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var partition = host.Trail.Shards.PartitionOf(record);
 
         Assert.True(File.Exists(Path.Combine(hosts.Folder, AuditExtensions.StoreName, "audit.db")));
-        var serviceStore = host.Services.GetRequiredService<IDocumentStore<AuditRecord>>();
+        var serviceStore = host.Services.GetRequiredService<IDocumentStore<AuditBlock>>();
         Assert.Empty(await serviceStore.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
-        Assert.Single(await host.Records.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
+        Assert.Single(await host.Blocks.QueryAsync(DocumentQuery.InPartition(partition)).ToListAsync());
     }
 
     [Fact]
@@ -280,7 +279,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         return hosts.StartAsync(configuration, services =>
         {
             configureServices?.Invoke(services);
-            services.AddDocumentType<AuditRecord>(AuditExtensions.RecordDocumentType);
+            services.AddDocumentType<AuditBlock>(AuditExtensions.BlockDocumentType);
         });
     }
 

@@ -7,8 +7,8 @@ using static LoanPlatform.BuildingBlocks.Tests.Audit.AuditTrailHost;
 namespace LoanPlatform.BuildingBlocks.Tests.Audit;
 
 /// <summary>
-/// The trail on the Cosmos DB stand-in, as in Azure: two writers on one shard claim sequence numbers by create alone,
-/// a source is kept once, and a recomputed chain fails its checkpoint.
+/// The trail on the Cosmos DB stand-in, as in Azure: two writers on one shard claim blocks by create alone, a source is
+/// kept once, appends that wait for one shard share a block, and a recomputed chain fails its checkpoint.
 /// </summary>
 public sealed class CosmosAuditTrailTests(CosmosStandInFixture cosmos) : IClassFixture<CosmosStandInFixture>, IAsyncLifetime
 {
@@ -31,6 +31,21 @@ public sealed class CosmosAuditTrailTests(CosmosStandInFixture cosmos) : IClassF
         Assert.Single(sources.Select(r => r.Sequence).Distinct());
         var verification = await one.Trail.VerifyAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(new AuditVerification(true, 21, 1, 0, null, null), verification);
+    }
+
+    [Fact]
+    public async Task Appends_that_wait_for_the_same_shard_share_a_block()
+    {
+        var host = await StartAsync();
+
+        // Each store call is a network round trip here, so the appends queue up behind the first one's.
+        var appended = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => host.Trail.AppendAsync(Entry($"user-{i}"))));
+
+        var blocks = await host.BlocksOfAsync(host.Trail.Shards.PartitionOf(appended[0]));
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), blocks.SelectMany(block => block));
+        Assert.True(blocks.Length < 40, $"40 appends at once should not need a block each ({blocks.Length})");
+        Assert.Equal(appended.Select(r => r.Sequence).Order(), blocks.SelectMany(block => block));
+        Assert.True((await host.Trail.VerifyAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1))).Valid);
     }
 
     [Fact]

@@ -144,6 +144,20 @@ public abstract class DocumentStoreContractTests(DocumentStoreHost host)
     }
 
     [Fact]
+    public async Task Query_finds_the_documents_whose_array_holds_a_value()
+    {
+        var notes = host.Services.GetRequiredService<IDocumentStore<TaggedNote>>();
+        await notes.CreateAsync(partition, "tagged", new TaggedNote(["first", "second"]));
+        await notes.CreateAsync(partition, "other", new TaggedNote(["third"]));
+        await notes.CreateAsync(partition, "untagged", new TaggedNote([]));
+
+        var found = await notes.QueryAsync(DocumentQuery.InPartition(partition).AndContains("tags", "second")).ToListAsync();
+
+        Assert.Equal(["tagged"], found.Select(document => document.Id));
+        Assert.Empty(await notes.QueryAsync(DocumentQuery.InPartition(partition).AndContains("tags", "secon")).ToListAsync());
+    }
+
+    [Fact]
     public async Task Query_across_partitions_returns_matches_from_each_partition()
     {
         var otherPartition = Unique("customer");

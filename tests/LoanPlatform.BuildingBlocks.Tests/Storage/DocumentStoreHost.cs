@@ -23,6 +23,7 @@ public sealed class DocumentStoreHost : IAsyncDisposable
         builder.AddDocumentStore(ServiceName);
         builder.Services.AddDocumentType<LoanApplication>("loanApplication");
         builder.Services.AddDocumentType<CreditCheck>("creditCheck");
+        builder.Services.AddDocumentType<TaggedNote>("taggedNote");
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -134,6 +134,13 @@ public sealed class CosmosDocumentStore<T> : IDocumentStore<T> where T : class
             parameters.Add(($"@p{i}", DocumentJson.ToScalar(filter.Value)));
         }
 
+        for (var i = 0; i < query.Contains.Count; i++)
+        {
+            var filter = query.Contains[i];
+            sql.Append(FormattableString.Invariant($" AND ARRAY_CONTAINS(c.data.{DocumentNames.FieldName(filter.Field)}, @c{i})"));
+            parameters.Add(($"@c{i}", DocumentJson.ToScalar(filter.Value)));
+        }
+
         var definition = new QueryDefinition(sql.ToString());
         foreach (var (name, value) in parameters)
         {

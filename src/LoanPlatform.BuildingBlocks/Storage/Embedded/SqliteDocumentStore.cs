@@ -140,6 +140,14 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
             parameters.Add(($"$p{i}", scalar is bool flag ? (flag ? 1 : 0) : scalar));
         }
 
+        for (var i = 0; i < query.Contains.Count; i++)
+        {
+            var filter = query.Contains[i];
+            sql.Append(FormattableString.Invariant($" AND EXISTS (SELECT 1 FROM json_each(body, '$.{DocumentNames.FieldName(filter.Field)}') WHERE value = $c{i})"));
+            var scalar = DocumentJson.ToScalar(filter.Value);
+            parameters.Add(($"$c{i}", scalar is bool flag ? (flag ? 1 : 0) : scalar));
+        }
+
         sql.Append(" ORDER BY pk, id");
         if (query.MaxItems is { } max)
         {
