@@ -1,39 +1,26 @@
 using System.Security.Claims;
-using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Problems;
 using LoanPlatform.BuildingBlocks.Security;
-using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Domain;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Services;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace LoanPlatform.Loans.Tests;
 
 /// <summary>The four-eyes rules are checked before anything reaches the orchestration, on the embedded store.</summary>
 public sealed class LoanDecisionRulesTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "loans-rules-" + Guid.NewGuid().ToString("N"));
-    private IHost _host = null!;
+    private EmbeddedLoansHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DocumentStore:EmbeddedPath"] = Path.Combine(_folder, "loans.db"), ["Data:Path"] = _folder });
-        builder.AddDocumentStore("loans");
-        builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
-        builder.AddOutbox<LoanApplication>();
-        builder.Services.AddSingleton<LoanRepository>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        // The rules tested here refuse before the customer directory is asked; nothing answers at this address.
-        builder.Services.AddHttpClient<UsersDirectoryClient>(http => http.BaseAddress = new Uri("http://127.0.0.1:9"));
-        builder.Services.AddSingleton<LoanDecisionService>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() =>
+        _host = await EmbeddedLoansHost.StartAsync(services =>
+        {
+            // The rules tested here refuse before the customer directory is asked; nothing answers at this address.
+            services.AddHttpClient<UsersDirectoryClient>(http => http.BaseAddress = new Uri("http://127.0.0.1:9"));
+            services.AddSingleton<LoanDecisionService>();
+        });
 
     [Fact]
     public async Task An_officer_never_decides_their_own_application()
@@ -133,11 +120,5 @@ public sealed class LoanDecisionRulesTests : IAsyncLifetime
         return id;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 }

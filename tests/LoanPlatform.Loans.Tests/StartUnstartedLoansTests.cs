@@ -1,15 +1,11 @@
-using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Security;
-using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
 using LoanPlatform.Loans.Services;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace LoanPlatform.Loans.Tests;
 
@@ -19,24 +15,14 @@ namespace LoanPlatform.Loans.Tests;
 /// </summary>
 public sealed class StartUnstartedLoansTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "loans-unstarted-" + Guid.NewGuid().ToString("N"));
-    private IHost _host = null!;
+    private EmbeddedLoansHost _host = null!;
     private DurableTaskTestHost _durable = null!;
 
     private LoanWorkflowEngine Engine => new(_durable.Client);
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DocumentStore:EmbeddedPath"] = Path.Combine(_folder, "loans.db"), ["Data:Path"] = _folder });
-        builder.AddDocumentStore("loans");
-        builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
-        builder.AddOutbox<LoanApplication>();
-        builder.Services.AddSingleton<LoanRepository>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<LoanRehydrator>();
-        _host = builder.Build();
-        await _host.StartAsync();
+        _host = await EmbeddedLoansHost.StartAsync(services => services.AddSingleton<LoanRehydrator>());
         _durable = await DurableTaskTestHost.StartAsync(registry =>
             registry.AddOrchestratorFunc(LoanApprovalTaskNames.Orchestration, (TaskOrchestrationContext context) => context.WaitForExternalEvent<bool>("never")));
     }
@@ -44,10 +30,7 @@ public sealed class StartUnstartedLoansTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _durable.DisposeAsync();
-        await _host.StopAsync();
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await _host.DisposeAsync();
     }
 
     [Fact]
