@@ -46,6 +46,8 @@ def component(names):
     leaf, parent = names[-1], names[-2] if len(names) > 1 else ''
     if leaf not in ('CPU_TIME', 'UNMANAGED_CODE_TIME') or (leaf == 'UNMANAGED_CODE_TIME' and any(w in parent for w in WAITS)):
         return None
+    if parent.startswith('?') and any('SocketAsyncEngine.EventLoop' in n for n in names) or 'WaitOneNoCheck' in parent:
+        return None  # the socket engine's thread in epoll (an unresolved native frame), the timer thread's wait
     for name in reversed(names[:-1]):
         if name.startswith(('Process', 'Thread (')):
             continue  # the capture's root frames name the process and thread, not code
