@@ -12,6 +12,9 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend, IDisposabl
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
 
+    // How long a statement waits for a locked file: Microsoft.Data.Sqlite's command timeout and SQLite's busy handler alike.
+    private const int LockWaitSeconds = 30;
+
     // Sessions kept idle beyond the calls in flight; a burst opens more, and the surplus is closed on return.
     private const int MaxIdleSessions = 32;
 
@@ -35,7 +38,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend, IDisposabl
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = LockWaitSeconds,
         }.ToString();
         TimeProvider = timeProvider;
         schema = new Lazy<Task>(CreateSchemaAsync);
@@ -156,7 +159,7 @@ internal sealed class SqliteDocumentDatabase : IDocumentStoreBackend, IDisposabl
         // Without it Microsoft.Data.Sqlite retries, after blocking its thread for 150 ms each time: the lifecycle load
         // test spent a tenth of its threads' time in that sleep (docs/performance.md).
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000";
+        pragma.CommandText = FormattableString.Invariant($"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {LockWaitSeconds * 1000}");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

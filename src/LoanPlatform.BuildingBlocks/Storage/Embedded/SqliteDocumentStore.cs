@@ -135,17 +135,14 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
             var filter = query.Filters[i];
             sql.Append(FormattableString.Invariant($" AND json_extract(body, '$.{DocumentNames.FieldName(filter.Field)}') = $p{i}"));
 
-            // json_extract yields 1/0 for JSON booleans.
-            var scalar = DocumentJson.ToScalar(filter.Value);
-            parameters.Add(($"$p{i}", scalar is bool flag ? (flag ? 1 : 0) : scalar));
+            parameters.Add(($"$p{i}", ParameterOf(filter.Value)));
         }
 
         for (var i = 0; i < query.Contains.Count; i++)
         {
             var filter = query.Contains[i];
             sql.Append(FormattableString.Invariant($" AND EXISTS (SELECT 1 FROM json_each(body, '$.{DocumentNames.FieldName(filter.Field)}') WHERE value = $c{i})"));
-            var scalar = DocumentJson.ToScalar(filter.Value);
-            parameters.Add(($"$c{i}", scalar is bool flag ? (flag ? 1 : 0) : scalar));
+            parameters.Add(($"$c{i}", ParameterOf(filter.Value)));
         }
 
         sql.Append(" ORDER BY pk, id");
@@ -215,6 +212,13 @@ public sealed class SqliteDocumentStore<T> : IDocumentStore<T> where T : class
         command.Parameters.AddWithValue("$now", database.NowMilliseconds());
         return command;
     }
+
+    // json_extract and json_each yield 1/0 for JSON booleans.
+    private static object ParameterOf(object value) => DocumentJson.ToScalar(value) switch
+    {
+        bool flag => flag ? 1 : 0,
+        var scalar => scalar,
+    };
 
     private static (string Body, string ETag) Serialize(T value) => (DocumentJson.Serialize(value), ETags.New());
 
