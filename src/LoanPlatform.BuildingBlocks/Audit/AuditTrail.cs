@@ -75,11 +75,7 @@ public sealed class AuditTrail(
         {
             if (!pending.Appended.Task.IsCompleted)
             {
-                var queued = new List<PendingRecord>();
-                while (writer.Queued.TryDequeue(out var next))
-                {
-                    queued.Add(next);
-                }
+                var queued = writer.TakeQueued();
 
                 // Not this caller's token: the block holds other callers' records too. (A caller cancelled while waiting
                 // leaves its record queued for the next turn: appended at least once, and once per source.)
@@ -98,27 +94,51 @@ public sealed class AuditTrail(
     /// Appends a batch: shards in parallel (up to <see cref="AuditOptions.AppendParallelism"/>), each shard's records in
     /// their order in one turn, as few blocks as <see cref="AuditBlock.MaxRecords"/> allows.
     /// <paramref name="deduplicate"/> looks each record's source id up first (for a batch that may have been appended before).
+    /// With <paramref name="gather"/>, each shard's records first wait up to that long in its queue, so an append that
+    /// comes for the shard meanwhile (a service's change, which cannot wait) takes them along in its block instead of
+    /// each writing one: at a few records a second per shard, that is what lets a block hold several.
     /// </summary>
-    public Task AppendManyAsync(IReadOnlyList<AuditRecord> entries, bool deduplicate, CancellationToken cancellationToken = default) =>
-        Parallel.ForEachAsync(
-            entries.GroupBy(shards.PartitionOf, StringComparer.Ordinal),
+    public async Task AppendManyAsync(IReadOnlyList<AuditRecord> entries, bool deduplicate, TimeSpan gather = default, CancellationToken cancellationToken = default)
+    {
+        var byShard = entries.GroupBy(shards.PartitionOf, StringComparer.Ordinal)
+            .Select(shard => (Partition: shard.Key, Pending: shard.Select(entry => new PendingRecord(entry, deduplicate && entry.SourceEventId is not null)).ToList()))
+            .ToList();
+        var appended = Task.WhenAll(byShard.SelectMany(shard => shard.Pending).Select(pending => pending.Appended.Task));
+        if (gather > TimeSpan.Zero)
+        {
+            foreach (var (partition, pending) in byShard)
+            {
+                var writer = WriterOf(partition);
+                pending.ForEach(writer.Queued.Enqueue);
+            }
+
+            // Wall-clock, not the platform's clock: a test's frozen clock must not hold the records.
+            await Task.WhenAny(appended, Task.Delay(gather, cancellationToken));
+        }
+
+        await Parallel.ForEachAsync(
+            byShard.Where(shard => shard.Pending.Exists(pending => !pending.Appended.Task.IsCompleted)),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.AppendParallelism ?? Options.Shards), CancellationToken = cancellationToken },
             async (shard, token) =>
             {
-                var writer = WriterOf(shard.Key);
-                var pending = shard.Select(entry => new PendingRecord(entry, deduplicate && entry.SourceEventId is not null)).ToList();
+                var writer = WriterOf(shard.Partition);
                 await writer.Turn.WaitAsync(token);
                 try
                 {
-                    await AppendInTurnAsync(writer, shard.Key, pending, token);
+                    // Gathered records are in the shard's queue, with whatever else waits for the turn.
+                    var batch = gather > TimeSpan.Zero ? writer.TakeQueued() : shard.Pending;
+                    if (batch.Count > 0)
+                    {
+                        await AppendInTurnAsync(writer, shard.Partition, batch, token);
+                    }
                 }
                 finally
                 {
                     writer.Turn.Release();
                 }
-
-                await Task.WhenAll(pending.Select(entry => entry.Appended.Task));
             });
+        await appended;
+    }
 
     /// <summary>
     /// The records of [<paramref name="from"/>, <paramref name="to"/>] that match <paramref name="subject"/> (the actor, or
@@ -512,6 +532,18 @@ public sealed class AuditTrail(
 
         /// <summary>Appends waiting for the turn: whoever takes it writes them all.</summary>
         public ConcurrentQueue<PendingRecord> Queued { get; } = new();
+
+        /// <summary>Everything queued, in order; called by whoever holds the turn.</summary>
+        public List<PendingRecord> TakeQueued()
+        {
+            var queued = new List<PendingRecord>();
+            while (Queued.TryDequeue(out var next))
+            {
+                queued.Add(next);
+            }
+
+            return queued;
+        }
 
         /// <summary>The shard's last block as this process knows it; found on first use.</summary>
         public BlockTail? Tail { get; set; }
