@@ -213,9 +213,11 @@ public sealed class AuditTrail(
     /// </summary>
     private async Task AppendQueuedAsync(List<(string Partition, List<PendingRecord> Pending)> byShard, TimeSpan gather, CancellationToken cancellationToken)
     {
-        foreach (var (partition, pending) in byShard)
+        // Each shard's writer is found once: the turn taken below must be that of the queue the records wait in.
+        var queues = byShard.Select(shard => (shard.Partition, Writer: WriterOf(shard.Partition), shard.Pending)).ToList();
+        foreach (var (_, writer, pending) in queues)
         {
-            pending.ForEach(WriterOf(partition).Queued.Enqueue);
+            pending.ForEach(writer.Queued.Enqueue);
         }
 
         var appended = Task.WhenAll(byShard.SelectMany(shard => shard.Pending).Select(pending => pending.Appended.Task));
@@ -226,11 +228,11 @@ public sealed class AuditTrail(
         }
 
         await Parallel.ForEachAsync(
-            byShard.Where(shard => shard.Pending.Exists(pending => !pending.Appended.Task.IsCompleted)),
+            queues.Where(shard => shard.Pending.Exists(pending => !pending.Appended.Task.IsCompleted)),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.AppendParallelism ?? Options.Shards), CancellationToken = cancellationToken },
             async (shard, token) =>
             {
-                var writer = WriterOf(shard.Partition);
+                var writer = shard.Writer;
                 await writer.Turn.WaitAsync(token);
                 try
                 {
