@@ -160,7 +160,7 @@ static async Task EdgeAsync(int requests, int pairs)
     var loanId = await client.ApplyOkAsync(customer.Token, 10_000_000);
     await client.WaitForLoanAsync(loanId, customer.Token, loan => loan["currentStage"]?["deadline"] is not null);
     var path = $"/loans/{loanId}";
-    Console.WriteLine($"{"connections",11} {"pair",4} {"gateway/s",10} {"direct/s",9} {"ratio",6} {"gw p50",7} {"dir p50",7} {"gw p99",7} {"dir p99",7} {"gw cpu µs",9} {"dir cpu µs",10}");
+    Console.WriteLine($"{"connections",11} {"pair",4} {"gateway/s",10} {"direct/s",9} {"ratio",6} {"gw p50",7} {"dir p50",7} {"gw p99",7} {"dir p99",7} {"gw cpu µs",9} {"dir cpu µs",10} {"gw gen2/1k",10} {"dir gen2/1k",11}");
     foreach (var connections in new[] { 8, 32 })
     {
         var rounds = new List<(RoundResult Gateway, RoundResult Direct)>();
@@ -178,7 +178,8 @@ static async Task EdgeAsync(int requests, int pairs)
 
             rounds.Add((throughGateway, straight));
             Console.WriteLine($"{connections,11} {pair,4} {throughGateway.PerSecond,10:0} {straight.PerSecond,9:0} {throughGateway.PerSecond / straight.PerSecond,6:0.00} " +
-                $"{throughGateway.P50,7:0.00} {straight.P50,7:0.00} {throughGateway.P99,7:0.00} {straight.P99,7:0.00} {throughGateway.CpuMicroseconds,9:0} {straight.CpuMicroseconds,10:0}");
+                $"{throughGateway.P50,7:0.00} {straight.P50,7:0.00} {throughGateway.P99,7:0.00} {straight.P99,7:0.00} {throughGateway.CpuMicroseconds,9:0} {straight.CpuMicroseconds,10:0} " +
+                $"{throughGateway.FullCollectionsPerThousand,10:0.00} {straight.FullCollectionsPerThousand,11:0.00}");
         }
 
         var ratio = rounds.Average(r => r.Gateway.PerSecond) / rounds.Average(r => r.Direct.PerSecond);
@@ -192,8 +193,10 @@ static async Task<RoundResult> RoundAsync(HttpClient http, string token, string 
 {
     var load = new RequestLoad(http, token, $"edge-{Guid.NewGuid():N}", path);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var fullCollections = GC.CollectionCount(2);
     var elapsed = await load.RunAsync(requests, connections);
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    fullCollections = GC.CollectionCount(2) - fullCollections;
     if (load.Failed > 0 || load.Answered.Count != requests)
     {
         throw new InvalidOperationException($"{load.Failed} of {requests} requests to {http.BaseAddress} were not answered 2xx.");
@@ -201,7 +204,7 @@ static async Task<RoundResult> RoundAsync(HttpClient http, string token, string 
 
     var sorted = load.Latencies.Order().ToArray();
     return new RoundResult(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1],
-        cpu.TotalMicroseconds / requests);
+        cpu.TotalMicroseconds / requests, fullCollections * 1000.0 / requests);
 }
 
 // The platform as its own process, killed with SIGKILL in the middle of a saturating run and started again on the same

@@ -26,6 +26,7 @@ using LoanPlatform.Users.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Yarp.ReverseProxy.Forwarder;
 using AuthExtensions = LoanPlatform.Auth.Extensions.Extensions;
 using LoansExtensions = LoanPlatform.Loans.Extensions.Extensions;
 using NotificationsExtensions = LoanPlatform.Notifications.Extensions.Extensions;
@@ -108,6 +109,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             ? VapidKeyPair.From(EcdsaKeyFile.LoadOrCreate(Path.Combine(keys, "vapid.pem")))
             : new VapidKeyPair(Settings.Configuration["Push:Vapid:PublicKey"]!, Settings.Configuration["Push:Vapid:PrivateKey"]!);
         var urls = new Dictionary<string, string>();
+        var inProcessServices = new InProcessServices();
         var providers = new Dictionary<string, IServiceProvider>();
         string Metadata() => urls[AuthExtensions.ServiceName] + "/auth/.well-known/openid-configuration";
         InProcessDurableEngine? engine = null;
@@ -241,13 +243,14 @@ public sealed class LocalPlatform : IAsyncDisposable
         {
             var config = Common(service.Name);
             service.Configure(config);
-            var builder = ServiceApplication.CreateBuilder(service.Name, Settings, config);
+            var builder = ServiceApplication.CreateBuilder(service.Name, Settings, config, inProcessServices);
             builder.AddPlatformAuthentication();
             await service.AddAsync(builder);
             var app = builder.Build();
             app.UseServicePipeline();
             service.Map(app);
             urls[service.Name] = await StartAsync(app, cancellationToken);
+            inProcessServices.Add(urls[service.Name], app.Services.GetRequiredService<InProcessServer>());
             providers[service.Name] = app.Services;
             await (service.StartedAsync?.Invoke(app) ?? Task.CompletedTask);
         }
@@ -279,6 +282,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         gatewayBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         gatewayBuilder.AddServiceDefaults("gateway");
         gatewayBuilder.AddPlatformGateway();
+        // The services share this process: the gateway reaches them in memory (the console, with its WebSockets, over the network).
+        gatewayBuilder.Services.AddSingleton(inProcessServices);
+        gatewayBuilder.Services.AddSingleton<IForwarderHttpClientFactory, InProcessForwarderHttpClientFactory>();
         // The gateway hands each request's record to a spool file that is drained into the Loans service's trail (in Azure,
         // API Management puts it on the Loans app's audit queue).
         gatewayBuilder.Services.AddSingleton(providers[GatewayRoutes.Loans].GetRequiredService<AuditTrail>());

@@ -10,6 +10,11 @@ internal sealed class UndeclaredProblemCheck(RunningPlatform running) : Delegati
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
+        if ((int)response.StatusCode < 400)
+        {
+            return response; // A problem is always an error's answer; a success has nothing to check.
+        }
+
         // The service notes an undeclared type while it writes the problem, so it is seen by the time the answer arrives.
         var fresh = running.TakeNewUndeclaredProblems();
         if (fresh.Length > 0)

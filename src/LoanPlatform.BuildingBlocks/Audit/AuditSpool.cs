@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace LoanPlatform.BuildingBlocks.Audit;
@@ -24,6 +25,9 @@ public sealed class AuditSpool : IDisposable
     private readonly SemaphoreSlim appended = new(0, 1);
     private FileStream segment;
     private long segmentNumber;
+    private FileStream? cursor;
+    private long segmentsDeletedBelow;
+    private byte[]? readBuffer;
 
     public AuditSpool(string folder)
     {
@@ -82,7 +86,11 @@ public sealed class AuditSpool : IDisposable
         ? new AuditSpoolPosition(long.Parse(number, CultureInfo.InvariantCulture), long.Parse(offset, CultureInfo.InvariantCulture))
         : new AuditSpoolPosition(Segments().DefaultIfEmpty(segmentNumber).Min(), 0);
 
-    /// <summary>Up to <paramref name="maxRecords"/> whole records after <paramref name="from"/>, moving past finished segments.</summary>
+    /// <summary>
+    /// Up to <paramref name="maxRecords"/> whole records after <paramref name="from"/>, moving past finished segments.
+    /// One reader at a time (the drainer): its buffer is kept, not allocated per batch, as a large array lives until a
+    /// full garbage collection.
+    /// </summary>
     public AuditSpoolBatch Read(AuditSpoolPosition from, int maxRecords)
     {
         var records = new List<AuditRecord>();
@@ -96,7 +104,7 @@ public sealed class AuditSpool : IDisposable
             {
                 using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 file.Seek(offset, SeekOrigin.Begin);
-                var buffer = new byte[ReadChunkBytes];
+                var buffer = readBuffer ??= new byte[ReadChunkBytes];
                 var filled = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
                 var start = 0;
                 for (var end = Array.IndexOf(buffer, (byte)'\n', 0, filled); end >= 0 && records.Count < maxRecords; end = Array.IndexOf(buffer, (byte)'\n', start, filled - start))
@@ -135,13 +143,22 @@ public sealed class AuditSpool : IDisposable
     /// <summary>Records that everything before <paramref name="position"/> is in the trail, and deletes the segments before it.</summary>
     public void Commit(AuditSpoolPosition position)
     {
-        var temporary = cursorPath + ".tmp";
-        File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{position.Segment} {position.Offset}"));
-        File.Move(temporary, cursorPath, overwrite: true);
+        // Overwritten in place, always the same width: one write(2) of a few bytes within a page, which a killed process
+        // either made or did not (as a rename would be), without creating, renaming and closing a file per batch.
+        cursor ??= new FileStream(cursorPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        RandomAccess.Write(cursor.SafeFileHandle, Encoding.ASCII.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{position.Segment:D19} {position.Offset:D19}")), fileOffset: 0);
+        if (position.Segment <= segmentsDeletedBelow)
+        {
+            return;
+        }
+
         foreach (var number in Segments().Where(number => number < position.Segment))
         {
             File.Delete(SegmentPath(number));
         }
+
+        segmentsDeletedBelow = position.Segment;
     }
 
     public void Dispose()
@@ -151,6 +168,7 @@ public sealed class AuditSpool : IDisposable
             segment.Dispose();
         }
 
+        cursor?.Dispose();
         appended.Dispose();
     }
 

@@ -2,7 +2,9 @@ using LoanPlatform.BuildingBlocks.OpenApi;
 using LoanPlatform.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.TestHost;
 
 namespace LoanPlatform.LocalHost.Services;
 
@@ -12,7 +14,8 @@ namespace LoanPlatform.LocalHost.Services;
 /// </summary>
 public static class ServiceApplication
 {
-    public static WebApplicationBuilder CreateBuilder(string serviceName, LocalPlatformSettings settings, IDictionary<string, string?> serviceConfiguration)
+    public static WebApplicationBuilder CreateBuilder(
+        string serviceName, LocalPlatformSettings settings, IDictionary<string, string?> serviceConfiguration, InProcessServices inProcessServices)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,6 +32,7 @@ public static class ServiceApplication
             provider.ValidateOnBuild = true;
         });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.AddInProcessServer(inProcessServices);
         builder.AddServiceDefaults(serviceName);
         builder.Services.AddPlatformOpenApi(serviceName);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -37,6 +41,22 @@ public static class ServiceApplication
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Serves the application over the network and in memory (<see cref="InProcessServer"/>), and sends this service's
+    /// own HTTP calls to the services already started through their in-memory doors.
+    /// </summary>
+    private static void AddInProcessServer(this IServiceCollection services, InProcessServices inProcessServices)
+    {
+        var network = services.Last(service => service.ServiceType == typeof(IServer));
+        services.Remove(network);
+        services.AddSingleton(provider => new InProcessServer(
+            (IServer)ActivatorUtilities.CreateInstance(provider, network.ImplementationType!), new TestServer(provider)));
+        services.AddSingleton<IServer>(provider => provider.GetRequiredService<InProcessServer>());
+        // A client that names its own primary handler (one that only calls out of the process) keeps it.
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(
+            () => new InProcessRoutingHandler(inProcessServices) { InnerHandler = new SocketsHttpHandler() }));
     }
 
     public static WebApplication UseServicePipeline(this WebApplication app)

@@ -38,5 +38,28 @@ public sealed class InProcessEventQueueTests : IDisposable
         Assert.False(queue.Reader.TryRead(out _));
     }
 
+    [Fact]
+    public async Task A_spool_file_a_crash_cut_short_is_dropped_by_the_next_start_and_the_event_can_be_published_again()
+    {
+        var queue = new InProcessEventQueue(_spool);
+        var whole = OutboxEvent.Create("LoanApproved", 1, "loan-1", new { applicantId = "user-1" }, DateTimeOffset.UtcNow);
+        var torn = OutboxEvent.Create("LoanRejected", 1, "loan-2", new { applicantId = "user-2" }, DateTimeOffset.UtcNow);
+        await queue.PublishAsync(whole, CancellationToken.None);
+        await queue.PublishAsync(torn, CancellationToken.None);
+        var tornFile = Directory.EnumerateFiles(_spool, "*.json").Single(path => File.ReadAllText(path).Contains("loan-2", StringComparison.Ordinal));
+        File.WriteAllText(tornFile, File.ReadAllText(tornFile)[..20]);
+
+        var restarted = new InProcessEventQueue(_spool);
+
+        Assert.True(restarted.Reader.TryRead(out var queued));
+        Assert.Equal(whole.EventId, queued!.EventId);
+        Assert.False(restarted.Reader.TryRead(out _));
+        Assert.Equal(1, restarted.Pending);
+        // Its publisher never heard it was queued, so its outbox hands it over again.
+        await restarted.PublishAsync(torn, CancellationToken.None);
+        Assert.True(restarted.Reader.TryRead(out var again));
+        Assert.Equal(torn.EventId, again!.EventId);
+    }
+
     public void Dispose() => Directory.Delete(_spool, recursive: true);
 }

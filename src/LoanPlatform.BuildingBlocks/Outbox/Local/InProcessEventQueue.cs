@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Win32.SafeHandles;
 
 namespace LoanPlatform.BuildingBlocks.Outbox.Local;
 
@@ -22,10 +23,18 @@ public sealed class InProcessEventQueue : IOutboxPublisher
         Directory.CreateDirectory(_spool);
         foreach (var file in new DirectoryInfo(_spool).EnumerateFiles("*.json").OrderBy(f => f.LastWriteTimeUtc))
         {
-            _channel.Writer.TryWrite(JsonSerializer.Deserialize<OutboxEvent>(File.ReadAllText(file.FullName), Json)!);
+            if (Read(file.FullName) is { } queued)
+            {
+                _channel.Writer.TryWrite(queued);
+            }
+            else
+            {
+                // A spool write cut short by a crash never returned to its publisher, whose outbox still holds the event.
+                file.Delete();
+            }
         }
 
-        // A spool write cut short by a crash never returned to its publisher, whose outbox still holds the event.
+        // Left by an earlier release, which wrote each event to a temporary file first.
         foreach (var partial in Directory.EnumerateFiles(_spool, "*.tmp"))
         {
             File.Delete(partial);
@@ -39,21 +48,52 @@ public sealed class InProcessEventQueue : IOutboxPublisher
 
     public async Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
+        // One create-only write, no temporary file and rename: the name is the event's, so a file that exists already
+        // means the event is queued (the dispatcher and the sweeper both published it) and once is enough; a file a
+        // crash cut short does not parse and is dropped by the next start.
         var path = PathOf(outboxEvent.EventId);
-        if (File.Exists(path))
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(outboxEvent, Json);
+        SafeFileHandle file;
+        try
         {
-            // Already queued and not yet delivered (the dispatcher and the sweeper both published it): once is enough.
+            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
             return;
         }
 
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(outboxEvent, Json), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        using (file)
+        {
+            try
+            {
+                RandomAccess.Write(file, bytes, fileOffset: 0);
+            }
+            catch
+            {
+                // Not queued: the publisher's outbox keeps the event and hands it over again, which must not find it here.
+                File.Delete(path);
+                throw;
+            }
+        }
+
         await _channel.Writer.WriteAsync(outboxEvent, cancellationToken);
     }
 
     /// <summary>The consumer is done with the event (delivered or dead-lettered): it leaves the spool.</summary>
     public void Complete(OutboxEvent outboxEvent) => File.Delete(PathOf(outboxEvent.EventId));
+
+    private static OutboxEvent? Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<OutboxEvent>(File.ReadAllBytes(path), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Event ids are the publisher's; hashed so any id makes one safe file name.</summary>
     private string PathOf(string eventId) =>
