@@ -94,12 +94,12 @@ public sealed class AuditSpoolTests : IAsyncLifetime
         var host = await StartAsync(drain: true);
         var spool = host.Services.GetRequiredService<AuditSpool>();
 
-        // One resource, so one shard: ten requests half a second apart in all, as a gateway sees them at a few a second.
+        // One resource, so one shard: ten requests a fifth of a second apart in all, one at a time as a gateway spools them.
         var written = Enumerable.Range(0, 10).Select(i => Entry($"user-{i}") with { SourceEventId = $"request:{Guid.NewGuid():N}" }).ToArray();
         foreach (var record in written)
         {
             spool.Append(record);
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
 
         await WaitForTrailAsync(host, written.Length);
