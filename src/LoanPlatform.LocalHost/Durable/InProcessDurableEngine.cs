@@ -7,7 +7,7 @@ using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -15,7 +15,7 @@ namespace LoanPlatform.LocalHost.Durable;
 
 /// <summary>
 /// The Durable Task backend of the local platform: the public TaskHubGrpcServer sidecar over an orchestration
-/// service, on an HTTP/2 loopback port. The Loans service's worker and client connect to it over gRPC, exactly as they
+/// service, served in memory. The Loans service's worker and client connect to it over gRPC, exactly as they
 /// connect to the Functions host's sidecar in Azure, so the orchestration code is the same in both. By default the
 /// state is in memory and the Loans store re-hydrates open loans at start; opt in to the Azure Storage backend (over
 /// Azurite) to keep orchestration state itself across restarts.
@@ -25,11 +25,11 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     private readonly WebApplication _sidecar;
     private readonly LocalOrchestrationService _backend;
 
-    private InProcessDurableEngine(WebApplication sidecar, LocalOrchestrationService backend, string address)
+    private InProcessDurableEngine(WebApplication sidecar, LocalOrchestrationService backend)
     {
         _sidecar = sidecar;
         _backend = backend;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = GrpcChannel.ForAddress("http://sidecar", new GrpcChannelOptions { HttpHandler = sidecar.GetTestServer().CreateHandler() });
     }
 
     /// <summary>
@@ -45,7 +45,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, Services.EmbeddedHostLifetime>();
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        // Only the Loans service's worker and client, in this process, talk to it: in memory, with no socket or HTTP/2
+        // framing for each step of an orchestration.
+        builder.WebHost.UseTestServer();
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);
         var orchestrationService = await CreateBackendAsync(options, loggerFactory);
         builder.Services.AddSingleton<IOrchestrationService>(orchestrationService);
@@ -54,7 +56,7 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);
-        return new InProcessDurableEngine(app, orchestrationService, app.Urls.Single());
+        return new InProcessDurableEngine(app, orchestrationService);
     }
 
     /// <summary>Both backends implement the service and its client; the sidecar needs both halves of the same instance.</summary>
