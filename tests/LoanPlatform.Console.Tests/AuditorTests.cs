@@ -1,3 +1,4 @@
+using LoanPlatform.BuildingBlocks.Audit;
 using Microsoft.Playwright;
 
 namespace LoanPlatform.Console.Tests;
@@ -113,7 +114,8 @@ public sealed class AuditorTests(ConsoleFixture fixture)
             }
 
             previous = count;
-            await Task.Delay(500);
+            // Longer than a caught-up drainer gathers before it writes, so an unchanged count means it has caught up.
+            await Task.Delay(AuditSpoolDrainer.GatherWindow + TimeSpan.FromMilliseconds(500));
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<Pla
         var auditor = await client.LoginStaffAsync("auditor@staff.local");
         var loanRecords = await WaitForRecordsAsync(client, auditor, loanId, records =>
             records.Any(r => Text(r, "action") == "LoanStatusChanged PendingApproval->Approved")
-            && records.Any(r => Text(r, "correlationId") == correlationId));
+            && records.Any(r => Text(r, "correlationId") == correlationId && r!["statusCode"] is not null));
         var decision = loanRecords.Single(r => Text(r, "correlationId") == correlationId && r!["statusCode"] is not null);
         Assert.Equal("staff-officer1", Text(decision, "actor"));
         Assert.Equal("LoanOfficer", Text(decision, "role"));

@@ -1,6 +1,7 @@
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.IntegrationEvents;
 using LoanPlatform.BuildingBlocks.Outbox;
+using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,4 +88,32 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
         Assert.Null(record.CorrelationId);
         Assert.Equal("old-1", record.SourceEventId);
     }
+
+    [Fact]
+    public async Task The_transitions_of_one_write_are_recorded_in_one_block_once_each()
+    {
+        var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();
+        var at = DateTimeOffset.UtcNow;
+        // Scoring's write: Submitted -> Scoring -> PendingApproval, and an event the trail does not record.
+        OutboxEvent[] scoring =
+        [
+            Transition("loan-4", "Submitted", "Scoring", at),
+            Transition("loan-4", "Scoring", "PendingApproval", at),
+            OutboxEvent.Create(EventTypes.LoanApproved, LoanApproved.Version, "loan-4", new { loanId = "loan-4" }, at),
+        ];
+
+        await publisher.PublishManyAsync(scoring, CancellationToken.None);
+        // The sweeper sends them again, one by one.
+        await publisher.PublishAsync(scoring[1], CancellationToken.None);
+
+        var records = (await Trail.SearchAsync("loan-4", at.AddHours(-1), at.AddHours(1), 100, null)).Items;
+        Assert.Equal(["LoanStatusChanged Submitted->Scoring", "LoanStatusChanged Scoring->PendingApproval"], records.Select(r => r.Action));
+        var blocks = _host.Services.GetRequiredKeyedService<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName);
+        var block = Assert.Single(await blocks.QueryAsync(DocumentQuery.InPartition(Trail.Shards.PartitionOf(records[0]))).ToListAsync());
+        Assert.Equal([1L, 2L], block.Value.Records.Select(r => r.Sequence));
+    }
+
+    private static OutboxEvent Transition(string loanId, string from, string to, DateTimeOffset at) =>
+        OutboxEvent.Create(EventTypes.LoanStatusChanged, LoanStatusChanged.Version, loanId,
+            new LoanStatusChanged(loanId, "customer-4", from, to, "system", "System", at), at, correlationId: "submit-request-4");
 }

@@ -66,59 +66,25 @@ public sealed class AuditTrail(
     /// </summary>
     public async Task<AuditRecord> AppendAsync(AuditRecord entry, CancellationToken cancellationToken = default)
     {
-        var partition = shards.PartitionOf(entry);
-        var writer = WriterOf(partition);
         var pending = new PendingRecord(entry, entry.SourceEventId is not null);
-        writer.Queued.Enqueue(pending);
-        await writer.Turn.WaitAsync(cancellationToken);
-        try
-        {
-            if (!pending.Appended.Task.IsCompleted)
-            {
-                var queued = new List<PendingRecord>();
-                while (writer.Queued.TryDequeue(out var next))
-                {
-                    queued.Add(next);
-                }
-
-                // Not this caller's token: the block holds other callers' records too. (A caller cancelled while waiting
-                // leaves its record queued for the next turn: appended at least once, and once per source.)
-                await AppendInTurnAsync(writer, partition, queued, CancellationToken.None);
-            }
-        }
-        finally
-        {
-            writer.Turn.Release();
-        }
-
+        await AppendQueuedAsync([(shards.PartitionOf(entry), [pending])], TimeSpan.Zero, cancellationToken);
         return await pending.Appended.Task;
     }
 
     /// <summary>
     /// Appends a batch: shards in parallel (up to <see cref="AuditOptions.AppendParallelism"/>), each shard's records in
-    /// their order in one turn, as few blocks as <see cref="AuditBlock.MaxRecords"/> allows.
-    /// <paramref name="deduplicate"/> looks each record's source id up first (for a batch that may have been appended before).
+    /// their order in one turn with whatever else waits for the shard, as few blocks as <see cref="AuditBlock.MaxRecords"/>
+    /// allows. <paramref name="deduplicate"/> looks each record's source id up first (for a batch that may have been
+    /// appended before). With <paramref name="gather"/>, each shard's records first wait up to that long in its queue, so
+    /// an append that comes for the shard meanwhile (a service's change, which cannot wait) takes them along in its block
+    /// instead of each writing one: at a few records a second per shard, that is what lets a block hold several.
     /// </summary>
-    public Task AppendManyAsync(IReadOnlyList<AuditRecord> entries, bool deduplicate, CancellationToken cancellationToken = default) =>
-        Parallel.ForEachAsync(
-            entries.GroupBy(shards.PartitionOf, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.AppendParallelism ?? Options.Shards), CancellationToken = cancellationToken },
-            async (shard, token) =>
-            {
-                var writer = WriterOf(shard.Key);
-                var pending = shard.Select(entry => new PendingRecord(entry, deduplicate && entry.SourceEventId is not null)).ToList();
-                await writer.Turn.WaitAsync(token);
-                try
-                {
-                    await AppendInTurnAsync(writer, shard.Key, pending, token);
-                }
-                finally
-                {
-                    writer.Turn.Release();
-                }
-
-                await Task.WhenAll(pending.Select(entry => entry.Appended.Task));
-            });
+    public Task AppendManyAsync(IReadOnlyList<AuditRecord> entries, bool deduplicate, TimeSpan gather = default, CancellationToken cancellationToken = default) =>
+        AppendQueuedAsync(
+            [.. entries.GroupBy(shards.PartitionOf, StringComparer.Ordinal)
+                .Select(shard => (shard.Key, shard.Select(entry => new PendingRecord(entry, deduplicate && entry.SourceEventId is not null)).ToList()))],
+            gather,
+            cancellationToken);
 
     /// <summary>
     /// The records of [<paramref name="from"/>, <paramref name="to"/>] that match <paramref name="subject"/> (the actor, or
@@ -239,6 +205,50 @@ public sealed class AuditTrail(
         // The adapters stream in different orders; the walk must not depend on it.
         all.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return all;
+    }
+
+    /// <summary>
+    /// Queues each shard's records, waits up to <paramref name="gather"/> for another turn to take them along, then takes
+    /// each shard's turn whose records are still waiting and appends everything queued for it.
+    /// </summary>
+    private async Task AppendQueuedAsync(List<(string Partition, List<PendingRecord> Pending)> byShard, TimeSpan gather, CancellationToken cancellationToken)
+    {
+        // Each shard's writer is found once: the turn taken below must be that of the queue the records wait in.
+        var queues = byShard.Select(shard => (shard.Partition, Writer: WriterOf(shard.Partition), shard.Pending)).ToList();
+        foreach (var (_, writer, pending) in queues)
+        {
+            pending.ForEach(writer.Queued.Enqueue);
+        }
+
+        var appended = Task.WhenAll(byShard.SelectMany(shard => shard.Pending).Select(pending => pending.Appended.Task));
+        if (gather > TimeSpan.Zero)
+        {
+            // Wall-clock, not the platform's clock: a test's frozen clock must not hold the records.
+            await Task.WhenAny(appended, Task.Delay(gather, cancellationToken));
+        }
+
+        await Parallel.ForEachAsync(
+            queues.Where(shard => shard.Pending.Exists(pending => !pending.Appended.Task.IsCompleted)),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.AppendParallelism ?? Options.Shards), CancellationToken = cancellationToken },
+            async (shard, token) =>
+            {
+                var writer = shard.Writer;
+                await writer.Turn.WaitAsync(token);
+                try
+                {
+                    if (shard.Pending.Exists(pending => !pending.Appended.Task.IsCompleted))
+                    {
+                        // Not this caller's token: the block holds other callers' records too. (A caller cancelled while
+                        // waiting leaves its records queued for the next turn: appended at least once, and once per source.)
+                        await AppendInTurnAsync(writer, shard.Partition, writer.TakeQueued(), CancellationToken.None);
+                    }
+                }
+                finally
+                {
+                    writer.Turn.Release();
+                }
+            });
+        await appended;
     }
 
     /// <summary>
@@ -512,6 +522,18 @@ public sealed class AuditTrail(
 
         /// <summary>Appends waiting for the turn: whoever takes it writes them all.</summary>
         public ConcurrentQueue<PendingRecord> Queued { get; } = new();
+
+        /// <summary>Everything queued, in order; called by whoever holds the turn.</summary>
+        public List<PendingRecord> TakeQueued()
+        {
+            var queued = new List<PendingRecord>();
+            while (Queued.TryDequeue(out var next))
+            {
+                queued.Add(next);
+            }
+
+            return queued;
+        }
 
         /// <summary>The shard's last block as this process knows it; found on first use.</summary>
         public BlockTail? Tail { get; set; }

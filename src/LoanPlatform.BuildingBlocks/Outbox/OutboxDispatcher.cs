@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace LoanPlatform.BuildingBlocks.Outbox;
 
 /// <summary>
-/// Publishes the pending events of one document to every publisher, in order, then removes the published ones with an
+/// Publishes the pending events of one document to every publisher, in order (all of them at once to those that take them
+/// together, <see cref="IOutboxBatchPublisher"/>, then one by one to the others), then removes the published ones with an
 /// ETag-checked replace. A failure leaves the rest pending for the sweeper; a crash between publish and removal means the
 /// event goes out again, which consumers absorb by its id.
 /// </summary>
 public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOutboxPublisher> publishers, TimeProvider time, ILogger<OutboxDispatcher<T>> logger)
     where T : class, IHasOutbox<T>
 {
+    private readonly IOutboxBatchPublisher[] together = [.. publishers.OfType<IOutboxBatchPublisher>()];
+    private readonly IOutboxPublisher[] oneByOne = [.. publishers.Where(publisher => publisher is not IOutboxBatchPublisher)];
+
     /// <summary>Dispatches the document's events; with <paramref name="minimumAge"/>, only those at least that old.</summary>
     public async Task<int> DispatchAsync(string partitionKey, string id, TimeSpan? minimumAge = null, CancellationToken cancellationToken = default) =>
         await store.FindAsync(partitionKey, id, cancellationToken) is { } document
@@ -31,7 +35,13 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
 
         var published = new HashSet<string>(StringComparer.Ordinal);
         var cutoff = time.GetUtcNow() - (minimumAge ?? TimeSpan.Zero);
-        foreach (var pending in document.Value.PendingEvents.Where(e => e.OccurredAt <= cutoff))
+        var due = document.Value.PendingEvents.Where(e => e.OccurredAt <= cutoff).ToList();
+        if (due.Count == 0 || !await TryPublishTogetherAsync(due, cancellationToken))
+        {
+            return 0;
+        }
+
+        foreach (var pending in due)
         {
             if (!await TryPublishAsync(pending, cancellationToken))
             {
@@ -61,13 +71,40 @@ public sealed class OutboxDispatcher<T>(IDocumentStore<T> store, IEnumerable<IOu
         return document is null || !document.Value.HasPendingEvents;
     }
 
+    /// <summary>
+    /// Hands the due events to the publishers that take them together; should one fail, none is published and the sweeper
+    /// tries them all again (the publishers that took them already drop the repeats by event id).
+    /// </summary>
+    private async Task<bool> TryPublishTogetherAsync(List<OutboxEvent> due, CancellationToken cancellationToken)
+    {
+        foreach (var publisher in together)
+        {
+            try
+            {
+                await publisher.PublishManyAsync(due, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                foreach (var pending in due)
+                {
+                    OutboxTelemetry.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", pending.Type));
+                }
+
+                logger.LogWarning(e, "Could not publish {Count} events of {Subject} together; the sweeper will retry", due.Count, due[0].Subject);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private async Task<bool> TryPublishAsync(OutboxEvent pending, CancellationToken cancellationToken)
     {
         using var activity = OutboxTelemetry.Source.StartActivity($"publish {pending.Type}", ActivityKind.Producer, pending.TraceParent);
         activity?.SetTag("messaging.message.id", pending.EventId);
         try
         {
-            foreach (var publisher in publishers)
+            foreach (var publisher in oneByOne)
             {
                 await publisher.PublishAsync(pending, cancellationToken);
             }

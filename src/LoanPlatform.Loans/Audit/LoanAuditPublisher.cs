@@ -6,28 +6,39 @@ namespace LoanPlatform.Loans.Audit;
 
 /// <summary>
 /// Writes each loan transition to the audit trail as it leaves the outbox, so a state change is audited exactly when it
-/// was committed, with the actor and role the event carries and the correlation id of the request that caused it.
-/// Delivery is at least once (dispatcher and sweeper); the trail keeps one record per event id.
+/// was committed, with the actor and role the event carries and the correlation id of the request that caused it. A
+/// write's transitions go together (scoring's two in one block). Delivery is at least once (dispatcher and sweeper); the
+/// trail keeps one record per event id.
 /// </summary>
-public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxPublisher
+public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxBatchPublisher
 {
-    public async Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    public Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) => PublishManyAsync([outboxEvent], cancellationToken);
+
+    public async Task PublishManyAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        var records = events.Select(RecordOf).OfType<AuditRecord>().ToList();
+        if (records.Count > 0)
+        {
+            await trail.AppendManyAsync(records, deduplicate: true, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static AuditRecord? RecordOf(OutboxEvent outboxEvent)
     {
         if (outboxEvent.Type == EventTypes.LoanReferredToApplicant)
         {
             // Not a status change, but a change all the same: the officer handed the wait to the applicant.
-            await trail.AppendAsync(AuditedChange.From(outboxEvent, "/loans").ToRecord(), cancellationToken);
-            return;
+            return AuditedChange.From(outboxEvent, "/loans").ToRecord();
         }
 
         if (outboxEvent.Type != EventTypes.LoanStatusChanged)
         {
-            return;
+            return null;
         }
 
         var change = outboxEvent.PayloadAs<LoanStatusChanged>();
-        await trail.AppendAsync(new AuditRecord(
+        return new AuditRecord(
             change.ChangedAt, change.ActorId, change.ActorRole, $"{EventTypes.LoanStatusChanged} {change.From}->{change.To}", $"/loans/{change.LoanId}",
-            "success", StatusCode: null, outboxEvent.CorrelationId, ClientIp: null, UserAgent: null) { SourceEventId = outboxEvent.EventId }, cancellationToken);
+            "success", StatusCode: null, outboxEvent.CorrelationId, ClientIp: null, UserAgent: null) { SourceEventId = outboxEvent.EventId };
     }
 }

@@ -226,12 +226,13 @@ public sealed partial record LoanApplication
             return (this, decision.Kind == DecisionKind.Refer ? DecisionOutcome.Referred : DecisionOutcome.Resumed);
         }
 
-        var stage = Stages.ElementAtOrDefault(decision.StageIndex);
-        if (stage?.Decision?.DecisionId == decision.DecisionId)
+        if (OutcomeRecordedFor(decision) is { } recorded)
         {
             // Already applied (a replayed or re-delivered activity): the same outcome, nothing written.
-            return (this, OutcomeOf(stage.Decision.Kind));
+            return (this, recorded);
         }
+
+        var stage = Stages.ElementAtOrDefault(decision.StageIndex);
 
         if (Status != LoanStatus.PendingApproval || stage is null || stage.Decision is not null || CurrentStage != decision.StageIndex || WaitRound != decision.WaitRound)
         {
@@ -246,6 +247,10 @@ public sealed partial record LoanApplication
             _ => (Decide(decision, now), OutcomeOf(decision.Kind)),
         };
     }
+
+    /// <summary>What applying <paramref name="decision"/> to its stage did, when this loan records it applied; else null.</summary>
+    public DecisionOutcome? OutcomeRecordedFor(PendingDecision decision) =>
+        Stages.ElementAtOrDefault(decision.StageIndex)?.Decision is { } applied && applied.DecisionId == decision.DecisionId ? OutcomeOf(applied.Kind) : null;
 
     /// <summary>
     /// Applies the command just accepted (<see cref="PendingDecision"/>) in the same change when it ends its stage (an

@@ -17,13 +17,15 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// event, so an acknowledged decision is never lost with an engine's memory. Unversioned instances (version 1) wait as
 /// before; they get their events from the Azure Storage queue, which keeps them. Version 3 starts the first wait from
 /// scoring's answer (the stage's wait and recorded command, from the loan scoring read) instead of reading the loan twice more.
+/// Version 4 takes an approval the API applied in the write that recorded it (the event says so) as applied, instead of
+/// calling ApplyDecision to read the loan and find it done.
 /// </para>
 /// </summary>
 [DurableTask(LoanApprovalTaskNames.Orchestration)]
 public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInput, LoanStatus>
 {
     /// <summary>The version new instances start with; host.json's durableTask.defaultVersion and the local worker use the same.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     /// <summary>From this version on, a wait first looks for a command recorded on the loan.</summary>
     private const string ChecksRecordedCommands = "2";
@@ -33,6 +35,12 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
     /// command, read with the loan it scored) instead of calling OpenStage and FindRecordedDecision to read the loan again.
     /// </summary>
     private const string StartsFromScoredWait = "3";
+
+    /// <summary>
+    /// From this version on, a decision event that says its stage was approved in the write that recorded it
+    /// (<see cref="PendingDecision.Applied"/>) is not applied again: ApplyDecision would only read the loan to find it done.
+    /// </summary>
+    private const string TakesAppliedApprovals = "4";
 
     public override async Task<LoanStatus> RunAsync(TaskOrchestrationContext context, LoanApprovalInput input)
     {
@@ -75,7 +83,9 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
                 if (decision is not null)
                 {
-                    var outcome = await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
+                    var outcome = decision.Applied == DecisionOutcome.StageApproved && context.CompareVersionTo(TakesAppliedApprovals) >= 0
+                        ? DecisionOutcome.StageApproved
+                        : await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
                     if (outcome == DecisionOutcome.Rejected)
                     {

@@ -122,7 +122,8 @@ public sealed class LoanDecisionService(LoanRepository loans, UsersDirectoryClie
             throw LoanProblems.DecisionInProgress.Exception("The loan keeps changing; read it again and retry.");
         }
 
-        await engine.RaiseDecisionAsync(loanId, command!, cancellationToken);
+        // The event says what the write already applied, so the orchestration need not read the loan to find it done.
+        await engine.RaiseDecisionAsync(loanId, command! with { Applied = recorded.OutcomeRecordedFor(command!) }, cancellationToken);
         return new LoanAccepted(loanId, recorded.Status);
     }
 }

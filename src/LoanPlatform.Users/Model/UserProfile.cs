@@ -22,6 +22,13 @@ public sealed record UserProfile(
     /// <summary>Kept in the profile so one ETag covers it; profiles stored before it existed read the default.</summary>
     public NotificationPreferences NotificationPreferences { get; init; } = NotificationPreferences.Default;
 
+    /// <summary>
+    /// Whether the user may have push devices: false from registration until their first device registers (it is set
+    /// before that device is written, never back), so a notification to a user without any skips looking for them;
+    /// null on profiles stored before it existed, whose devices are always looked for.
+    /// </summary>
+    public bool? MayHaveDevices { get; init; }
+
     /// <summary>Identity verification; profiles stored before it existed read NotStarted.</summary>
     public KycState Kyc { get; init; } = KycState.NotStarted;
 

@@ -19,6 +19,7 @@ public sealed class UserContacts(IDocumentStore<UserProfile> profiles, UserDevic
                 profile.Language,
                 ProfileRules.FirstName(profile.FullName),
                 NotificationPreferencesResponse.From(profile.NotificationPreferences),
-                await devices.ListForSendingAsync(userId, cancellationToken));
+                // A user who never registered a device has none: no query for them.
+                profile.MayHaveDevices == false ? [] : await devices.ListForSendingAsync(userId, cancellationToken));
     }
 }

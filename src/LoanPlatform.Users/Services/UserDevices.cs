@@ -34,7 +34,13 @@ public sealed class UserDevices(
     public async Task<DeviceRegistration> RegisterAsync(string userId, RegisterDeviceRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         var valid = DeviceRules.Validate(request, options.Value);
-        await profiles.GetAsync(userId, cancellationToken);
+        var profile = await profiles.GetAsync(userId, cancellationToken);
+        if (profile.Value.MayHaveDevices == false)
+        {
+            // Before the device exists, so a notification sent meanwhile looks for it.
+            await profiles.ChangeAsync(userId, current => current.MayHaveDevices == false ? current with { MayHaveDevices = true } : null, cancellationToken);
+        }
+
         var deviceId = valid.DeviceId;
         await RemoveFromOtherUsersAsync(userId, deviceId, actor, cancellationToken);
 

@@ -143,6 +143,7 @@ public sealed class UserRegistration(
                 userId, registration.FullName, registration.Email, registration.Phone, registration.Nik, registration.DateOfBirth,
                 registration.Language, new ConsentRecord(registration.ConsentVersion, registration.CreatedAt), KtpStatus.NotVerified, now, now)
             {
+                MayHaveDevices = false,
                 // The new user registers themselves: no one is signed in yet, so the actor is the account being created.
                 PendingEvents =
                 [

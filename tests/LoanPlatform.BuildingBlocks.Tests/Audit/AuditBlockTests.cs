@@ -36,6 +36,32 @@ public sealed class AuditBlockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gathering_batch_goes_into_the_block_of_a_change_appended_to_its_shard_meanwhile()
+    {
+        var host = await StartAsync();
+        var gathering = host.Trail.AppendManyAsync(Records("gateway", 3), deduplicate: false, gather: TimeSpan.FromMinutes(1));
+
+        // A change cannot wait: it is written at once, and takes the gathered records along.
+        var change = await host.Trail.AppendAsync(Sourced(0, 1)[0]);
+        await gathering.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(4, change.Sequence);
+        Assert.Equal([Sequences(1, 4)], await host.BlocksOfAsync(PartitionOf(host)));
+        Assert.Equal(new AuditVerification(true, 4, 1, 0, null, null), await VerifyAsync(host));
+    }
+
+    [Fact]
+    public async Task A_gathering_batch_with_no_company_is_written_when_its_window_ends()
+    {
+        var host = await StartAsync();
+
+        await host.Trail.AppendManyAsync(Records("gateway", 3), deduplicate: false, gather: TimeSpan.FromMilliseconds(200)).WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Trail.AppendManyAsync(Sourced(0, 2), deduplicate: true, gather: TimeSpan.FromMilliseconds(200)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([Sequences(1, 3), Sequences(4, 5)], await host.BlocksOfAsync(PartitionOf(host)));
+    }
+
+    [Fact]
     public async Task A_writer_whose_block_was_taken_by_another_links_to_the_winners_last_record()
     {
         var host = await StartAsync();

@@ -88,6 +88,27 @@ public sealed class AuditSpoolTests : IAsyncLifetime
         Assert.Equal(written.Length, (await AllAsync(host)).Select(r => r.SourceEventId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Records_spooled_one_at_a_time_within_a_second_share_their_shards_block()
+    {
+        var host = await StartAsync(drain: true);
+        var spool = host.Services.GetRequiredService<AuditSpool>();
+
+        // One resource, so one shard: ten requests a fifth of a second apart in all, one at a time as a gateway spools them.
+        var written = Enumerable.Range(0, 10).Select(i => Entry($"user-{i}") with { SourceEventId = $"request:{Guid.NewGuid():N}" }).ToArray();
+        foreach (var record in written)
+        {
+            spool.Append(record);
+            await Task.Delay(20);
+        }
+
+        await WaitForTrailAsync(host, written.Length);
+        // The first wakes the drainer alone; the rest arrive while it gathers and go in the next block.
+        var blocks = await host.BlocksOfAsync(host.Trail.Shards.PartitionOf(written[0]));
+        Assert.Equal(10, blocks.Sum(block => block.Length));
+        Assert.InRange(blocks.Length, 1, 3);
+    }
+
     /// <summary>Records spooled by a process that died: nothing was drained, no handle was closed.</summary>
     private AuditRecord[] WrittenByAProcessThatDied(int count)
     {

@@ -1,6 +1,7 @@
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LoanPlatform.BuildingBlocks.Tests.Outbox;
 
@@ -79,10 +80,52 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(105, (await Accounts.FindAsync("acc-4", "acc-4"))!.Value.Balance);
     }
 
+    [Fact]
+    public async Task A_publisher_that_takes_events_together_gets_a_documents_events_in_one_call_and_its_failure_leaves_them_all_pending()
+    {
+        var opened = await CommitWithEventAsync("acc-5");
+        var stored = (await Accounts.FindAsync("acc-5", "acc-5"))!;
+        var deposited = OutboxEvent.Create("Deposited", 1, "acc-5", new { amount = 5 }, DateTimeOffset.UtcNow);
+        await Accounts.ReplaceAsync("acc-5", "acc-5", stored.Value with { PendingEvents = [opened, deposited] }, stored.ETag);
+        var together = new TogetherPublisher { Failing = true };
+        var dispatcher = new OutboxDispatcher<Account>(Accounts, [together, Publisher], TimeProvider.System, NullLogger<OutboxDispatcher<Account>>.Instance);
+
+        Assert.Equal(0, await dispatcher.DispatchAsync("acc-5", "acc-5"));
+        Assert.Empty(Publisher.Deliveries);
+        Assert.Equal(2, (await Accounts.FindAsync("acc-5", "acc-5"))!.Value.PendingEvents.Count);
+
+        together.Failing = false;
+        Assert.Equal(2, await dispatcher.DispatchAsync("acc-5", "acc-5"));
+        Assert.Equal([[opened.EventId, deposited.EventId]], together.Calls);
+        Assert.Equal([opened.EventId, deposited.EventId], Publisher.Handled);
+        Assert.False((await Accounts.FindAsync("acc-5", "acc-5"))!.Value.HasPendingEvents);
+    }
+
     private async Task<OutboxEvent> CommitWithEventAsync(string id)
     {
         var opened = OutboxEvent.Create("AccountOpened", 1, id, new { accountId = id }, DateTimeOffset.UtcNow);
         await Accounts.CreateAsync(id, id, new Account(id, 100) { PendingEvents = [opened] });
         return opened;
+    }
+
+    /// <summary>Takes a document's events in one call (as the audit trail does), or refuses them all.</summary>
+    private sealed class TogetherPublisher : IOutboxBatchPublisher
+    {
+        public bool Failing { get; set; }
+
+        public List<string[]> Calls { get; } = [];
+
+        public Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) => PublishManyAsync([outboxEvent], cancellationToken);
+
+        public Task PublishManyAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+        {
+            if (Failing)
+            {
+                throw new IOException("The trail is unreachable.");
+            }
+
+            Calls.Add([.. events.Select(e => e.EventId)]);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -10,17 +10,20 @@ namespace LoanPlatform.EndToEnd.Tests.Upgrade;
 /// A release that changes the workflow meets loans the previous release started. On the Azure Storage backend (over
 /// Azurite, as Durable Functions keeps state in Azure) the released orchestrator records histories of waiting loans; the
 /// current one — whose steps no longer line up with those histories: version 2 added an activity before each wait
-/// (FindRecordedDecision), version 3 drops the first wait's OpenStage and FindRecordedDecision — takes over after a restart. Versioning keeps each instance on the code path of the version it
+/// (FindRecordedDecision), version 3 drops the first wait's OpenStage and FindRecordedDecision, version 4 drops
+/// ApplyDecision after an approval the API applied — takes over after a restart. Versioning keeps each instance on the code path of the version it
 /// started with: every loan is decided once and no instance fails.
 /// </summary>
 [Collection(nameof(AzureStorageRestartTests))]
 public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     /// <param name="releasedVersion">The version the released code stamped: none (before versioning) or "2" (the release
-    /// before the first wait started from scoring's answer), each with its frozen orchestrator.</param>
+    /// before the first wait started from scoring's answer) or "3" (the release before an approval the API applied was
+    /// taken as applied), each with its frozen orchestrator.</param>
     [Theory]
     [InlineData("")]
     [InlineData("2")]
+    [InlineData("3")]
     public async Task Loans_waiting_under_the_released_orchestrator_are_decided_once_by_the_changed_one_and_no_instance_fails(string releasedVersion)
     {
         await using var running = await RunningPlatformOnReleasedCodeAsync(releasedVersion);
@@ -81,7 +84,10 @@ public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassF
             ["Durable:TaskHubName"] = "upgrade" + Guid.NewGuid().ToString("N")[..8],
             ["Durable:DefaultVersion"] = releasedVersion,
         },
-        registry => (releasedVersion == ""
-            ? registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>()
-            : registry.AddOrchestrator<ReleasedVersion2LoanApprovalOrchestration>()).AddLoanApprovalActivities());
+        registry => (releasedVersion switch
+        {
+            "" => registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>(),
+            "2" => registry.AddOrchestrator<ReleasedVersion2LoanApprovalOrchestration>(),
+            _ => registry.AddOrchestrator<ReleasedVersion3LoanApprovalOrchestration>(),
+        }).AddLoanApprovalActivities());
 }

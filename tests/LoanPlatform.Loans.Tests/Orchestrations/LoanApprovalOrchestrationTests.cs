@@ -204,6 +204,31 @@ public sealed class LoanApprovalOrchestrationTests
             referred.Steps.Take(7));
     }
 
+    [Fact]
+    public async Task From_version_4_an_approval_the_API_applied_is_taken_as_applied_and_a_version_3_instance_applies_it_again()
+    {
+        var applied = Decision(DecisionKind.Approve, waitRound: 1) with { Applied = DecisionOutcome.StageApproved };
+        FakeOrchestrationContext Approved(string version) => ScoredWith(version, recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), applied)
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+
+        var current = Approved(LoanApprovalOrchestration.Version);
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(current, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity CompleteApproval"], current.Steps);
+
+        var version3 = Approved("3");
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(version3, new LoanApprovalInput(LoanId)));
+        Assert.Contains("activity ApplyDecision", version3.Steps);
+
+        // A rejection the API applied still goes through ApplyDecision, which releases the customer's open-application claim.
+        var rejected = ScoredWith(LoanApprovalOrchestration.Version, recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Reject, waitRound: 1) with { Applied = DecisionOutcome.Rejected })
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.Rejected);
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(rejected, new LoanApprovalInput(LoanId)));
+        Assert.Contains("activity ApplyDecision", rejected.Steps);
+    }
+
     /// <summary>A loan scoring left waiting at its one stage, as scoring reports it with the wait it read.</summary>
     private static FakeOrchestrationContext ScoredWith(string version, PendingDecision? recorded) =>
         new FakeOrchestrationContext(LoanId, version)

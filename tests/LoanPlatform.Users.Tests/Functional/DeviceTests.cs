@@ -41,6 +41,32 @@ public sealed class DeviceTests(UsersHost host) : IClassFixture<UsersHost>
     }
 
     [Fact]
+    public async Task A_user_who_never_registered_a_device_is_not_looked_up_for_devices_until_one_registers()
+    {
+        var (userId, _) = await host.NewCustomerAsync();
+        var profiles = host.GetRequiredService<IDocumentStore<UserProfile>>();
+        var devices = host.GetRequiredService<IDocumentStore<PushDevice>>();
+        Assert.False((await profiles.FindAsync(userId, userId))!.Value.MayHaveDevices);
+
+        // A device only the store holds (registration would have marked the profile first): the contact does not look for it.
+        var now = DateTimeOffset.UtcNow;
+        await devices.CreateAsync(userId, "0123456789abcdef0123456789abcdef", new PushDevice(
+            "0123456789abcdef0123456789abcdef", userId, PushSubscriptions.NewEndpoint(), PushSubscriptions.NewP256dh(), "auth", null, now, now));
+        Assert.Empty((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
+
+        // A profile stored before the mark existed is looked up.
+        var stored = (await profiles.FindAsync(userId, userId))!;
+        await profiles.ReplaceAsync(userId, userId, stored.Value with { MayHaveDevices = null }, stored.ETag);
+        Assert.Single((await ContactAsync(userId)).GetProperty("devices").EnumerateArray());
+
+        // Registering marks the profile before the device is written.
+        var (otherId, other) = await host.NewCustomerAsync();
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("/users/me/devices", PushSubscriptions.Body(PushSubscriptions.NewEndpoint()))).StatusCode);
+        Assert.True((await profiles.FindAsync(otherId, otherId))!.Value.MayHaveDevices);
+        Assert.Single((await ContactAsync(otherId)).GetProperty("devices").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_removed_device_is_a_tombstone_without_endpoint_or_keys_and_registering_it_again_creates_it_anew()
     {
         var (userId, client) = await host.NewCustomerAsync();
