@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LoanPlatform.BuildingBlocks.Audit;
 using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Testing;
@@ -96,17 +97,20 @@ public sealed class AuditSpoolTests : IAsyncLifetime
 
         // One resource, so one shard: ten requests a fifth of a second apart in all, one at a time as a gateway spools them.
         var written = Enumerable.Range(0, 10).Select(i => Entry($"user-{i}") with { SourceEventId = $"request:{Guid.NewGuid():N}" }).ToArray();
+        var spooling = Stopwatch.StartNew();
         foreach (var record in written)
         {
             spool.Append(record);
             await Task.Delay(20);
         }
 
+        spooling.Stop();
         await WaitForTrailAsync(host, written.Length);
-        // The first wakes the drainer alone; the rest arrive while it gathers and go in the next block.
+        // The first wakes the drainer alone; the rest arrive while it gathers and go in the next block (one block more
+        // for each gathering window the spooling outlasted, when a busy machine stretches the pauses).
         var blocks = await host.BlocksOfAsync(host.Trail.Shards.PartitionOf(written[0]));
         Assert.Equal(10, blocks.Sum(block => block.Length));
-        Assert.InRange(blocks.Length, 1, 3);
+        Assert.InRange(blocks.Length, 1, 3 + (int)(spooling.Elapsed / AuditSpoolDrainer.GatherWindow));
     }
 
     /// <summary>Records spooled by a process that died: nothing was drained, no handle was closed.</summary>
