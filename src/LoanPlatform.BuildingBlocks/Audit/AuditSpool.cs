@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace LoanPlatform.BuildingBlocks.Audit;
 
@@ -25,7 +26,7 @@ public sealed class AuditSpool : IDisposable
     private readonly SemaphoreSlim appended = new(0, 1);
     private FileStream segment;
     private long segmentNumber;
-    private FileStream? cursor;
+    private SafeFileHandle? cursor;
     private long segmentsDeletedBelow;
     private byte[]? readBuffer;
 
@@ -145,8 +146,8 @@ public sealed class AuditSpool : IDisposable
     {
         // Overwritten in place, always the same width: one write(2) of a few bytes within a page, which a killed process
         // either made or did not (as a rename would be), without creating, renaming and closing a file per batch.
-        cursor ??= new FileStream(cursorPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        RandomAccess.Write(cursor.SafeFileHandle, Encoding.ASCII.GetBytes(
+        cursor ??= File.OpenHandle(cursorPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        RandomAccess.Write(cursor, Encoding.ASCII.GetBytes(
             string.Create(CultureInfo.InvariantCulture, $"{position.Segment:D19} {position.Offset:D19}")), fileOffset: 0);
         if (position.Segment <= segmentsDeletedBelow)
         {
