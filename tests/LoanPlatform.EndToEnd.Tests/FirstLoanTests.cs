@@ -128,6 +128,34 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
 
         await client.SendOkAsync(HttpMethod.Post, $"/loans/{loanId}/cancel", new { reason = "Tidak jadi" }, customer.Token);
         await client.WaitForStatusAsync(loanId, customer.Token, "cancelled");
+
+        // The ended loan left its claim in place; the next application takes it over, and it binds again.
+        var next = await client.ApplyOkAsync(customer.Token, 4_000_000);
+        var claim = await fixture.Running.Platform.ServiceProviders["loans"].GetRequiredService<IDocumentStore<OpenApplicationClaim>>()
+            .FindAsync(customer.UserId, OpenApplicationClaim.IdFor("cash-loan"), CancellationToken.None);
+        Assert.Equal(next, claim!.Value.LoanId);
+        using var third = await client.ApplyAsync(customer.Token, 5_000_000);
+        Assert.Equal("open-application-exists", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(third, HttpStatusCode.Conflict)));
+    }
+
+    [Fact]
+    public async Task A_claim_whose_submission_died_before_its_loan_binds_for_a_minute_and_is_then_taken_over()
+    {
+        using var client = fixture.Running.CreateClient();
+        var customer = await client.RegisterVerifiedCustomerAsync();
+        var claims = fixture.Running.Platform.ServiceProviders["loans"].GetRequiredService<IDocumentStore<OpenApplicationClaim>>();
+        var id = OpenApplicationClaim.IdFor("cash-loan");
+
+        // What a submission killed between its claim and its loan leaves: a claim naming a loan that was never written.
+        var died = await claims.CreateAsync(customer.UserId, id, new OpenApplicationClaim("never-written", DateTimeOffset.UtcNow));
+        using (var meanwhile = await client.ApplyAsync(customer.Token, 3_000_000))
+        {
+            Assert.Equal("open-application-exists", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(meanwhile, HttpStatusCode.Conflict)));
+        }
+
+        await claims.ReplaceAsync(customer.UserId, id, died.Value with { ClaimedAt = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2) }, died.ETag);
+        var loanId = await client.ApplyOkAsync(customer.Token, 3_000_000);
+        Assert.Equal(loanId, (await claims.FindAsync(customer.UserId, id, CancellationToken.None))!.Value.LoanId);
     }
 
     [Fact]
@@ -171,25 +199,5 @@ public sealed class FirstLoanTests(PlatformFixture fixture) : IClassFixture<Plat
         using var theirs = await client.ApplyAsync(other.Token, 6_000_000, idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
         Assert.NotEqual(loanId, JsonNode.Parse(await theirs.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task A_key_the_previous_release_remembered_in_an_idempotency_record_still_answers_with_its_loan()
-    {
-        using var client = fixture.Running.CreateClient();
-        var customer = await client.RegisterVerifiedCustomerAsync();
-        var loanId = await client.ApplyOkAsync(customer.Token, 4_000_000);
-        var services = fixture.Running.Platform.ServiceProviders["loans"];
-        var loan = (await services.GetRequiredService<LoanRepository>().FindAsync(loanId, CancellationToken.None))!.Value;
-
-        // What the previous release stored for a key: the request's fingerprint and the loan it created.
-        var legacyKey = Guid.NewGuid().ToString();
-        await services.GetRequiredService<IDocumentStore<IdempotencyRecord>>().CreateAsync(customer.UserId, legacyKey, new IdempotencyRecord(loan.RequestHash!, loanId, true, DateTimeOffset.UtcNow));
-
-        using var retry = await client.ApplyAsync(customer.Token, 4_000_000, idempotencyKey: legacyKey);
-        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
-        Assert.Equal(loanId, JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["loanId"]!.GetValue<string>());
-        using var otherBody = await client.ApplyAsync(customer.Token, 5_000_000, idempotencyKey: legacyKey);
-        Assert.Equal("idempotency-key-reused", PlatformClient.TypeOf(await PlatformClient.ReadProblemAsync(otherBody, HttpStatusCode.UnprocessableEntity)));
     }
 }

@@ -29,7 +29,6 @@ public static class Extensions
         builder.Services.AddHostedService<WorkflowCatalogStartupCheck>();
         builder.AddDocumentStore(ServiceName);
         builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
-        builder.Services.AddDocumentType<IdempotencyRecord>(LoanDocumentTypes.IdempotencyRecord);
         builder.Services.AddDocumentType<OpenApplicationClaim>(LoanDocumentTypes.OpenApplicationClaim);
         builder.AddOutbox<LoanApplication>();
         // The Loans service hosts the platform's audit trail (the /audit API) and audits its own transitions into it.

@@ -4,6 +4,5 @@ namespace LoanPlatform.Loans.Infrastructure;
 public static class LoanDocumentTypes
 {
     public const string Loan = "loan";
-    public const string IdempotencyRecord = "idempotency";
     public const string OpenApplicationClaim = "openApplication";
 }

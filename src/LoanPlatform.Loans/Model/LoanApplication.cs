@@ -54,13 +54,6 @@ public sealed partial record LoanApplication : IHasOutbox<LoanApplication>
     /// </summary>
     public DateOnly? ApplicantDateOfBirth { get; init; }
 
-    /// <summary>
-    /// The ETag the customer's open-application claim for this loan was created with, so the claim is released with one
-    /// conditional delete (no read first) and never once another application has taken it over; null when the product has
-    /// no such rule or the loan predates it (the release then reads the claim).
-    /// </summary>
-    public string? OpenClaimETag { get; init; }
-
     public IReadOnlyList<ApprovalStage> Stages { get; init; } = [];
 
     /// <summary>Index into <see cref="Stages"/> of the stage waiting for a decision; meaningful in PendingApproval.</summary>

@@ -1,8 +1,9 @@
 namespace LoanPlatform.Loans.Model;
 
 /// <summary>
-/// Held while a customer has an open application for a product; created with a conditional create, so two
-/// simultaneous applications cannot both pass the one-open-application rule.
+/// A customer's latest application for a product, one per customer and product: it binds while that loan is open, so two
+/// simultaneous applications cannot both pass the one-open-application rule (the first is a conditional create, each
+/// later one a conditional replace of a claim whose loan has ended). Never released: an ended loan leaves it in place.
 /// </summary>
 public sealed record OpenApplicationClaim(string LoanId, DateTimeOffset ClaimedAt)
 {

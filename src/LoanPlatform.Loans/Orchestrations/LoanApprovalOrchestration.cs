@@ -18,14 +18,16 @@ namespace LoanPlatform.Loans.Orchestrations;
 /// before; they get their events from the Azure Storage queue, which keeps them. Version 3 starts the first wait from
 /// scoring's answer (the stage's wait and recorded command, from the loan scoring read) instead of reading the loan twice more.
 /// Version 4 takes an approval the API applied in the write that recorded it (the event says so) as applied, instead of
-/// calling ApplyDecision to read the loan and find it done.
+/// calling ApplyDecision to read the loan and find it done. Version 5 does the same for a rejection or a cancellation the
+/// API applied, and ends without CompleteApproval when the API's write approved the last stage (that write completed the
+/// loan too): since open-application claims are no longer released, those steps would only read the loan.
 /// </para>
 /// </summary>
 [DurableTask(LoanApprovalTaskNames.Orchestration)]
 public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInput, LoanStatus>
 {
     /// <summary>The version new instances start with; host.json's durableTask.defaultVersion and the local worker use the same.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     /// <summary>From this version on, a wait first looks for a command recorded on the loan.</summary>
     private const string ChecksRecordedCommands = "2";
@@ -41,6 +43,13 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
     /// (<see cref="PendingDecision.Applied"/>) is not applied again: ApplyDecision would only read the loan to find it done.
     /// </summary>
     private const string TakesAppliedApprovals = "4";
+
+    /// <summary>
+    /// From this version on, every outcome the API's write applied (<see cref="PendingDecision.Applied"/>: an approval, a
+    /// rejection, a cancellation) is taken as applied, and an approval of the last stage the API applied ends the
+    /// orchestration: the write that approved it completed the loan (<see cref="LoanApplication.ApplyAndComplete"/>).
+    /// </summary>
+    private const string TakesAppliedOutcomes = "5";
 
     public override async Task<LoanStatus> RunAsync(TaskOrchestrationContext context, LoanApprovalInput input)
     {
@@ -83,10 +92,17 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
                 if (decision is not null)
                 {
-                    var outcome = decision.Applied == DecisionOutcome.StageApproved && context.CompareVersionTo(TakesAppliedApprovals) >= 0
-                        ? DecisionOutcome.StageApproved
+                    var takenAsApplied = decision.Applied is DecisionOutcome.StageApproved or DecisionOutcome.Rejected or DecisionOutcome.Cancelled
+                        && context.CompareVersionTo(TakesAppliedOutcomes) >= 0;
+                    var outcome = takenAsApplied ? decision.Applied!.Value
+                        : decision.Applied == DecisionOutcome.StageApproved && context.CompareVersionTo(TakesAppliedApprovals) >= 0 ? DecisionOutcome.StageApproved
                         : await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
+                    if (takenAsApplied && outcome == DecisionOutcome.StageApproved && stage == plan.StageCount - 1)
+                    {
+                        return LoanStatus.Approved;
+                    }
+
                     if (outcome == DecisionOutcome.Rejected)
                     {
                         return LoanStatus.Rejected;

@@ -16,15 +16,15 @@ namespace LoanPlatform.Loans.Services;
 /// <summary>Takes loan applications: validation, KYC gate, one open application, cost cap, idempotency, then the orchestration.</summary>
 public sealed class LoanApplicationService(
     LoanRepository loans,
-    IDocumentStore<IdempotencyRecord> idempotency,
     IDocumentStore<OpenApplicationClaim> openClaims,
     WorkflowCatalog workflows,
     UsersDirectoryClient users,
     TimeProvider time)
 {
     /// <summary>
-    /// A submission still unfinished after this long died: a claim without a loan was left between its two writes, a
-    /// loan without an orchestration before its start (<see cref="LoanRehydrator.StartUnstartedAsync"/>).
+    /// A submission still unfinished after this long died: a claim without a loan was left between its two writes (the
+    /// customer's next application takes it over), a loan without an orchestration before its start
+    /// (<see cref="LoanRehydrator.StartUnstartedAsync"/>).
     /// </summary>
     internal static readonly TimeSpan StaleClaimAge = TimeSpan.FromMinutes(1);
 
@@ -48,11 +48,6 @@ public sealed class LoanApplicationService(
             return await ReplayAsync(existing.Value, existing.Value.RequestHash, requestHash, engine, cancellationToken);
         }
 
-        if (await FindByLegacyRecordAsync(applicantId, idempotencyKey, cancellationToken) is var (legacy, legacyHash))
-        {
-            return await ReplayAsync(legacy, legacyHash, requestHash, engine, cancellationToken);
-        }
-
         var applicant = await users.GetApplicantAsync(applicantId, cancellationToken);
         var now = time.GetUtcNow();
         var loan = LoanApplication.Submit(loanId, applicantId, workflow, workflows.InterestCaps, request.Amount!.Value, request.TenorMonths!.Value, request.Purpose!, request.MonthlyIncome!.Value,
@@ -60,8 +55,7 @@ public sealed class LoanApplicationService(
 
         if (workflow.MaxOpenApplications == 1)
         {
-            var claim = await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
-            loan = loan with { OpenClaimETag = claim.ETag };
+            await ClaimOpenApplicationAsync(applicantId, workflow.Product, new OpenApplicationClaim(loanId, now), cancellationToken);
         }
 
         try
@@ -86,17 +80,6 @@ public sealed class LoanApplicationService(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{applicantId}\n{idempotencyKey}")))[..32];
 
     /// <summary>
-    /// The loan a key named before keys named loans, with the fingerprint of its request, from its idempotency record
-    /// (kept 24 h). Only retries of requests made under the previous release find one: remove this look-up, the record
-    /// type and its registration a day after this release is deployed.
-    /// </summary>
-    private async Task<(LoanApplication Loan, string RequestHash)?> FindByLegacyRecordAsync(string applicantId, string idempotencyKey, CancellationToken cancellationToken) =>
-        await idempotency.FindAsync(applicantId, idempotencyKey, cancellationToken) is { Value: var record }
-        && await loans.FindAsync(record.LoanId, cancellationToken) is { } loan
-            ? (loan.Value, record.RequestHash)
-            : null;
-
-    /// <summary>
     /// The first answer for a retried key, or the reused-key problem when the body differs. A loan still submitted may
     /// have lost its request before the orchestration was started: a retry given the <paramref name="engine"/> makes sure of it.
     /// </summary>
@@ -116,78 +99,59 @@ public sealed class LoanApplicationService(
     }
 
     /// <summary>
-    /// Run at start, before requests are admitted, so nothing is being submitted: an open-application claim that no
-    /// open loan backs was left by a submission a crash cut short (or by a release a crash cut off) and is released.
-    /// Returns how many were put right.
+    /// Takes the customer's one open-application claim for the product. The claim names the customer's latest application
+    /// and binds while that loan is open: it is never released, so ending a loan costs no write of its own. A claim this
+    /// same request already holds (a retry after a crash between claim and loan, or a duplicate racing it) is used as it
+    /// is; one whose loan has ended, or whose submission died before writing its loan, is taken over with one
+    /// conditional replace.
     /// </summary>
-    public async Task<int> FinishAbandonedSubmissionsAsync(CancellationToken cancellationToken)
-    {
-        var fixedUp = 0;
-        // The query is read whole before anything it found is changed.
-        foreach (var claim in await openClaims.QueryAsync(new DocumentQuery(), cancellationToken).ToListAsync(cancellationToken))
-        {
-            var loan = await loans.FindAsync(claim.Value.LoanId, cancellationToken);
-            if (loan is null || loan.Value.Status.IsFinal())
-            {
-                await openClaims.DeleteAsync(claim.PartitionKey, claim.Id, claim.ETag, cancellationToken);
-                fixedUp++;
-            }
-        }
-
-        return fixedUp;
-    }
-
-    /// <summary>
-    /// Takes the customer's one open-application claim for the product and returns it (its ETag goes on the loan, which
-    /// releases it with that). A claim this same request already holds (a retry after a crash between claim and loan, or
-    /// a duplicate racing it) is used as it is; one whose loan has already ended is stale (its release is written just
-    /// after the final state, or was lost in a crash) and is taken over.
-    /// </summary>
-    private async Task<StoredDocument<OpenApplicationClaim>> ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
+    private async Task ClaimOpenApplicationAsync(string applicantId, string product, OpenApplicationClaim claim, CancellationToken cancellationToken)
     {
         var id = OpenApplicationClaim.IdFor(product);
         // Not the aggregate write path: the claim has no outbox, and a taken claim is judged by its loan, not re-applied.
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
             try
             {
-                return await openClaims.CreateAsync(applicantId, id, claim, cancellationToken: cancellationToken);
-            }
-            catch (DocumentConflictException) when (attempt < 3)
-            {
-                var held = await openClaims.FindAsync(applicantId, id, cancellationToken);
-                if (held?.Value.LoanId == claim.LoanId)
-                {
-                    return held;
-                }
-
-                if (held is not null)
-                {
-                    var heldLoan = await loans.FindAsync(held.Value.LoanId, cancellationToken);
-                    // No loan yet: another application is being submitted right now, unless that began long ago and died.
-                    var stale = heldLoan is null
-                        ? time.GetUtcNow() - held.Value.ClaimedAt > StaleClaimAge
-                        : heldLoan.Value.Status.IsFinal();
-                    if (!stale)
-                    {
-                        throw LoanProblems.OpenApplicationExists.Exception($"You already have an open {product} application.");
-                    }
-
-                    try
-                    {
-                        await openClaims.DeleteAsync(applicantId, id, held.ETag, cancellationToken);
-                    }
-                    catch (DocumentPreconditionFailedException)
-                    {
-                        // Someone else moved the claim first; look again.
-                    }
-                }
+                await openClaims.CreateAsync(applicantId, id, claim, cancellationToken: cancellationToken);
+                return;
             }
             catch (DocumentConflictException)
             {
-                throw LoanProblems.OpenApplicationExists.Exception($"You already have an open {product} application.");
+            }
+
+            if (await openClaims.FindAsync(applicantId, id, cancellationToken) is not { } held)
+            {
+                continue;
+            }
+
+            if (held.Value.LoanId == claim.LoanId)
+            {
+                return;
+            }
+
+            var heldLoan = await loans.FindAsync(held.Value.LoanId, cancellationToken);
+            // No loan yet: another application is being submitted right now, unless that began long ago and died.
+            var binds = heldLoan is null
+                ? time.GetUtcNow() - held.Value.ClaimedAt <= StaleClaimAge
+                : !heldLoan.Value.Status.IsFinal();
+            if (binds)
+            {
+                break;
+            }
+
+            try
+            {
+                await openClaims.ReplaceAsync(applicantId, id, claim, held.ETag, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentNotFoundException)
+            {
+                // Another application moved the claim first: look again.
             }
         }
+
+        throw LoanProblems.OpenApplicationExists.Exception($"You already have an open {product} application.");
     }
 
     private LoanWorkflowDefinition Validate(ApplyForLoanRequest request)

@@ -14,7 +14,6 @@ namespace LoanPlatform.Loans.Services;
 /// </summary>
 public sealed class LoanProgressService(
     LoanRepository loans,
-    IDocumentStore<OpenApplicationClaim> openClaims,
     WorkflowCatalog workflows,
     UsersDirectoryClient users,
     IOptions<WorkflowOptions> options,
@@ -35,7 +34,6 @@ public sealed class LoanProgressService(
             ? new ApplicantProfile(current.ApplicantId, kyc, dateOfBirth)
             : await users.GetApplicantAsync(current.ApplicantId, cancellationToken) ?? new ApplicantProfile(current.ApplicantId, ApplicantKyc.Unknown, DateOnly.MinValue);
         var updated = await loans.UpdateAsync(read, loan => loan.ScoreAgainst(workflow, applicant, SlaHour, time.GetUtcNow()), cancellationToken);
-        await ReleaseOpenClaimAsync(updated, cancellationToken);
         return PlanOf(updated);
     }
 
@@ -72,67 +70,19 @@ public sealed class LoanProgressService(
     public async Task<DecisionOutcome> ApplyDecisionAsync(ApplyDecisionInput input, CancellationToken cancellationToken)
     {
         var outcome = DecisionOutcome.Ignored;
-        var updated = await loans.UpdateAsync(input.LoanId, loan =>
+        await loans.UpdateAsync(input.LoanId, loan =>
         {
             (var applied, outcome) = loan.ApplyAndComplete(input.Decision, SlaHour, time.GetUtcNow());
             return applied;
         }, cancellationToken);
-        if (outcome != DecisionOutcome.StageApproved)
-        {
-            // An approval's claim is released by CompleteApproval, the orchestration's next step, so it is released once.
-            await ReleaseOpenClaimAsync(updated, cancellationToken);
-        }
-
         return outcome;
     }
 
-    public async Task<LoanStatus> CompleteApprovalAsync(string loanId, CancellationToken cancellationToken)
-    {
-        var updated = await loans.UpdateAsync(loanId, loan => loan.Complete(time.GetUtcNow()), cancellationToken);
-        await ReleaseOpenClaimAsync(updated, cancellationToken);
-        return updated.Status;
-    }
+    public async Task<LoanStatus> CompleteApprovalAsync(string loanId, CancellationToken cancellationToken) =>
+        (await loans.UpdateAsync(loanId, loan => loan.Complete(time.GetUtcNow()), cancellationToken)).Status;
 
-    public async Task ExpireAsync(string loanId, CancellationToken cancellationToken)
-    {
-        var updated = await loans.UpdateAsync(loanId, loan => loan.Expire(time.GetUtcNow()), cancellationToken);
-        await ReleaseOpenClaimAsync(updated, cancellationToken);
-    }
-
-    private async Task ReleaseOpenClaimAsync(LoanApplication loan, CancellationToken cancellationToken)
-    {
-        if (!loan.Status.IsFinal())
-        {
-            return;
-        }
-
-        var id = OpenApplicationClaim.IdFor(loan.Product);
-        if (loan.OpenClaimETag is { } etag)
-        {
-            try
-            {
-                // Gone already (released before a crash) answers false; changed means another application took it over.
-                await openClaims.DeleteAsync(loan.ApplicantId, id, etag, cancellationToken);
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-            }
-
-            return;
-        }
-
-        if (workflows.Get(loan.Product, loan.WorkflowVersion).MaxOpenApplications != 1)
-        {
-            return;
-        }
-
-        // A loan submitted before the claim's ETag was kept on it: read the claim to see whose it is.
-        var claim = await openClaims.FindAsync(loan.ApplicantId, id, cancellationToken);
-        if (claim?.Value.LoanId == loan.LoanId)
-        {
-            await openClaims.DeleteAsync(loan.ApplicantId, claim.Id, claim.ETag, cancellationToken);
-        }
-    }
+    public Task ExpireAsync(string loanId, CancellationToken cancellationToken) =>
+        loans.UpdateAsync(loanId, loan => loan.Expire(time.GetUtcNow()), cancellationToken);
 
     private TimeSpan SlaHour => options.Value.SlaHour;
 

@@ -10,25 +10,16 @@ namespace LoanPlatform.Loans.Services;
 /// <summary>
 /// Gives open loans in the Loans store a live orchestration. At a local start, before requests are admitted
 /// (<see cref="RehydrateAsync"/>): every open loan (all of them after the in-memory engine starts empty; on a durable
-/// backend those whose instance never started or ended early), after putting right what a crash left of submissions. The
+/// backend those whose instance never started or ended early). The
 /// activities are idempotent against the loan document, so each orchestration continues from its recorded stage with the
 /// SLA time that remains, and applies a command the loan records for its wait. While requests are served (the timer
 /// function in Azure, where no start re-hydrates): only loans whose submission died before starting theirs
 /// (<see cref="StartUnstartedAsync"/>).
 /// </summary>
-public sealed class LoanRehydrator(LoanRepository loans, IServiceScopeFactory scopes, TimeProvider time, ILogger<LoanRehydrator> logger)
+public sealed class LoanRehydrator(LoanRepository loans, TimeProvider time, ILogger<LoanRehydrator> logger)
 {
     public async Task<int> RehydrateAsync(LoanWorkflowEngine engine, CancellationToken cancellationToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var fixedUp = await scope.ServiceProvider.GetRequiredService<LoanApplicationService>().FinishAbandonedSubmissionsAsync(cancellationToken);
-            if (fixedUp > 0)
-            {
-                logger.LogWarning("Released {Count} open-application claim(s) left by interrupted submissions", fixedUp);
-            }
-        }
-
         var restarted = 0;
         await foreach (var doc in loans.QueryAsync(DocumentQuery.Where("isOpen", true), cancellationToken))
         {

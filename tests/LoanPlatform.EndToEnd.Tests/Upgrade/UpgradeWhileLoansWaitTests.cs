@@ -11,7 +11,8 @@ namespace LoanPlatform.EndToEnd.Tests.Upgrade;
 /// Azurite, as Durable Functions keeps state in Azure) the released orchestrator records histories of waiting loans; the
 /// current one — whose steps no longer line up with those histories: version 2 added an activity before each wait
 /// (FindRecordedDecision), version 3 drops the first wait's OpenStage and FindRecordedDecision, version 4 drops
-/// ApplyDecision after an approval the API applied — takes over after a restart. Versioning keeps each instance on the code path of the version it
+/// ApplyDecision after an approval the API applied, version 5 drops CompleteApproval after a last stage the API approved —
+/// takes over after a restart. Versioning keeps each instance on the code path of the version it
 /// started with: every loan is decided once and no instance fails.
 /// </summary>
 [Collection(nameof(AzureStorageRestartTests))]
@@ -19,11 +20,13 @@ public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassF
 {
     /// <param name="releasedVersion">The version the released code stamped: none (before versioning) or "2" (the release
     /// before the first wait started from scoring's answer) or "3" (the release before an approval the API applied was
-    /// taken as applied), each with its frozen orchestrator.</param>
+    /// taken as applied) or "4" (the release before a last approval the API applied ended the orchestration), each with
+    /// its frozen orchestrator.</param>
     [Theory]
     [InlineData("")]
     [InlineData("2")]
     [InlineData("3")]
+    [InlineData("4")]
     public async Task Loans_waiting_under_the_released_orchestrator_are_decided_once_by_the_changed_one_and_no_instance_fails(string releasedVersion)
     {
         await using var running = await RunningPlatformOnReleasedCodeAsync(releasedVersion);
@@ -88,6 +91,7 @@ public sealed class UpgradeWhileLoansWaitTests(AzuriteFixture azurite) : IClassF
         {
             "" => registry.AddOrchestrator<ReleasedLoanApprovalOrchestration>(),
             "2" => registry.AddOrchestrator<ReleasedVersion2LoanApprovalOrchestration>(),
-            _ => registry.AddOrchestrator<ReleasedVersion3LoanApprovalOrchestration>(),
+            "3" => registry.AddOrchestrator<ReleasedVersion3LoanApprovalOrchestration>(),
+            _ => registry.AddOrchestrator<ReleasedVersion4LoanApprovalOrchestration>(),
         }).AddLoanApprovalActivities());
 }

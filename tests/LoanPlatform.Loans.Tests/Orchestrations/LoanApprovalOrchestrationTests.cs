@@ -213,20 +213,56 @@ public sealed class LoanApprovalOrchestrationTests
             .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.StageApproved)
             .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
 
-        var current = Approved(LoanApprovalOrchestration.Version);
-        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(current, new LoanApprovalInput(LoanId)));
-        Assert.Equal(["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity CompleteApproval"], current.Steps);
+        var version4 = Approved("4");
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(version4, new LoanApprovalInput(LoanId)));
+        Assert.Equal(["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity CompleteApproval"], version4.Steps);
 
         var version3 = Approved("3");
         Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(version3, new LoanApprovalInput(LoanId)));
         Assert.Contains("activity ApplyDecision", version3.Steps);
+    }
 
-        // A rejection the API applied still goes through ApplyDecision, which releases the customer's open-application claim.
-        var rejected = ScoredWith(LoanApprovalOrchestration.Version, recorded: null)
-            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Reject, waitRound: 1) with { Applied = DecisionOutcome.Rejected })
-            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => DecisionOutcome.Rejected);
+    [Fact]
+    public async Task From_version_5_every_outcome_the_API_applied_is_taken_as_applied_and_a_last_approval_needs_no_completing_step()
+    {
+        FakeOrchestrationContext Decided(string version, DecisionKind kind, DecisionOutcome outcome) => ScoredWith(version, recorded: null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(kind, waitRound: 1) with { Applied = outcome })
+            .OnActivity<ApplyDecisionInput>(LoanApprovalTaskNames.ApplyDecision, _ => outcome)
+            .OnActivity<string>(LoanApprovalTaskNames.CompleteApproval, _ => LoanStatus.Approved);
+        string[] waited = ["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}"];
+
+        var approved = Decided(LoanApprovalOrchestration.Version, DecisionKind.Approve, DecisionOutcome.StageApproved);
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(approved, new LoanApprovalInput(LoanId)));
+        Assert.Equal(waited, approved.Steps);
+
+        var rejected = Decided(LoanApprovalOrchestration.Version, DecisionKind.Reject, DecisionOutcome.Rejected);
         Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(rejected, new LoanApprovalInput(LoanId)));
-        Assert.Contains("activity ApplyDecision", rejected.Steps);
+        Assert.Equal(waited, rejected.Steps);
+
+        var cancelled = Decided(LoanApprovalOrchestration.Version, DecisionKind.Cancel, DecisionOutcome.Cancelled);
+        Assert.Equal(LoanStatus.Cancelled, await new LoanApprovalOrchestration().RunAsync(cancelled, new LoanApprovalInput(LoanId)));
+        Assert.Equal(waited, cancelled.Steps);
+
+        // A version 4 instance still applies a rejection, and completes after the approval.
+        var rejected4 = Decided("4", DecisionKind.Reject, DecisionOutcome.Rejected);
+        Assert.Equal(LoanStatus.Rejected, await new LoanApprovalOrchestration().RunAsync(rejected4, new LoanApprovalInput(LoanId)));
+        Assert.Equal([.. waited, "activity ApplyDecision"], rejected4.Steps);
+    }
+
+    [Fact]
+    public async Task From_version_5_an_approval_the_API_applied_to_a_stage_before_the_last_opens_the_next_stage()
+    {
+        var context = new FakeOrchestrationContext(LoanId, LoanApprovalOrchestration.Version)
+            .OnActivity<string>(LoanApprovalTaskNames.ScoreApplication, _ => new ApprovalPlan(null, 0, 2, new StageWait(0, 1, "LoanOfficer", Deadline, false), null))
+            .Raise(LoanApprovalTaskNames.DecisionEvent(0, 1), Decision(DecisionKind.Approve, waitRound: 1) with { Applied = DecisionOutcome.StageApproved })
+            .OnActivity<StageRef>(LoanApprovalTaskNames.OpenStage, _ => new StageWait(1, 2, "SeniorLoanOfficer", Deadline, false))
+            .OnActivity<WaitRef>(LoanApprovalTaskNames.FindRecordedDecision, _ => null)
+            .Raise(LoanApprovalTaskNames.DecisionEvent(1, 2), Decision(DecisionKind.Approve, waitRound: 2) with { StageIndex = 1, Applied = DecisionOutcome.StageApproved });
+
+        Assert.Equal(LoanStatus.Approved, await new LoanApprovalOrchestration().RunAsync(context, new LoanApprovalInput(LoanId)));
+        Assert.Equal(
+            ["activity ScoreApplication", "event decision-s0-r1", $"timer {Deadline.UtcDateTime:O}", "activity OpenStage", "activity FindRecordedDecision", "event decision-s1-r2", $"timer {Deadline.UtcDateTime:O}"],
+            context.Steps);
     }
 
     /// <summary>A loan scoring left waiting at its one stage, as scoring reports it with the wait it read.</summary>

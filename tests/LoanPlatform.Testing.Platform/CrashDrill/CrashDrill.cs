@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LoanPlatform.Loans.Model;
 using LoanPlatform.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -14,8 +15,8 @@ namespace LoanPlatform.Testing.Platform.CrashDrill;
 /// Starts the local platform as its own process, drives a mix of lifecycles (a KYC decision on the customer; then apply;
 /// approve, reject, cancel, refer and answer) through the gateway, kills it with SIGKILL at random moments (and now and then stops it with SIGTERM
 /// mid-work), starts it again on the same data, finishes the work and checks the promises: every acknowledged command
-/// took effect once (a KYC decision: one audit record), one approval email per approved loan and no message sent twice, no open-application claim or
-/// unpublished event left, the notification queue drained, the audit trail verifies, every open loan re-hydrated, and
+/// took effect once (a KYC decision: one audit record), one approval email per approved loan and no message sent twice, no open-application claim binding or naming
+/// a loan never written, no unpublished event left, the notification queue drained, the audit trail verifies, every open loan re-hydrated, and
 /// no error logged by a clean stop.
 /// </summary>
 public sealed class CrashDrill(CrashDrillOptions options)
@@ -458,26 +459,44 @@ public sealed class CrashDrill(CrashDrillOptions options)
         }
     }
 
-    /// <summary>After the last stop, from the Loans store itself: no open-application claim and no unpublished event left.</summary>
+    /// <summary>
+    /// After the last stop, from the Loans store itself: no unpublished event left, and every open-application claim names
+    /// a loan that was written and has ended (every application was retried with its key until acknowledged, so none may
+    /// hold a claim without its loan, and none may still bind its customer).
+    /// </summary>
     private void CheckStore(string dataPath)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "loans", "loans.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        using var claims = connection.CreateCommand();
-        claims.CommandText = "SELECT COUNT(*) FROM documents WHERE type = 'openApplication'";
-        if (Convert.ToInt32(claims.ExecuteScalar(), CultureInfo.InvariantCulture) is > 0 and var orphaned)
+        var loanStatuses = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using (var outbox = connection.CreateCommand())
         {
-            _violations.Add($"{orphaned} open-application claim(s) left with every loan ended.");
+            outbox.CommandText = "SELECT id, body FROM documents WHERE type = 'loan'";
+            using var reader = outbox.ExecuteReader();
+            while (reader.Read())
+            {
+                var loan = JsonNode.Parse(reader.GetString(1));
+                loanStatuses[reader.GetString(0)] = loan?["status"]?.GetValue<string>();
+                if (loan?["pendingEvents"] is JsonArray { Count: > 0 } pending)
+                {
+                    _violations.Add($"Loan {reader.GetString(0)} still holds {pending.Count} unpublished event(s).");
+                }
+            }
         }
 
-        using var outbox = connection.CreateCommand();
-        outbox.CommandText = "SELECT id, body FROM documents WHERE type = 'loan'";
-        using var reader = outbox.ExecuteReader();
-        while (reader.Read())
+        using var claims = connection.CreateCommand();
+        claims.CommandText = "SELECT pk, body FROM documents WHERE type = 'openApplication'";
+        using var claimReader = claims.ExecuteReader();
+        while (claimReader.Read())
         {
-            if (JsonNode.Parse(reader.GetString(1))?["pendingEvents"] is JsonArray { Count: > 0 } pending)
+            var loanId = JsonNode.Parse(claimReader.GetString(1))?["loanId"]?.GetValue<string>() ?? "";
+            if (!loanStatuses.TryGetValue(loanId, out var status))
             {
-                _violations.Add($"Loan {reader.GetString(0)} still holds {pending.Count} unpublished event(s).");
+                _violations.Add($"The open-application claim of customer {claimReader.GetString(0)} names loan {loanId}, which was never written.");
+            }
+            else if (!Enum.TryParse<LoanStatus>(status, ignoreCase: true, out var ended) || !ended.IsFinal())
+            {
+                _violations.Add($"The open-application claim of customer {claimReader.GetString(0)} still binds: its loan {loanId} is {status}.");
             }
         }
     }
