@@ -194,11 +194,11 @@ static async Task<RoundResult> RoundAsync(HttpClient http, string token, string 
     var load = new RequestLoad(http, token, $"edge-{Guid.NewGuid():N}", path);
     // Each round starts on an idle process and its CPU includes the work its requests left behind (the audit drainer
     // appending their records), so neither path pays for the other's.
-    await SettleAsync();
+    await ProcessIdle.SettleAsync();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var fullCollections = GC.CollectionCount(2);
     var elapsed = await load.RunAsync(requests, connections);
-    await SettleAsync();
+    await ProcessIdle.SettleAsync();
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     fullCollections = GC.CollectionCount(2) - fullCollections;
     if (load.Failed > 0 || load.Answered.Count != requests)
@@ -209,21 +209,6 @@ static async Task<RoundResult> RoundAsync(HttpClient http, string token, string 
     var sorted = load.Latencies.Order().ToArray();
     return new RoundResult(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1],
         cpu.TotalMicroseconds / requests, fullCollections * 1000.0 / requests);
-}
-
-// Waits (at most 30 s) until the process used under a tenth of a core over a quarter of a second.
-static async Task SettleAsync()
-{
-    var window = TimeSpan.FromMilliseconds(250);
-    for (var watch = Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(30);)
-    {
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        await Task.Delay(window);
-        if (Process.GetCurrentProcess().TotalProcessorTime - before < window / 10)
-        {
-            return;
-        }
-    }
 }
 
 // The platform as its own process, killed with SIGKILL in the middle of a saturating run and started again on the same
