@@ -82,6 +82,12 @@ public sealed class LocalPlatform : IAsyncDisposable
         // Databases with NIKs, KTP images, emails and keys: readable by this user only.
         PrivateFiles.CreateFolder(Settings.DataPath);
         var notificationQueue = new InProcessEventQueue(Path.Combine(Settings.DataPath, NotificationsExtensions.ServiceName, "queue"));
+        // Its files are let go of last, once every service that publishes to it or consumes it has stopped.
+        _stopOrder.Add(new StopStep(() =>
+        {
+            notificationQueue.Dispose();
+            return Task.CompletedTask;
+        }));
         EventLog = new LocalEventLog(Path.Combine(Settings.DataPath, "events", "platform-events.jsonl"));
         void PublishEvents(IServiceCollection services)
         {

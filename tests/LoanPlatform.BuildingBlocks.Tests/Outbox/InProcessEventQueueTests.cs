@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LoanPlatform.BuildingBlocks.Outbox;
 using LoanPlatform.BuildingBlocks.Outbox.Local;
 
@@ -11,24 +12,32 @@ public sealed class InProcessEventQueueTests : IDisposable
     [Fact]
     public async Task An_event_handed_over_before_a_crash_is_queued_again_by_the_next_start_until_it_is_completed()
     {
-        var handedOver = OutboxEvent.Create("LoanApproved", 1, "loan-1", new { applicantId = "user-1" }, DateTimeOffset.UtcNow);
-        await new InProcessEventQueue(_spool).PublishAsync(handedOver, CancellationToken.None);
+        var handedOver = Event("loan-1");
+        using (var crashed = new InProcessEventQueue(_spool))
+        {
+            await crashed.PublishAsync(handedOver, CancellationToken.None);
+        }
 
-        // The process died with the event still in its memory; the next start reads the spool.
-        var restarted = new InProcessEventQueue(_spool);
-        Assert.True(restarted.Reader.TryRead(out var again));
-        Assert.Equal(handedOver.EventId, again!.EventId);
-        Assert.Equal(handedOver.Payload.GetRawText(), again.Payload.GetRawText());
+        // The process died with the event still in its memory; the next start reads the logs, as another process can.
+        Assert.Equal([handedOver.EventId], InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId));
+        using (var restarted = new InProcessEventQueue(_spool))
+        {
+            Assert.True(restarted.Reader.TryRead(out var again));
+            Assert.Equal(handedOver.EventId, again!.EventId);
+            Assert.Equal(handedOver.Payload.GetRawText(), again.Payload.GetRawText());
+            restarted.Complete(again);
+        }
 
-        restarted.Complete(again);
-        Assert.False(new InProcessEventQueue(_spool).Reader.TryRead(out _));
+        Assert.Empty(InProcessEventQueue.PendingIn(_spool));
+        using var third = new InProcessEventQueue(_spool);
+        Assert.False(third.Reader.TryRead(out _));
     }
 
     [Fact]
     public async Task An_event_published_again_while_still_queued_is_queued_once()
     {
-        var queue = new InProcessEventQueue(_spool);
-        var outboxEvent = OutboxEvent.Create("LoanApproved", 1, "loan-1", new { applicantId = "user-1" }, DateTimeOffset.UtcNow);
+        using var queue = new InProcessEventQueue(_spool);
+        var outboxEvent = Event("loan-1");
 
         await queue.PublishAsync(outboxEvent, CancellationToken.None);
         await queue.PublishAsync(outboxEvent, CancellationToken.None);
@@ -39,17 +48,45 @@ public sealed class InProcessEventQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task A_spool_file_a_crash_cut_short_is_dropped_by_the_next_start_and_the_event_can_be_published_again()
+    public async Task An_event_published_again_after_it_was_completed_is_delivered_again_also_after_a_restart()
     {
-        var queue = new InProcessEventQueue(_spool);
-        var whole = OutboxEvent.Create("LoanApproved", 1, "loan-1", new { applicantId = "user-1" }, DateTimeOffset.UtcNow);
-        var torn = OutboxEvent.Create("LoanRejected", 1, "loan-2", new { applicantId = "user-2" }, DateTimeOffset.UtcNow);
-        await queue.PublishAsync(whole, CancellationToken.None);
-        await queue.PublishAsync(torn, CancellationToken.None);
-        var tornFile = Directory.EnumerateFiles(_spool, "*.json").Single(path => File.ReadAllText(path).Contains("loan-2", StringComparison.Ordinal));
-        File.WriteAllText(tornFile, File.ReadAllText(tornFile)[..20]);
+        // What the sweeper does when a crash came between publishing an event and removing it from its document.
+        var outboxEvent = Event("loan-1");
+        var other = Event("loan-2");
+        using (var queue = new InProcessEventQueue(_spool))
+        {
+            await queue.PublishAsync(other, CancellationToken.None);
+            await queue.PublishAsync(outboxEvent, CancellationToken.None);
+            Assert.True(queue.Reader.TryRead(out _));
+            Assert.True(queue.Reader.TryRead(out var first));
+            queue.Complete(first!);
+            await queue.PublishAsync(outboxEvent, CancellationToken.None);
+            Assert.True(queue.Reader.TryRead(out var second));
+            Assert.Equal(outboxEvent.EventId, second!.EventId);
+        }
 
-        var restarted = new InProcessEventQueue(_spool);
+        Assert.Equal([other.EventId, outboxEvent.EventId], InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task A_line_a_crash_cut_short_is_left_out_by_the_next_start_and_the_event_can_be_published_again()
+    {
+        var whole = Event("loan-1");
+        var torn = Event("loan-2");
+        using (var queue = new InProcessEventQueue(_spool))
+        {
+            await queue.PublishAsync(whole, CancellationToken.None);
+            await queue.PublishAsync(torn, CancellationToken.None);
+        }
+
+        var log = Path.Combine(_spool, "events.log");
+        var tornLength = JsonSerializer.SerializeToUtf8Bytes(torn, new JsonSerializerOptions(JsonSerializerDefaults.Web)).Length;
+        using (var file = File.OpenHandle(log, FileMode.Open, FileAccess.Write))
+        {
+            RandomAccess.SetLength(file, RandomAccess.GetLength(file) - tornLength / 2);
+        }
+
+        using var restarted = new InProcessEventQueue(_spool);
 
         Assert.True(restarted.Reader.TryRead(out var queued));
         Assert.Equal(whole.EventId, queued!.EventId);
@@ -59,7 +96,47 @@ public sealed class InProcessEventQueueTests : IDisposable
         await restarted.PublishAsync(torn, CancellationToken.None);
         Assert.True(restarted.Reader.TryRead(out var again));
         Assert.Equal(torn.EventId, again!.EventId);
+        Assert.Equal([whole.EventId, torn.EventId], InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId));
     }
+
+    [Fact]
+    public async Task Once_every_event_is_completed_both_logs_start_over()
+    {
+        using var queue = new InProcessEventQueue(_spool);
+        foreach (var subject in new[] { "loan-1", "loan-2", "loan-3" })
+        {
+            await queue.PublishAsync(Event(subject), CancellationToken.None);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(queue.Reader.TryRead(out var delivered));
+            Assert.True(new FileInfo(Path.Combine(_spool, "events.log")).Length > 0);
+            queue.Complete(delivered!);
+        }
+
+        Assert.Equal(0, new FileInfo(Path.Combine(_spool, "events.log")).Length);
+        Assert.Equal(0, new FileInfo(Path.Combine(_spool, "done.log")).Length);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    [Fact]
+    public void Events_the_earlier_release_left_one_file_each_are_queued_and_their_files_removed()
+    {
+        var left = Event("loan-1");
+        Directory.CreateDirectory(_spool);
+        File.WriteAllBytes(Path.Combine(_spool, "0123456789abcdef0123456789abcdef.json"), JsonSerializer.SerializeToUtf8Bytes(left, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        using var queue = new InProcessEventQueue(_spool);
+
+        Assert.True(queue.Reader.TryRead(out var queued));
+        Assert.Equal(left.EventId, queued!.EventId);
+        Assert.Empty(Directory.EnumerateFiles(_spool, "*.json"));
+        Assert.Equal([left.EventId], InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId));
+    }
+
+    private static OutboxEvent Event(string loanId) =>
+        OutboxEvent.Create("LoanApproved", 1, loanId, new { applicantId = "user-" + loanId }, DateTimeOffset.UtcNow);
 
     public void Dispose() => Directory.Delete(_spool, recursive: true);
 }

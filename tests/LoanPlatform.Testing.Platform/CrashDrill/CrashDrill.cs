@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LoanPlatform.BuildingBlocks.Outbox.Local;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Testing;
 using Microsoft.Data.Sqlite;
@@ -330,14 +331,14 @@ public sealed class CrashDrill(CrashDrillOptions options)
         var spool = Path.Combine(host.DataPath, "notifications", "queue");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline
-            && (Directory.EnumerateFiles(spool, "*.json").Any() || loans.Any(l => l.FinalStatus == "approved" && ApprovalEmails().GetValueOrDefault(l.Customer.Email) == 0)))
+            && (InProcessEventQueue.PendingIn(spool).Count > 0 || loans.Any(l => l.FinalStatus == "approved" && ApprovalEmails().GetValueOrDefault(l.Customer.Email) == 0)))
         {
             await Task.Delay(500);
         }
 
-        if (Directory.EnumerateFiles(spool, "*.json").Any())
+        if (InProcessEventQueue.PendingIn(spool) is { Count: > 0 } left)
         {
-            _violations.Add($"The notification queue still holds {Directory.EnumerateFiles(spool, "*.json").Count()} event(s).");
+            _violations.Add($"The notification queue still holds {left.Count} event(s).");
         }
 
         var deadLetters = Path.Combine(host.DataPath, "notifications", "dead-letter");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
@@ -6,96 +7,183 @@ namespace LoanPlatform.BuildingBlocks.Outbox.Local;
 
 /// <summary>
 /// The local stand-in for the notifications Storage queue: one instance is shared by the publishing services and the
-/// Notifications worker of the local host. Durable like the queue it stands in for: each event is written to a spool
-/// folder before publishing returns and removed only when the consumer <see cref="Complete"/>s it, and a new instance
-/// queues again what its folder still holds, so an event handed over before a crash is delivered after the restart.
+/// Notifications worker of the local host. Durable like the queue it stands in for: each event is appended to the
+/// folder's event log before publishing returns, and its completion to the done log once the consumer
+/// <see cref="Complete"/>s it; a new instance queues again what the logs hold uncompleted, so an event handed over before
+/// a crash is delivered after the restart. Two appends to files held open, instead of a file created and deleted per
+/// event: those were the largest file-system cost of a local loan lifecycle.
 /// </summary>
-public sealed class InProcessEventQueue : IOutboxPublisher
+public sealed class InProcessEventQueue : IOutboxPublisher, IDisposable
 {
+    private const string EventLog = "events.log";
+    private const string DoneLog = "done.log";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Channel<OutboxEvent> _channel = Channel.CreateUnbounded<OutboxEvent>();
-    private readonly string _spool;
+    private readonly Lock _appending = new();
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    private readonly SafeFileHandle _events;
+    private readonly SafeFileHandle _done;
+    private long _eventsLength;
+    private long _doneLength;
 
     public InProcessEventQueue(string spoolFolder)
     {
-        _spool = spoolFolder;
-        Directory.CreateDirectory(_spool);
-        foreach (var file in new DirectoryInfo(_spool).EnumerateFiles("*.json").OrderBy(f => f.LastWriteTimeUtc))
+        Directory.CreateDirectory(spoolFolder);
+        var eventsPath = Path.Combine(spoolFolder, EventLog);
+        var pending = PendingIn(spoolFolder, out var earlierRelease);
+
+        // Start from a log of what is pending only: written aside and moved over the old one, so a crash meanwhile
+        // leaves either log whole; the done log is emptied after, as none of its lines names an event of the new log.
+        var compacted = eventsPath + ".compacting";
+        File.WriteAllBytes(compacted, [.. pending.SelectMany(Line)]);
+        File.Move(compacted, eventsPath, overwrite: true);
+        _events = File.OpenHandle(eventsPath, FileMode.Open, FileAccess.Write);
+        _eventsLength = RandomAccess.GetLength(_events);
+        _done = File.OpenHandle(Path.Combine(spoolFolder, DoneLog), FileMode.Create, FileAccess.Write);
+        foreach (var file in earlierRelease)
         {
-            if (Read(file.FullName) is { } queued)
-            {
-                _channel.Writer.TryWrite(queued);
-            }
-            else
-            {
-                // A spool write cut short by a crash never returned to its publisher, whose outbox still holds the event.
-                file.Delete();
-            }
+            File.Delete(file);
         }
 
-        // Left by an earlier release, which wrote each event to a temporary file first.
-        foreach (var partial in Directory.EnumerateFiles(_spool, "*.tmp"))
+        foreach (var queued in pending)
         {
-            File.Delete(partial);
+            _queued.Add(queued.EventId);
+            _channel.Writer.TryWrite(queued);
         }
     }
 
     public ChannelReader<OutboxEvent> Reader => _channel.Reader;
 
     /// <summary>How many events are queued and not yet completed.</summary>
-    public int Pending => Directory.EnumerateFiles(_spool, "*.json").Count();
-
-    public async Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    public int Pending
     {
-        // One create-only write, no temporary file and rename: the name is the event's, so a file that exists already
-        // means the event is queued (the dispatcher and the sweeper both published it) and once is enough; a file a
-        // crash cut short does not parse and is dropped by the next start.
-        var path = PathOf(outboxEvent.EventId);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(outboxEvent, Json);
-        SafeFileHandle file;
-        try
+        get
         {
-            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            lock (_appending)
+            {
+                return _queued.Count;
+            }
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            return;
-        }
+    }
 
-        using (file)
+    /// <summary>
+    /// The events a queue folder holds uncompleted, read from its files (by a process other than the one queueing, as the
+    /// crash drill does): each event appended more often than it was completed, in the order first appended. A line a
+    /// crash cut short does not parse and is left out: its publisher never heard it was queued and hands it over again.
+    /// </summary>
+    public static IReadOnlyList<OutboxEvent> PendingIn(string spoolFolder) => PendingIn(spoolFolder, out _);
+
+    public Task PublishAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        lock (_appending)
         {
+            // Already queued (the dispatcher and the sweeper both published it): once is enough.
+            if (!_queued.Add(outboxEvent.EventId))
+            {
+                return Task.CompletedTask;
+            }
+
             try
             {
-                RandomAccess.Write(file, bytes, fileOffset: 0);
+                _eventsLength += Append(_events, Line(outboxEvent), _eventsLength);
             }
             catch
             {
-                // Not queued: the publisher's outbox keeps the event and hands it over again, which must not find it here.
-                File.Delete(path);
+                // Not queued: the publisher's outbox keeps the event and hands it over again. A line cut short where the
+                // log ends is written over by the next append, or left out by the next start.
+                _queued.Remove(outboxEvent.EventId);
                 throw;
             }
         }
 
-        await _channel.Writer.WriteAsync(outboxEvent, cancellationToken);
+        return _channel.Writer.WriteAsync(outboxEvent, cancellationToken).AsTask();
     }
 
-    /// <summary>The consumer is done with the event (delivered or dead-lettered): it leaves the spool.</summary>
-    public void Complete(OutboxEvent outboxEvent) => File.Delete(PathOf(outboxEvent.EventId));
+    /// <summary>The consumer is done with the event (delivered or dead-lettered): it leaves the queue.</summary>
+    public void Complete(OutboxEvent outboxEvent)
+    {
+        lock (_appending)
+        {
+            _doneLength += Append(_done, Encoding.UTF8.GetBytes(outboxEvent.EventId + "\n"), _doneLength);
+            _queued.Remove(outboxEvent.EventId);
+            if (_queued.Count == 0)
+            {
+                // Nothing left to deliver: both logs start over, the event log first, so a crash in between leaves only
+                // done lines that name no event.
+                RandomAccess.SetLength(_events, _eventsLength = 0);
+                RandomAccess.SetLength(_done, _doneLength = 0);
+            }
+        }
+    }
 
-    private static OutboxEvent? Read(string path)
+    public void Dispose()
+    {
+        _events.Dispose();
+        _done.Dispose();
+    }
+
+    private static int Append(SafeFileHandle file, byte[] line, long offset)
+    {
+        RandomAccess.Write(file, line, offset);
+        return line.Length;
+    }
+
+    private static byte[] Line(OutboxEvent outboxEvent) => [.. JsonSerializer.SerializeToUtf8Bytes(outboxEvent, Json), (byte)'\n'];
+
+    private static List<OutboxEvent> PendingIn(string spoolFolder, out string[] earlierRelease)
+    {
+        var appended = new List<OutboxEvent>();
+        var folder = new DirectoryInfo(spoolFolder);
+        // The earlier release kept one file per event until it was completed.
+        earlierRelease = folder.Exists ? [.. folder.EnumerateFiles("*.json").OrderBy(f => f.LastWriteTimeUtc).Select(f => f.FullName)] : [];
+        appended.AddRange(earlierRelease.Select(file => Parse(File.ReadAllText(file))).OfType<OutboxEvent>());
+        appended.AddRange(ReadLines(Path.Combine(spoolFolder, EventLog)).Select(Parse).OfType<OutboxEvent>());
+
+        var completions = ReadLines(Path.Combine(spoolFolder, DoneLog)).CountBy(id => id, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var pending = new List<OutboxEvent>();
+        foreach (var occurrences in appended.GroupBy(e => e.EventId, StringComparer.Ordinal))
+        {
+            if (occurrences.Count() > completions.GetValueOrDefault(occurrences.Key))
+            {
+                pending.Add(occurrences.First());
+            }
+        }
+
+        return pending;
+    }
+
+    private static List<string> ReadLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        // Shared with the writer: another process may be appending while the crash drill reads.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private static OutboxEvent? Parse(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<OutboxEvent>(File.ReadAllBytes(path), Json);
+            return JsonSerializer.Deserialize<OutboxEvent>(json, Json);
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    /// <summary>Event ids are the publisher's; hashed so any id makes one safe file name.</summary>
-    private string PathOf(string eventId) =>
-        Path.Combine(_spool, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId)))[..32] + ".json");
 }
