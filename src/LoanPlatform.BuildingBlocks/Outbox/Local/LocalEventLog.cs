@@ -26,10 +26,14 @@ public sealed class LocalEventLog(string path) : IOutboxPublisher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _seen ??= [.. (await ReadAllAsync(cancellationToken)).Select(e => e.EventId)];
-            if (_seen.Add(outboxEvent.EventId))
+            if (_seen is null)
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                _seen = [.. (await ReadAllAsync(cancellationToken)).Select(e => e.EventId)];
+            }
+
+            if (_seen.Add(outboxEvent.EventId))
+            {
                 await File.AppendAllTextAsync(Path, JsonSerializer.Serialize(outboxEvent, Json) + "\n", cancellationToken);
             }
         }
