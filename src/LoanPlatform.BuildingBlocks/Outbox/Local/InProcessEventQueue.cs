@@ -33,14 +33,15 @@ public sealed class InProcessEventQueue : IOutboxPublisher, IDisposable
         var eventsPath = Path.Combine(spoolFolder, EventLog);
         var pending = PendingIn(spoolFolder, out var earlierRelease);
 
-        // Start from a log of what is pending only: written aside and moved over the old one, so a crash meanwhile
-        // leaves either log whole; the done log is emptied after, as none of its lines names an event of the new log.
+        // Start from a log of what is pending only, written aside and moved over the old one once the done log is
+        // emptied: a crash in between leaves the old log with no completions, so its events are delivered again (which
+        // consumers absorb by event id) rather than a completion counted against the new log's.
         var compacted = eventsPath + ".compacting";
         File.WriteAllBytes(compacted, [.. pending.SelectMany(Line)]);
+        _done = File.OpenHandle(Path.Combine(spoolFolder, DoneLog), FileMode.Create, FileAccess.Write);
         File.Move(compacted, eventsPath, overwrite: true);
         _events = File.OpenHandle(eventsPath, FileMode.Open, FileAccess.Write);
         _eventsLength = RandomAccess.GetLength(_events);
-        _done = File.OpenHandle(Path.Combine(spoolFolder, DoneLog), FileMode.Create, FileAccess.Write);
         foreach (var file in earlierRelease)
         {
             File.Delete(file);
