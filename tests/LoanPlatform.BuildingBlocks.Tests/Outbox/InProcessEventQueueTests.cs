@@ -135,6 +135,44 @@ public sealed class InProcessEventQueueTests : IDisposable
         Assert.Equal([left.EventId], InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId));
     }
 
+    [Fact]
+    public async Task Completions_out_of_order_while_publishers_append_leave_exactly_the_uncompleted_events_for_the_next_start()
+    {
+        var events = Enumerable.Range(0, 800).Select(i => Event($"loan-{i}")).ToArray();
+        var completed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using (var queue = new InProcessEventQueue(_spool))
+        {
+            var publishing = Parallel.ForEachAsync(events, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (outboxEvent, token) => await queue.PublishAsync(outboxEvent, token));
+            // Four consumers complete every other event they read, while the publishers are still appending.
+            var consuming = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                var read = 0;
+                while (!publishing.IsCompleted || queue.Reader.Count > 0)
+                {
+                    if (!queue.Reader.TryRead(out var delivered))
+                    {
+                        await Task.Yield();
+                    }
+                    else if (read++ % 2 == 0)
+                    {
+                        queue.Complete(delivered);
+                        completed.Add(delivered.EventId);
+                    }
+                }
+            })).ToArray();
+            await publishing;
+            await Task.WhenAll(consuming);
+            Assert.InRange(completed.Count, 1, events.Length - 1);
+            Assert.Equal(events.Length - completed.Count, queue.Pending);
+        }
+
+        var expected = events.Select(e => e.EventId).Except(completed).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, InProcessEventQueue.PendingIn(_spool).Select(e => e.EventId).Order(StringComparer.Ordinal));
+        using var restarted = new InProcessEventQueue(_spool);
+        Assert.Equal(events.Length - completed.Count, restarted.Pending);
+    }
+
     private static OutboxEvent Event(string loanId) =>
         OutboxEvent.Create("LoanApproved", 1, loanId, new { applicantId = "user-" + loanId }, DateTimeOffset.UtcNow);
 
