@@ -48,6 +48,7 @@ public sealed class NotificationChannelTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _host?.Dispose();
+        _queue.Dispose();
         await _users.DisposeAsync();
         await _pushService.DisposeAsync();
         await _fcm.DisposeAsync();

@@ -55,7 +55,7 @@ public sealed class SmtpDeliveryAfterCrashTests(SmtpCaptureFixture smtp) : IClas
             ["Email:Smtp:RequireTls"] = "false",
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(new BuildingBlocks.Outbox.Local.InProcessEventQueue(Path.Combine(_data, "notifications", "queue")));
+        builder.Services.AddSingleton(_ => new BuildingBlocks.Outbox.Local.InProcessEventQueue(Path.Combine(_data, "notifications", "queue")));
         builder.Services.AddAuthentication().AddServiceIdentityBearer(builder.Configuration);
         builder.AddNotificationsServices();
         var real = builder.Services.Single(service => service.ServiceType == typeof(IEmailSender));
