@@ -92,13 +92,11 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
                 if (decision is not null)
                 {
-                    var takenAsApplied = decision.Applied is DecisionOutcome.StageApproved or DecisionOutcome.Rejected or DecisionOutcome.Cancelled
-                        && context.CompareVersionTo(TakesAppliedOutcomes) >= 0;
-                    var outcome = takenAsApplied ? decision.Applied!.Value
-                        : decision.Applied == DecisionOutcome.StageApproved && context.CompareVersionTo(TakesAppliedApprovals) >= 0 ? DecisionOutcome.StageApproved
-                        : await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
+                    var applied = AppliedByTheApi(context, decision);
+                    var outcome = applied
+                        ?? await context.CallActivityAsync<DecisionOutcome>(LoanApprovalTaskNames.ApplyDecision, new ApplyDecisionInput(input.LoanId, decision));
                     logger.LogInformation("Loan {LoanId} stage {Stage}: decision outcome {Outcome}", input.LoanId, stage, outcome);
-                    if (takenAsApplied && outcome == DecisionOutcome.StageApproved && stage == plan.StageCount - 1)
+                    if (applied == DecisionOutcome.StageApproved && stage == plan.StageCount - 1 && context.CompareVersionTo(TakesAppliedOutcomes) >= 0)
                     {
                         return LoanStatus.Approved;
                     }
@@ -137,6 +135,14 @@ public sealed class LoanApprovalOrchestration : TaskOrchestrator<LoanApprovalInp
 
         return await context.CallActivityAsync<LoanStatus>(LoanApprovalTaskNames.CompleteApproval, input.LoanId);
     }
+
+    /// <summary>What the API's write already applied (<see cref="PendingDecision.Applied"/>), where this instance's version takes it as applied; else null.</summary>
+    private static DecisionOutcome? AppliedByTheApi(TaskOrchestrationContext context, PendingDecision decision) => decision.Applied switch
+    {
+        DecisionOutcome.StageApproved when context.CompareVersionTo(TakesAppliedApprovals) >= 0 => DecisionOutcome.StageApproved,
+        DecisionOutcome.Rejected or DecisionOutcome.Cancelled when context.CompareVersionTo(TakesAppliedOutcomes) >= 0 => decision.Applied,
+        _ => null,
+    };
 
     private static Task<PendingDecision?> FindRecordedAsync(TaskOrchestrationContext context, string loanId, int stage, StageWait wait) =>
         context.CallActivityAsync<PendingDecision?>(LoanApprovalTaskNames.FindRecordedDecision, new WaitRef(loanId, stage, wait.WaitRound));

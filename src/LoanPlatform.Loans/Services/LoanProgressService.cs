@@ -1,4 +1,3 @@
-using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Domain;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;

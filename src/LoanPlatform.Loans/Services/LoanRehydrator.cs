@@ -2,7 +2,6 @@ using LoanPlatform.BuildingBlocks.Storage;
 using LoanPlatform.Loans.Infrastructure;
 using LoanPlatform.Loans.Model;
 using LoanPlatform.Loans.Orchestrations;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LoanPlatform.Loans.Services;
@@ -10,11 +9,10 @@ namespace LoanPlatform.Loans.Services;
 /// <summary>
 /// Gives open loans in the Loans store a live orchestration. At a local start, before requests are admitted
 /// (<see cref="RehydrateAsync"/>): every open loan (all of them after the in-memory engine starts empty; on a durable
-/// backend those whose instance never started or ended early). The
-/// activities are idempotent against the loan document, so each orchestration continues from its recorded stage with the
-/// SLA time that remains, and applies a command the loan records for its wait. While requests are served (the timer
-/// function in Azure, where no start re-hydrates): only loans whose submission died before starting theirs
-/// (<see cref="StartUnstartedAsync"/>).
+/// backend those whose instance never started or ended early). The activities are idempotent against the loan document,
+/// so each orchestration continues from its recorded stage with the SLA time that remains, and applies a command the
+/// loan records for its wait. While requests are served (the timer function in Azure, where no start re-hydrates): only
+/// loans whose submission died before starting theirs (<see cref="StartUnstartedAsync"/>).
 /// </summary>
 public sealed class LoanRehydrator(LoanRepository loans, TimeProvider time, ILogger<LoanRehydrator> logger)
 {
