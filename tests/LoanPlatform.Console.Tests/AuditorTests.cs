@@ -115,7 +115,7 @@ public sealed class AuditorTests(ConsoleFixture fixture)
 
             previous = count;
             // Longer than a caught-up drainer gathers before it writes, so an unchanged count means it has caught up.
-            await Task.Delay(AuditSpoolDrainer.GatherWindow + TimeSpan.FromMilliseconds(500));
+            await Task.Delay(AuditTrail.GatherWindow + TimeSpan.FromMilliseconds(500));
         }
     }
 }

@@ -9,19 +9,13 @@ namespace LoanPlatform.BuildingBlocks.Audit;
 /// A store that fails leaves the position where it was: the batch is tried again, with growing pauses, until it is in.
 /// A batch that may have been appended before (the first after a start, or one retried after a failure) is appended with
 /// each record's source id looked up first, so a crash between append and commit leaves no duplicate.
-/// A batch that is not full (the drainer has caught up) waits up to <see cref="GatherWindow"/> in the trail's shard
+/// A batch that is not full (the drainer has caught up) waits up to <see cref="AuditTrail.GatherWindow"/> in the trail's shard
 /// queues before it is written, so a block holds a second's records of its shard and any change appended to the shard
 /// meanwhile, rather than one record each: what a record costs falls with the blocks' fill.
 /// </summary>
 public sealed class AuditSpoolDrainer(AuditSpool spool, AuditTrail trail, ILogger<AuditSpoolDrainer> logger) : BackgroundService
 {
     public const int MaxBatch = 1000;
-
-    /// <summary>
-    /// How long a caught-up batch gathers. The records are already safe in the spool, so waiting delays only when they can
-    /// be searched; a second keeps that well within what an auditor notices.
-    /// </summary>
-    public static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryPause = TimeSpan.FromSeconds(30);
@@ -60,7 +54,7 @@ public sealed class AuditSpoolDrainer(AuditSpool spool, AuditTrail trail, ILogge
             try
             {
                 // Not cancelled on stop: a batch is appended whole, and whatever is left stays in the spool for the next start.
-                var gather = batch.Records.Count < MaxBatch && !stoppingToken.IsCancellationRequested ? GatherWindow : TimeSpan.Zero;
+                var gather = batch.Records.Count < MaxBatch && !stoppingToken.IsCancellationRequested ? AuditTrail.GatherWindow : TimeSpan.Zero;
                 await trail.AppendManyAsync(batch.Records, deduplicate, gather, CancellationToken.None);
                 spool.Commit(position = batch.Next);
                 deduplicate = false;

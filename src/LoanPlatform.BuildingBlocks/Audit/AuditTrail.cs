@@ -47,6 +47,13 @@ public sealed class AuditTrail(
     /// </summary>
     public const int MaxPartitionsPerPage = 512;
 
+    /// <summary>
+    /// How long an append whose records are already safe elsewhere (the spool, a document's outbox) gathers in its shards'
+    /// queues: waiting delays only when the records can be searched, and a second keeps that well within what an auditor
+    /// notices, while a block then holds a second of its shard's records instead of one.
+    /// </summary>
+    public static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
+
     // Writers in one process take turns per shard; across processes the store's create-only ids decide.
     private readonly ConcurrentDictionary<string, ShardWriter> writers = new(StringComparer.Ordinal);
 

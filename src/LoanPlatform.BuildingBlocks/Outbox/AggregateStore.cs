@@ -6,9 +6,10 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// The one write path of an aggregate that carries its own outbox: read it, apply a change, write it once under the ETag
 /// it was read with, and on a lost race read again and apply the change again (so every rule the change checks is
 /// checked against the fresh state) under <see cref="WriteConflictPolicy"/>; then publish the events the write stored,
-/// through the aggregate's <see cref="OutboxDispatcher{T}"/> (the sweeper finishes what a crash interrupts).
+/// through the aggregate's <see cref="OutboxDispatcher{T}"/> (the sweeper finishes what a crash interrupts): before the
+/// write returns, or, given a <paramref name="relay"/>, once it has (<see cref="OutboxPublishing"/>).
 /// </summary>
-public sealed class AggregateStore<T>(IDocumentStore<T> store, OutboxDispatcher<T> outbox, TimeProvider time, WriteConflictPolicy policy)
+public sealed class AggregateStore<T>(IDocumentStore<T> store, OutboxDispatcher<T> outbox, TimeProvider time, WriteConflictPolicy policy, OutboxRelay? relay = null)
     where T : class, IHasOutbox<T>
 {
     public Task<StoredDocument<T>?> FindAsync(string partitionKey, string id, CancellationToken cancellationToken = default) =>
@@ -80,8 +81,22 @@ public sealed class AggregateStore<T>(IDocumentStore<T> store, OutboxDispatcher<
         }
     }
 
-    private Task PublishAsync(StoredDocument<T> written, CancellationToken cancellationToken) =>
-        written.Value.HasPendingEvents ? outbox.DispatchAsync(written, cancellationToken: cancellationToken) : Task.CompletedTask;
+    private Task PublishAsync(StoredDocument<T> written, CancellationToken cancellationToken)
+    {
+        if (!written.Value.HasPendingEvents)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (relay is null)
+        {
+            return outbox.DispatchAsync(written, cancellationToken: cancellationToken);
+        }
+
+        // Not the caller's token: the write is committed, so its events go out even if the caller gives up now.
+        relay.Publish(() => outbox.DispatchAsync(written));
+        return Task.CompletedTask;
+    }
 
     private DocumentWriteOptions? Options(T value) =>
         value.TimeToLiveAt(time.GetUtcNow()) is { } timeToLive ? new DocumentWriteOptions(timeToLive) : null;

@@ -18,12 +18,25 @@ public static class OutboxExtensions
 
     /// <summary>
     /// The outbox of aggregate <typeparamref name="T"/> (its write path, dispatcher and sweeper), and the event publishers
-    /// once however many aggregates a service has (<see cref="AddOutboxPublishers"/>).
+    /// once however many aggregates a service has (<see cref="AddOutboxPublishers"/>). <paramref name="publishing"/> says
+    /// whether a write returns before or after its events are published.
     /// </summary>
-    public static IHostApplicationBuilder AddOutbox<T>(this IHostApplicationBuilder builder) where T : class, IHasOutbox<T>
+    public static IHostApplicationBuilder AddOutbox<T>(this IHostApplicationBuilder builder, OutboxPublishing publishing = OutboxPublishing.AfterTheWrite)
+        where T : class, IHasOutbox<T>
     {
         builder.Services.TryAddSingleton(WriteConflictPolicy.Default);
-        builder.Services.AddSingleton<AggregateStore<T>>();
+        if (publishing == OutboxPublishing.InTheBackground && !builder.Services.Any(descriptor => descriptor.ServiceType == typeof(OutboxRelay)))
+        {
+            builder.Services.AddSingleton<OutboxRelay>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay>());
+        }
+
+        builder.Services.AddSingleton(provider => new AggregateStore<T>(
+            provider.GetRequiredService<IDocumentStore<T>>(),
+            provider.GetRequiredService<OutboxDispatcher<T>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<WriteConflictPolicy>(),
+            publishing == OutboxPublishing.InTheBackground ? provider.GetRequiredService<OutboxRelay>() : null));
         builder.Services.AddSingleton<OutboxDispatcher<T>>();
         builder.Services.AddSingleton<OutboxSweeper<T>>();
         return builder.AddOutboxPublishers();

@@ -12,16 +12,18 @@ public sealed class OutboxSweeper<T>(IDocumentStore<T> store, OutboxDispatcher<T
 {
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var documents = new List<(string PartitionKey, string Id)>();
+        // Gathered first, so no query is open while the dispatcher writes; dispatched as queried, so a document whose events
+        // are too young (its write's own publishing is under way) costs no read, and a stale one is read again on removal.
+        var documents = new List<StoredDocument<T>>();
         await foreach (var document in store.QueryAsync(DocumentQuery.Where("hasPendingEvents", true), cancellationToken))
         {
-            documents.Add((document.PartitionKey, document.Id));
+            documents.Add(document);
         }
 
         var published = 0;
-        foreach (var (partitionKey, id) in documents)
+        foreach (var document in documents)
         {
-            published += await dispatcher.DispatchAsync(partitionKey, id, options.Value.MinimumAge, cancellationToken);
+            published += await dispatcher.DispatchAsync(document, options.Value.MinimumAge, cancellationToken);
         }
 
         return published;

@@ -7,8 +7,10 @@ namespace LoanPlatform.Loans.Audit;
 /// <summary>
 /// Writes each loan transition to the audit trail as it leaves the outbox, so a state change is audited exactly when it
 /// was committed, with the actor and role the event carries and the correlation id of the request that caused it. A
-/// write's transitions go together (scoring's two in one block). Delivery is at least once (dispatcher and sweeper); the
-/// trail keeps one record per event id.
+/// write's transitions go together (scoring's two in one block), and wait up to <see cref="AuditTrail.GatherWindow"/>
+/// for other writes' records and the gateway's to share the block: the loan publishes in the background
+/// (<see cref="OutboxPublishing.InTheBackground"/>), and the events stay in its outbox until the block is written.
+/// Delivery is at least once (relay and sweeper); the trail keeps one record per event id.
 /// </summary>
 public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxBatchPublisher
 {
@@ -19,7 +21,7 @@ public sealed class LoanAuditPublisher(AuditTrail trail) : IOutboxBatchPublisher
         var records = events.Select(RecordOf).OfType<AuditRecord>().ToList();
         if (records.Count > 0)
         {
-            await trail.AppendManyAsync(records, deduplicate: true, cancellationToken: cancellationToken);
+            await trail.AppendManyAsync(records, deduplicate: true, AuditTrail.GatherWindow, cancellationToken);
         }
     }
 

@@ -30,7 +30,9 @@ public static class Extensions
         builder.AddDocumentStore(ServiceName);
         builder.Services.AddDocumentType<LoanApplication>(LoanDocumentTypes.Loan);
         builder.Services.AddDocumentType<OpenApplicationClaim>(LoanDocumentTypes.OpenApplicationClaim);
-        builder.AddOutbox<LoanApplication>();
+        // A loan's writers answer someone waiting (an officer, the applicant, an orchestration), and its transitions'
+        // audit records gather into fuller blocks once nobody waits for them.
+        builder.AddOutbox<LoanApplication>(OutboxPublishing.InTheBackground);
         // The Loans service hosts the platform's audit trail (the /audit API) and audits its own transitions into it.
         builder.Services.AddAuditTrail();
         builder.Services.AddSingleton<IOutboxPublisher, LoanAuditPublisher>();

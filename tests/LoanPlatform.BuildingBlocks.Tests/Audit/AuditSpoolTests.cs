@@ -110,7 +110,7 @@ public sealed class AuditSpoolTests : IAsyncLifetime
         // for each gathering window the spooling outlasted, when a busy machine stretches the pauses).
         var blocks = await host.BlocksOfAsync(host.Trail.Shards.PartitionOf(written[0]));
         Assert.Equal(10, blocks.Sum(block => block.Length));
-        Assert.InRange(blocks.Length, 1, 3 + (int)(spooling.Elapsed / AuditSpoolDrainer.GatherWindow));
+        Assert.InRange(blocks.Length, 1, 3 + (int)(spooling.Elapsed / AuditTrail.GatherWindow));
     }
 
     /// <summary>Records spooled by a process that died: nothing was drained, no handle was closed.</summary>

@@ -25,7 +25,8 @@ public sealed class OutboxHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="time">A clock of the test's; the system clock when null.</param>
-    public static async Task<OutboxHost> StartAsync(TimeProvider? time = null)
+    /// <param name="publishing">When the write path publishes what a write stored.</param>
+    public static async Task<OutboxHost> StartAsync(TimeProvider? time = null, OutboxPublishing publishing = OutboxPublishing.AfterTheWrite)
     {
         var folder = Directory.CreateTempSubdirectory("loanplatform-outbox-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -41,13 +42,16 @@ public sealed class OutboxHost : IAsyncDisposable
 
         builder.AddDocumentStore(DocumentStoreHost.ServiceName);
         builder.Services.AddDocumentType<Account>("account");
-        builder.AddOutbox<Account>();
+        builder.AddOutbox<Account>(publishing);
         builder.Services.AddEventDeduplication();
         builder.Services.AddSingleton<IOutboxPublisher, RecordingPublisher>();
         var host = builder.Build();
         await host.StartAsync();
         return new OutboxHost(host, folder);
     }
+
+    /// <summary>Stops the host's services (as a shutdown does), leaving its store and publishers to look at.</summary>
+    public Task StopAsync() => _host.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
