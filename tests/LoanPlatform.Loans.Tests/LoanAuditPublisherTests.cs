@@ -113,6 +113,36 @@ public sealed class LoanAuditPublisherTests : IAsyncLifetime
         Assert.Equal([1L, 2L], block.Value.Records.Select(r => r.Sequence));
     }
 
+    [Fact]
+    public async Task The_transitions_of_loans_written_within_a_second_share_their_shards_block()
+    {
+        var publisher = _host.Services.GetRequiredService<LoanAuditPublisher>();
+        var at = DateTimeOffset.UtcNow;
+        // Five loans' writes a tenth of a second apart, in one shard: each publish waits up to the gathering window, so
+        // the first one's block takes the others along instead of each writing its own.
+        var loans = Enumerable.Range(0, 200).Select(i => $"loan-shared-{i}")
+            .GroupBy(loanId => Trail.Shards.PartitionOf(AuditedChangeOf(loanId, at)))
+            .First(shard => shard.Count() >= 5).Take(5).ToArray();
+        var publishing = new List<Task>();
+        foreach (var loanId in loans)
+        {
+            publishing.Add(publisher.PublishManyAsync([Transition(loanId, "Scoring", "PendingApproval", at)], CancellationToken.None));
+            await Task.Delay(100);
+        }
+
+        await Task.WhenAll(publishing);
+
+        var blocks = await _host.Services.GetRequiredKeyedService<IDocumentStore<AuditBlock>>(AuditExtensions.StoreName)
+            .QueryAsync(DocumentQuery.InPartition(Trail.Shards.PartitionOf(AuditedChangeOf(loans[0], at)))).ToListAsync();
+        Assert.Equal(loans.Select(loanId => $"/loans/{loanId}").Order(), blocks.SelectMany(block => block.Value.Records).Select(r => r.Resource).Order());
+        // One block; two when a busy machine stretches the pauses past the window. Without gathering, five.
+        Assert.InRange(blocks.Count, 1, 2);
+    }
+
+    /// <summary>The shard key of a loan's transition record: its resource and time, as the publisher writes them.</summary>
+    private static AuditRecord AuditedChangeOf(string loanId, DateTimeOffset at) =>
+        new(at, "system", "System", "LoanStatusChanged", $"/loans/{loanId}", "success", StatusCode: null, CorrelationId: null, ClientIp: null, UserAgent: null);
+
     private static OutboxEvent Transition(string loanId, string from, string to, DateTimeOffset at) =>
         OutboxEvent.Create(EventTypes.LoanStatusChanged, LoanStatusChanged.Version, loanId,
             new LoanStatusChanged(loanId, "customer-4", from, to, "system", "System", at), at, correlationId: "submit-request-4");
