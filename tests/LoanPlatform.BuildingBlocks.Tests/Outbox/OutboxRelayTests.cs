@@ -27,20 +27,14 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     public async Task A_write_returns_before_its_events_are_published_and_they_leave_the_document_after()
     {
         await Accounts.CreateAsync("acc-1", "acc-1", new Account("acc-1", 10));
-        var publishing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Publisher.DuringNextDelivery = async () =>
-        {
-            publishing.SetResult();
-            await release.Task;
-        };
+        var (publishing, release) = HoldNextDelivery();
         var deposited = OutboxEvent.Create("Deposited", 1, "acc-1", new { amount = 5 }, DateTimeOffset.UtcNow);
 
         // Written in the foreground, this would wait for the held publisher and time out.
         var written = await Store.UpdateAsync("acc-1", "acc-1", account => (account with { Balance = 15 }).WithEvent(deposited)).WaitAsync(TimeSpan.FromSeconds(10));
 
         // The write has returned while its publisher is still held: the event waits in the document meanwhile.
-        await publishing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await publishing.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(15, written!.Value.Balance);
         Assert.Empty(Publisher.Handled);
         Assert.True((await Accounts.FindAsync("acc-1", "acc-1"))!.Value.HasPendingEvents);
@@ -54,16 +48,10 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     public async Task A_shutdown_finishes_the_publishes_under_way_and_leaves_a_later_write_to_the_sweeper()
     {
         await Accounts.CreateAsync("acc-2", "acc-2", new Account("acc-2", 10));
-        var publishing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Publisher.DuringNextDelivery = async () =>
-        {
-            publishing.SetResult();
-            await release.Task;
-        };
+        var (publishing, release) = HoldNextDelivery();
         var first = OutboxEvent.Create("Deposited", 1, "acc-2", new { amount = 5 }, DateTimeOffset.UtcNow);
         await Store.UpdateAsync("acc-2", "acc-2", account => (account with { Balance = 15 }).WithEvent(first));
-        await publishing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await publishing.WaitAsync(TimeSpan.FromSeconds(10));
 
         var stopping = _host.StopAsync();
         await Task.Delay(200);
@@ -80,5 +68,18 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
         Assert.Equal(1, await _host.Services.GetRequiredService<OutboxSweeper<Account>>().SweepAsync(default));
         Assert.Equal([first.EventId, second.EventId], Publisher.Handled);
+    }
+
+    /// <summary>Holds the publisher's next delivery: the first task completes when it starts, the source lets it go on.</summary>
+    private (Task Publishing, TaskCompletionSource Release) HoldNextDelivery()
+    {
+        var publishing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Publisher.DuringNextDelivery = async () =>
+        {
+            publishing.SetResult();
+            await release.Task;
+        };
+        return (publishing.Task, release);
     }
 }
