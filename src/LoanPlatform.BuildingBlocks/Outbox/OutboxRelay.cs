@@ -13,28 +13,36 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 public sealed class OutboxRelay(ILogger<OutboxRelay> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Task, byte> running = new();
-    private volatile bool stopping;
+
+    // Deciding to start a publish and a stop's look at what runs are one step each, so a stop never misses one.
+    private readonly Lock gate = new();
+    private bool stopping;
 
     /// <summary>Runs <paramref name="publish"/> on the thread pool; not at all once the host is stopping.</summary>
     public void Publish(Func<Task> publish)
     {
-        if (stopping)
+        Task task;
+        lock (gate)
         {
-            return;
+            if (stopping)
+            {
+                return;
+            }
+
+            task = Task.Run(async () =>
+            {
+                try
+                {
+                    await publish();
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Publishing a write's events failed; the sweeper will publish them");
+                }
+            });
+            running.TryAdd(task, 0);
         }
 
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await publish();
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Publishing a write's events failed; the sweeper will publish them");
-            }
-        });
-        running.TryAdd(task, 0);
         task.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -42,10 +50,16 @@ public sealed class OutboxRelay(ILogger<OutboxRelay> logger) : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        stopping = true;
+        Task[] underWay;
+        lock (gate)
+        {
+            stopping = true;
+            underWay = [.. running.Keys];
+        }
+
         try
         {
-            await Task.WhenAll(running.Keys).WaitAsync(cancellationToken);
+            await Task.WhenAll(underWay).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
