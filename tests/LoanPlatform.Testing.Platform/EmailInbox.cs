@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MimeKit;
@@ -10,6 +11,10 @@ namespace LoanPlatform.Testing.Platform;
 /// </summary>
 public sealed partial class EmailInbox(string folder)
 {
+    // Each file is parsed once per version (a resend overwrites it): a load test's folder holds thousands of emails, and
+    // every poll of every waiting caller looks at all of them.
+    private readonly ConcurrentDictionary<string, (DateTime Written, MimeMessage Message)> parsed = new(StringComparer.Ordinal);
+
     public string Folder => folder;
 
     /// <summary>The newest email to <paramref name="to"/> that <paramref name="match"/> accepts, waiting for it to arrive.</summary>
@@ -44,10 +49,16 @@ public sealed partial class EmailInbox(string folder)
         var messages = new List<(DateTime Written, MimeMessage Message)>();
         foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.eml"))
         {
-            var message = await MimeMessage.LoadAsync(file.FullName);
-            if (message.To.Mailboxes.Any(mailbox => string.Equals(mailbox.Address, to, StringComparison.OrdinalIgnoreCase)))
+            var written = file.LastWriteTimeUtc;
+            if (!parsed.TryGetValue(file.FullName, out var entry) || entry.Written != written)
             {
-                messages.Add((file.LastWriteTimeUtc, message));
+                entry = (written, await MimeMessage.LoadAsync(file.FullName));
+                parsed[file.FullName] = entry;
+            }
+
+            if (entry.Message.To.Mailboxes.Any(mailbox => string.Equals(mailbox.Address, to, StringComparison.OrdinalIgnoreCase)))
+            {
+                messages.Add(entry);
             }
         }
 
