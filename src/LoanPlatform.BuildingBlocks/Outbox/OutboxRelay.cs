@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,10 +11,10 @@ namespace LoanPlatform.BuildingBlocks.Outbox;
 /// </summary>
 public sealed class OutboxRelay(ILogger<OutboxRelay> logger) : IHostedService
 {
-    private readonly ConcurrentDictionary<Task, byte> running = new();
-
-    // Deciding to start a publish and a stop's look at what runs are one step each, so a stop never misses one.
+    // One lock over what runs and whether the host stops: deciding to start a publish and a stop's look at what runs are
+    // one step each, so a stop never misses one.
     private readonly Lock gate = new();
+    private readonly HashSet<Task> running = [];
     private bool stopping;
 
     /// <summary>Runs <paramref name="publish"/> on the thread pool; not at all once the host is stopping.</summary>
@@ -40,10 +39,20 @@ public sealed class OutboxRelay(ILogger<OutboxRelay> logger) : IHostedService
                     logger.LogWarning(e, "Publishing a write's events failed; the sweeper will publish them");
                 }
             });
-            running.TryAdd(task, 0);
+            running.Add(task);
         }
 
-        task.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        task.ContinueWith(
+            done =>
+            {
+                lock (gate)
+                {
+                    running.Remove(done);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -54,7 +63,7 @@ public sealed class OutboxRelay(ILogger<OutboxRelay> logger) : IHostedService
         lock (gate)
         {
             stopping = true;
-            underWay = [.. running.Keys];
+            underWay = [.. running];
         }
 
         try
